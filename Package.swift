@@ -1,0 +1,32 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "motion",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "MotionKit", targets: ["MotionKit"]),
+        .executable(name: "motion", targets: ["motion"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (see the Makefile's `deps` for the packages).
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(
+            name: "MotionKit",
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "motion",
+            dependencies: ["MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,137 @@
+/// Checks a motion against the format's structure and its conference profile's rules.
+public struct MotionChecker: Sendable {
+    public let resources: ResourceLibrary
+    private let profileCache = ProfileCache()
+
+    public init(resources: ResourceLibrary) {
+        self.resources = resources
+    }
+
+    /// The findings for one document, sorted by position: the reader's notes and the rules'.
+    public func check(_ document: MotionDocument) -> [Diagnostic] {
+        let motion = document.motion
+        var findings = document.diagnostics
+        let titleLine = document.fieldLines["title"] ?? 1
+
+        let profileName = motion.metadata.profile ?? ConferenceProfile.defaultName
+        let profile: ConferenceProfile
+        do {
+            profile = try profileCache.profile(profileName, in: resources)
+        } catch {
+            findings.append(Diagnostic(.error, line: document.fieldLines["profile"] ?? 1, error.message, rule: "profile"))
+            profile = ConferenceProfile(name: profileName)
+        }
+
+        let counts = motion.wordCounts
+        if let limit = profile.titleWordLimit, counts.title > limit {
+            findings.append(Diagnostic(.error, line: titleLine,
+                "the title has \(counts.title) words; \(profile.name) allows \(limit)", rule: "title-limit"))
+        }
+
+        if motion.metadata.kind == .amendment {
+            checkAmendment(document, profile: profile, counts: counts, into: &findings)
+        } else {
+            checkMotion(document, profile: profile, counts: counts, into: &findings)
+        }
+        return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    private func checkAmendment(_ document: MotionDocument, profile: ConferenceProfile, counts: MotionWordCounts,
+                                into findings: inout [Diagnostic]) {
+        let motion = document.motion
+        if motion.metadata.amends == nil {
+            findings.append(Diagnostic(.error, line: 1,
+                "an amendment must name the motion it amends: add 'amends: MOTION-ID' to the front matter", rule: "amends"))
+        }
+        if motion.preamble.isEmpty, motion.sections.isEmpty {
+            findings.append(Diagnostic(.error, line: 1, "the amendment has no wording after its title", rule: "structure"))
+        }
+        if let limit = profile.amendmentWordLimit, counts.body > limit {
+            findings.append(Diagnostic(.error, line: motion.preamble.first?.line ?? 1,
+                "the amendment has \(counts.body) words; \(profile.name) allows \(limit) for an amendment", rule: "word-limit"))
+        }
+    }
+
+    private func checkMotion(_ document: MotionDocument, profile: ConferenceProfile, counts: MotionWordCounts,
+                             into findings: inout [Diagnostic]) {
+        let motion = document.motion
+        let bodyLine = motion.preamble.first?.line ?? motion.sections.first?.line ?? 1
+        if motion.sections.isEmpty {
+            findings.append(Diagnostic(.error, line: bodyLine,
+                "the motion has no sections; open each with a '## ' heading such as '## Conference notes'", rule: "structure"))
+            return
+        }
+        if let first = motion.preamble.first {
+            findings.append(Diagnostic(.warning, line: first.line,
+                "text before the first section is not part of any section; move it under a '## ' heading", rule: "structure"))
+        }
+
+        let kinds = motion.sections.map(\.kind)
+        for required in profile.requiredSections where !kinds.contains(required) {
+            findings.append(Diagnostic(.error, line: motion.sections.last?.line ?? bodyLine,
+                "no '\(required.rawValue)' section, which \(profile.name) requires (\(required.example))", rule: "required-section"))
+        }
+
+        var furthest = SectionKind.notes
+        for section in motion.sections {
+            let kind = section.kind
+            if kind == .other {
+                findings.append(Diagnostic(.warning, line: section.line,
+                    "the heading '\(section.headingText)' does not say whether conference notes, believes or resolves", rule: "section-kind"))
+                continue
+            }
+            if kind.order < furthest.order {
+                findings.append(Diagnostic(.warning, line: section.line,
+                    "'\(section.headingText)' comes after a \(furthest.rawValue) section; motions run notes, believes, resolves", rule: "section-order"))
+            }
+            furthest = kind.order > furthest.order ? kind : furthest
+            if section.blocks.isEmpty {
+                findings.append(Diagnostic(.warning, line: section.line, "the section '\(section.headingText)' is empty", rule: "structure"))
+            } else if kind == .resolves, !section.blocks.contains(where: { $0.kind == .point }) {
+                findings.append(Diagnostic(.warning, line: section.line,
+                    "the actions under '\(section.headingText)' are not numbered points ('1. ...'); numbered points can be amended by number", rule: "points"))
+            }
+            for block in section.blocks where block.content.isEmpty {
+                findings.append(Diagnostic(.warning, line: block.line, "an empty \(block.kind.rawValue)", rule: "structure"))
+            }
+        }
+
+        if let limit = profile.motionWordLimit, counts.body > limit {
+            findings.append(Diagnostic(.error, line: motion.sections[0].line,
+                "the motion has \(counts.body) words; \(profile.name) allows \(limit) (cut \(counts.body - limit))", rule: "word-limit"))
+        }
+    }
+}
+
+extension SectionKind {
+    var order: Int {
+        switch self {
+        case .notes: return 0
+        case .believes: return 1
+        case .resolves, .other: return 2
+        }
+    }
+
+    var example: String {
+        switch self {
+        case .notes: return "'## Conference notes'"
+        case .believes: return "'## Conference believes'"
+        case .resolves: return "'## Conference resolves' or '## Conference calls on ... to:'"
+        case .other: return "a '## ' heading"
+        }
+    }
+}
+
+/// Profiles are read once per process, however many motions name them.
+final class ProfileCache: Sendable {
+    private let profiles = Mutex<[String: Result<ConferenceProfile, ResourceError>]>([:])
+
+    func profile(_ name: String, in resources: ResourceLibrary) throws(ResourceError) -> ConferenceProfile {
+        if let cached = profiles.withLock({ $0[name] }) { return try cached.get() }
+        let result = Result { () throws(ResourceError) in try resources.profile(named: name) }
+        profiles.withLock { $0[name] = result }
+        return try result.get()
+    }
+}
+
+import Synchronization

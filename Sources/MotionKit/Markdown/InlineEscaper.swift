@@ -1,0 +1,143 @@
+/// Renders inline content as CommonMark that parses back to exactly the same inlines.
+///
+/// Escapes are added only where CommonMark would otherwise read markup, so the canonical file
+/// stays pleasant to read and to edit by hand.
+enum InlineEscaper {
+    /// - Parameter continuationIndent: spaces before a line that follows a hard line break, so it
+    ///   stays inside its list item.
+    static func render(_ content: [Inline], continuationIndent: Int) -> String {
+        var out = ""
+        var atLineStart = true
+        render(content, into: &out, atLineStart: &atLineStart, indent: String(repeating: " ", count: continuationIndent))
+        return out
+    }
+
+    private static func render(_ content: [Inline], into out: inout String, atLineStart: inout Bool, indent: String) {
+        for inline in content {
+            switch inline {
+            case .text(let text):
+                out += escape(text.replacingNewlines, atLineStart: atLineStart)
+            case .emphasis(let inner):
+                out += "*"
+                var innerStart = false
+                render(inner, into: &out, atLineStart: &innerStart, indent: indent)
+                out += "*"
+            case .strong(let inner):
+                out += "**"
+                var innerStart = false
+                render(inner, into: &out, atLineStart: &innerStart, indent: indent)
+                out += "**"
+            case .link(let destination, let title, let inner):
+                out += "["
+                var innerStart = false
+                render(inner, into: &out, atLineStart: &innerStart, indent: indent)
+                out += "](" + linkDestination(destination)
+                if !title.isEmpty { out += " \"" + escapeAll(title, of: "\"\\") + "\"" }
+                out += ")"
+            case .code(let code):
+                out += codeSpan(code)
+            case .lineBreak:
+                out += "\\\n" + indent
+                atLineStart = true
+                continue
+            }
+            atLineStart = false
+        }
+    }
+
+    /// Escapes text so that it reads back literally.
+    static func escape(_ text: String, atLineStart: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        let characters = Array(text.unicodeScalars)
+        let listDelimiter = atLineStart ? orderedListDelimiter(characters) : nil
+        for (index, scalar) in characters.enumerated() {
+            let previous = index > 0 ? characters[index - 1] : nil
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            var needsEscape = false
+            switch scalar {
+            case "\\", "`", "*", "[", "]", "<":
+                needsEscape = true
+            case "_":
+                // Inside a word ("snake_case") an underscore never opens emphasis.
+                needsEscape = !(previous.map(isAlphanumeric) ?? false && next.map(isAlphanumeric) ?? false)
+            case "&":
+                needsEscape = looksLikeEntity(characters[(index + 1)...])
+            default:
+                needsEscape = false
+            }
+            if index == 0, atLineStart, !needsEscape {
+                needsEscape = startsBlock(characters)
+            }
+            if index == listDelimiter { needsEscape = true }
+            if needsEscape { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// Would this text, at the start of a line, open a block (heading, quote, list, rule, fence)?
+    private static func startsBlock(_ characters: [Unicode.Scalar]) -> Bool {
+        guard let first = characters.first else { return false }
+        return "#>-+=~|".unicodeScalars.contains(first)
+    }
+
+    /// The index of the '.' or ')' in a leading "12. " that would start an ordered list.
+    private static func orderedListDelimiter(_ characters: [Unicode.Scalar]) -> Int? {
+        var index = 0
+        while index < characters.count, index < 10, ("0"..."9").contains(characters[index]) { index += 1 }
+        guard index > 0, index < characters.count, characters[index] == "." || characters[index] == ")" else { return nil }
+        let after = index + 1
+        return after == characters.count || characters[after] == " " || characters[after] == "\t" ? index : nil
+    }
+
+    private static func looksLikeEntity(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var length = 0
+        for scalar in rest {
+            if scalar == ";" { return length > 0 }
+            guard scalar == "#" || isAlphanumeric(scalar), length < 32 else { return false }
+            length += 1
+        }
+        return false
+    }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func escapeAll(_ text: String, of characters: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if characters.unicodeScalars.contains(scalar) { out += "\\" }
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    private static func linkDestination(_ destination: String) -> String {
+        let needsBrackets = destination.isEmpty || destination.unicodeScalars.contains {
+            $0 == " " || $0 == "(" || $0 == ")" || $0.value < 0x20
+        }
+        return needsBrackets ? "<" + escapeAll(destination, of: "<>\\") + ">" : escapeAll(destination, of: "\\")
+    }
+
+    private static func codeSpan(_ code: String) -> String {
+        var longest = 0
+        var run = 0
+        for scalar in code.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = code.hasPrefix("`") || code.hasSuffix("`")
+            || (code.hasPrefix(" ") && code.hasSuffix(" ") && code.contains { $0 != " " })
+        return pad ? fence + " " + code + " " + fence : fence + code + fence
+    }
+}
+
+private extension String {
+    var replacingNewlines: String {
+        contains("\n") ? replacingOccurrences(of: "\n", with: " ") : self
+    }
+}
+import Foundation

@@ -1,0 +1,99 @@
+/// Writes a ``Motion`` in the canonical motion format: front matter in a fixed key order, one
+/// blank line between blocks, one line per paragraph or point, points numbered in order within
+/// their section, and only the escapes CommonMark needs to read the same text back.
+public enum MarkdownWriter {
+    public static func write(_ motion: Motion) -> String {
+        var out = frontMatter(motion)
+        out += "\n# " + heading(motion.title) + "\n"
+        writeBlocks(motion.preamble, into: &out)
+        for section in motion.sections {
+            out += "\n## " + heading(section.heading) + "\n"
+            writeBlocks(section.blocks, into: &out)
+        }
+        return out
+    }
+
+    /// The body alone (title, preamble and sections), without front matter.
+    public static func body(_ motion: Motion) -> String {
+        let full = write(motion)
+        guard let start = full.range(of: "\n---\n\n") else { return full }
+        return String(full[start.upperBound...])
+    }
+
+    static func frontMatter(_ motion: Motion) -> String {
+        let m = motion.metadata
+        var out = "---\nid: \(YAMLScalar.quoted(m.id))\ntitle: \(YAMLScalar.quoted(motion.titleText))\n"
+        if let conference = m.conference { out += "conference: \(YAMLScalar.quoted(conference))\n" }
+        if let submittedBy = m.submittedBy { out += "submitted-by: \(YAMLScalar.quoted(submittedBy))\n" }
+        out += "kind: \(m.kind.rawValue)\n"
+        if let amends = m.amends { out += "amends: \(YAMLScalar.quoted(amends))\n" }
+        out += "status: \(m.status.rawValue)\n"
+        if let profile = m.profile { out += "profile: \(YAMLScalar.quoted(profile))\n" }
+        for field in m.extraFields { out += field.yaml.hasSuffix("\n") ? field.yaml : field.yaml + "\n" }
+        return out + "---\n"
+    }
+
+    private static func writeBlocks(_ blocks: [Block], into out: inout String) {
+        var previous: Block.Kind?
+        var pointNumber = 0
+        for block in blocks {
+            // Items of one list sit on consecutive lines; anything else is a new paragraph.
+            let sameList = previous == block.kind && block.kind != .paragraph
+            out += sameList ? "" : "\n"
+            let marker: String
+            switch block.kind {
+            case .paragraph: marker = ""
+            case .point:
+                pointNumber += 1
+                marker = "\(pointNumber). "
+            case .bullet: marker = "- "
+            }
+            out += marker + InlineEscaper.render(block.content, continuationIndent: marker.count) + "\n"
+            previous = block.kind
+        }
+    }
+
+    private static func heading(_ content: [Inline]) -> String {
+        var text = InlineEscaper.render(content.map { $0 == .lineBreak ? .text(" ") : $0 }, continuationIndent: 0)
+        // A heading's closing run of '#' would be read as an optional closing sequence.
+        if text.hasSuffix("#") { text.insert("\\", at: text.lastIndex(where: { $0 != "#" }).map(text.index(after:)) ?? text.startIndex) }
+        return text
+    }
+}
+
+/// Quotes a YAML scalar only when a plain one would be read back differently. The reader takes
+/// known fields' raw text, so only syntax and null-like words need quotes, not numbers or dates.
+enum YAMLScalar {
+    static func quoted(_ value: String) -> String {
+        isSafePlain(value) ? value : doubleQuoted(value)
+    }
+
+    private static let reserved: Set<String> = ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"]
+
+    private static func isSafePlain(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+        if first == " " || last == " " || reserved.contains(value.lowercased()) { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
+        if value.contains(": ") || value.contains(" #") || value.hasSuffix(":") { return false }
+        return !value.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }
+    }
+
+    private static func doubleQuoted(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}" {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

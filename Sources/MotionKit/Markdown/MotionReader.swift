@@ -1,0 +1,97 @@
+import Foundation
+
+/// A motion as read from a file, with what the reader noticed on the way (normalisations that a
+/// delegate should know about, such as a block quote read as a plain paragraph).
+public struct MotionDocument: Sendable {
+    public var motion: Motion
+    public var diagnostics: [Diagnostic]
+    /// False when the file had no front matter and metadata was filled in with defaults.
+    public var hadFrontMatter: Bool
+    /// The file line of each known front matter key, for findings that point at a field.
+    public var fieldLines: [String: Int]
+}
+
+/// Reads the motion format (YAML front matter and a CommonMark body) into a ``Motion``.
+///
+/// Reading is lossless for what the format allows; anything else (block quotes, code blocks,
+/// deeper headings, nested lists) is kept as plain text and reported as a warning.
+public enum MotionReader {
+    /// Reads a file. The path is used as given in messages.
+    public static func read(contentsOf path: String) throws(MotionReadError) -> MotionDocument {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.readBytes(path, limit: SourceText.maximumBytes + 1)
+        } catch {
+            throw MotionReadError(error.isMissing ? .notFound : .unreadable, path: path, error.message)
+        }
+        do {
+            return try read(bytes: bytes, fileName: path)
+        } catch {
+            throw error.located(at: path)
+        }
+    }
+
+    /// Reads bytes; `fileName` supplies the default id when there is no front matter.
+    public static func read(bytes: [UInt8], fileName: String? = nil) throws(MotionReadError) -> MotionDocument {
+        try read(SourceText.decode(bytes), fileName: fileName)
+    }
+
+    /// Reads text; `fileName` supplies the default id when there is no front matter.
+    public static func read(_ text: String, fileName: String? = nil) throws(MotionReadError) -> MotionDocument {
+        let (yaml, body, bodyLine) = try FrontMatter.split(text)
+        let frontMatter = try yaml.map { (yaml) throws(MotionReadError) in try FrontMatter.parse(yaml, firstLine: 2) } ?? FrontMatter()
+        var builder = BodyBuilder(lineOffset: bodyLine - 1)
+        builder.build(CommonMarkParser.parse(String(body)))
+        var diagnostics = builder.diagnostics
+
+        let fields = frontMatter.values
+        func enumField<T: RawRepresentable & CaseIterable>(_ key: String, default value: T) throws(MotionReadError) -> T
+        where T.RawValue == String {
+            guard let (raw, line) = fields[key] else { return value }
+            guard let parsed = T(rawValue: raw.lowercased()) else {
+                throw MotionReadError(.badField, line: line,
+                                      "unknown \(key) '\(raw)'; use one of \(T.allowedList)")
+            }
+            return parsed
+        }
+
+        let id: String
+        if let (value, line) = fields["id"] {
+            guard MotionID.isValid(value) else {
+                throw MotionReadError(.badField, line: line,
+                                      "the id '\(value)' is not valid: use lower-case letters, digits and dashes, starting with a letter or digit (for example '\(MotionID.slug(value))')")
+            }
+            id = value
+        } else {
+            id = MotionID.slug(fileName.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "motion")
+            diagnostics.append(Diagnostic(.warning, line: 1, yaml == nil
+                ? "no front matter: the id '\(id)' is taken from the file name; add '---' lines with 'id:' and 'title:' to set them"
+                : "no 'id' in the front matter: the id '\(id)' is taken from the file name", rule: "front-matter"))
+        }
+
+        let title: [Inline]
+        switch (builder.title, fields["title"]) {
+        case (let heading?, let field?):
+            title = heading.content
+            if heading.content.plainText != field.value {
+                diagnostics.append(Diagnostic(.warning, line: field.line,
+                    "the front matter title differs from the '# ' heading on line \(heading.line); the heading is used", rule: "title"))
+            }
+        case (let heading?, nil): title = heading.content
+        case (nil, let field?): title = [.text(field.value)]
+        case (nil, nil):
+            throw MotionReadError(.noTitle, line: bodyLine,
+                                  "the motion has no title; add a line '# Title of the motion' before the first section")
+        }
+
+        let metadata = Motion.Metadata(
+            id: id, conference: fields["conference"]?.value, submittedBy: fields["submitted-by"]?.value,
+            kind: try enumField("kind", default: MotionKind.motion),
+            status: try enumField("status", default: MotionStatus.draft),
+            profile: fields["profile"]?.value, amends: fields["amends"]?.value,
+            extraFields: frontMatter.extraFields)
+        let motion = Motion(metadata: metadata, title: title.normalized, preamble: builder.preamble, sections: builder.sections)
+        return MotionDocument(motion: motion, diagnostics: diagnostics, hadFrontMatter: yaml != nil,
+                              fieldLines: fields.mapValues(\.line))
+    }
+}

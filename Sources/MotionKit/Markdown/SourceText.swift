@@ -1,0 +1,61 @@
+/// Raw bytes checked and decoded into text a reader can trust: valid UTF-8, no NUL, LF line
+/// endings, no byte-order mark, and not larger than any motion could reasonably be.
+enum SourceText {
+    /// A conference motion is a few hundred words; 2 MiB is thousands of pages of them. The limit
+    /// keeps a stray log file or binary from being parsed for seconds.
+    static let maximumBytes = 2 * 1024 * 1024
+
+    static func decode(_ bytes: [UInt8]) throws(MotionReadError) -> String {
+        guard bytes.count <= maximumBytes else {
+            let megabytes = Double(bytes.count) / 1_048_576
+            throw MotionReadError(.tooLarge, line: 1, String(
+                format: "the file is %.1f MB, more than the %d MB a motion may be; is this the right file?",
+                megabytes, maximumBytes / 1_048_576))
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            throw MotionReadError(.nulByte, line: line, column: column,
+                                  "the file contains a NUL byte, so it is not a text file; save it as plain UTF-8 text")
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(in: bytes)
+            let (line, column) = position(of: bad, in: bytes)
+            throw MotionReadError(.notUTF8, line: line, column: column,
+                                  "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8 text")
+        }
+        return text.contains("\r") ? normalizeLineEndings(text) : text
+    }
+
+    private static func normalizeLineEndings(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// 1-based line and column (in bytes) of a byte offset.
+    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    /// The offset of the first byte that breaks UTF-8.
+    private static func firstInvalidUTF8(in bytes: [UInt8]) -> Int {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return max(0, bytes.count - 1)
+            case .error: return offset
+            }
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,31 @@
+/// One block of a motion: a paragraph, a numbered point or a bullet item.
+public struct Block: Sendable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case paragraph
+        /// An item of an ordered list. Its number is its place among the section's points.
+        case point
+        case bullet
+    }
+
+    public var kind: Kind
+    public var content: [Inline]
+    /// The 1-based line in the source file where the block starts; 0 when built in memory.
+    /// Not part of the block's identity: equal text read from two layouts is the same block.
+    public var line: Int
+
+    public init(_ kind: Kind, _ content: [Inline], line: Int = 0) {
+        self.kind = kind
+        self.content = content
+        self.line = line
+    }
+
+    public var plainText: String { content.plainText }
+}
+
+extension Block: Hashable {
+    public static func == (a: Block, b: Block) -> Bool { a.kind == b.kind && a.content == b.content }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(content)
+    }
+}

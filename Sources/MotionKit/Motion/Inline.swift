@@ -1,0 +1,56 @@
+/// A run of inline content inside a block or heading.
+///
+/// Only what the motion format allows is modelled: plain text, emphasis, strong, links, code
+/// and hard line breaks. Soft line breaks become spaces when reading, because a motion's line
+/// layout is computed (see line numbering), never taken from the source.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(destination: String, title: String, content: [Inline])
+    case code(String)
+    case lineBreak
+}
+
+extension Inline {
+    /// The visible text, as a delegate reads it (markup dropped, a line break read as a space).
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .emphasis(let c), .strong(let c), .link(_, _, let c): return c.plainText
+        case .lineBreak: return " "
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The visible text of a run of inlines.
+    public var plainText: String {
+        if count == 1 { return self[0].plainText }
+        var out = ""
+        for inline in self { out += inline.plainText }
+        return out
+    }
+
+    /// Adjacent text runs merged, empty ones dropped: the one canonical shape of equal content.
+    public var normalized: [Inline] {
+        var out: [Inline] = []
+        out.reserveCapacity(count)
+        for inline in self {
+            switch inline {
+            case .text(let s):
+                if s.isEmpty { continue }
+                if case .text(let previous)? = out.last {
+                    out[out.count - 1] = .text(previous + s)
+                } else {
+                    out.append(inline)
+                }
+            case .emphasis(let c): out.append(.emphasis(c.normalized))
+            case .strong(let c): out.append(.strong(c.normalized))
+            case .link(let d, let t, let c): out.append(.link(destination: d, title: t, content: c.normalized))
+            case .code, .lineBreak: out.append(inline)
+            }
+        }
+        return out
+    }
+}

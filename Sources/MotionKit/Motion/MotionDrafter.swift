@@ -1,0 +1,17 @@
+/// Makes a new motion from a skeleton: the skeleton's sections and guidance with the delegate's
+/// id, title and details filled in. Values go through the model, so the writer quotes them.
+public enum MotionDrafter {
+    public static func draft(fromSkeleton skeleton: Motion, id: String, title: String, conference: String? = nil,
+                             submittedBy: String? = nil, amends: String? = nil) -> Motion {
+        var motion = skeleton
+        motion.metadata.id = id
+        motion.title = [.text(title.trimmingCharacters(in: .whitespaces))]
+        motion.metadata.status = .draft
+        if let conference { motion.metadata.conference = conference }
+        if let submittedBy { motion.metadata.submittedBy = submittedBy }
+        if let amends { motion.metadata.amends = amends }
+        return motion
+    }
+}
+
+import Foundation

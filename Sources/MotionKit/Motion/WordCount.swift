@@ -1,0 +1,54 @@
+/// Words counted the way conferences count them: runs separated by white space, so a hyphenated
+/// word ("lived-experience") is one word and numbers ("2026", "7") count; a run with no letter or
+/// digit (a lone dash or bullet) is not a word.
+public enum WordCount {
+    public static func of(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var wordHasAlnum = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if inWord, wordHasAlnum { count += 1 }
+                inWord = false
+                wordHasAlnum = false
+            } else {
+                inWord = true
+                if !wordHasAlnum, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    wordHasAlnum = true
+                }
+            }
+        }
+        if inWord, wordHasAlnum { count += 1 }
+        return count
+    }
+}
+
+/// Word counts of a motion, per part, for limits and summaries.
+public struct MotionWordCounts: Sendable, Equatable {
+    public var title: Int
+    public var preamble: Int
+    /// Per section: the heading's words plus its blocks' words.
+    public var sections: [Int]
+    /// Per section, per block.
+    public var blocks: [[Int]]
+
+    /// The motion's text: the preamble and every section with its heading, not the title
+    /// (conferences limit the title separately).
+    public var body: Int { preamble + sections.reduce(0, +) }
+}
+
+extension Motion {
+    public var wordCounts: MotionWordCounts {
+        var sectionCounts: [Int] = []
+        var blockCounts: [[Int]] = []
+        for section in sections {
+            let perBlock = section.blocks.map { WordCount.of($0.plainText) }
+            blockCounts.append(perBlock)
+            sectionCounts.append(WordCount.of(section.headingText) + perBlock.reduce(0, +))
+        }
+        return MotionWordCounts(
+            title: WordCount.of(titleText),
+            preamble: preamble.reduce(0) { $0 + WordCount.of($1.plainText) },
+            sections: sectionCounts, blocks: blockCounts)
+    }
+}

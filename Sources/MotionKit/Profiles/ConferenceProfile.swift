@@ -1,0 +1,103 @@
+import Yams
+
+/// A conference's rules for motions: word limits, required sections, line width for numbering
+/// and the amendment wording style. Read from `templates/profiles/NAME.yaml`.
+public struct ConferenceProfile: Hashable, Sendable {
+    public enum AmendmentStyle: String, Hashable, Sendable, CaseIterable {
+        /// Locates by section, paragraph and point, quoting words (UNISON, TUC).
+        case quoted
+        /// Locates by computed line numbers (Antragsgrün, OpenSlides agendas).
+        case lines
+    }
+
+    public var name: String
+    public var description: String
+    public var motionWordLimit: Int?
+    public var amendmentWordLimit: Int?
+    public var titleWordLimit: Int?
+    public var requiredSections: [SectionKind]
+    public var lineWidth: Int
+    public var amendmentStyle: AmendmentStyle
+
+    public static let defaultName = "generic"
+    public static let defaultLineWidth = 80
+
+    public init(name: String, description: String = "", motionWordLimit: Int? = nil, amendmentWordLimit: Int? = nil,
+                titleWordLimit: Int? = nil, requiredSections: [SectionKind] = [.resolves],
+                lineWidth: Int = ConferenceProfile.defaultLineWidth, amendmentStyle: AmendmentStyle = .quoted) {
+        self.name = name
+        self.description = description
+        self.motionWordLimit = motionWordLimit
+        self.amendmentWordLimit = amendmentWordLimit
+        self.titleWordLimit = titleWordLimit
+        self.requiredSections = requiredSections
+        self.lineWidth = lineWidth
+        self.amendmentStyle = amendmentStyle
+    }
+
+    /// Parses a profile file; `path` names it in errors.
+    public init(yaml: String, path: String) throws(ResourceError) {
+        func fail(_ line: Int, _ message: String) -> ResourceError {
+            ResourceError(path: path, line: line, message: message)
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch { throw fail(1, "not valid YAML: \(error)") }
+        guard case .mapping(let mapping)? = root else { throw fail(1, "a profile is a list of 'key: value' fields") }
+        var profile = ConferenceProfile(name: FileIO.baseName(of: path).replacingSuffix(".yaml"))
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line ?? 1
+            func limit() throws(ResourceError) -> Int? {
+                if value.null != nil { return nil }
+                guard let number = value.int, number > 0 else { throw fail(line, "'\(key)' must be a positive whole number, or null for no limit") }
+                return number
+            }
+            switch key {
+            case "name": profile.name = value.string ?? profile.name
+            case "description": profile.description = value.string ?? ""
+            case "motion-word-limit": profile.motionWordLimit = try limit()
+            case "amendment-word-limit": profile.amendmentWordLimit = try limit()
+            case "title-word-limit": profile.titleWordLimit = try limit()
+            case "line-width":
+                guard let width = value.int, (20...400).contains(width) else { throw fail(line, "'line-width' must be a whole number from 20 to 400") }
+                profile.lineWidth = width
+            case "amendment-style":
+                guard let style = value.string.flatMap(AmendmentStyle.init(rawValue:)) else {
+                    throw fail(line, "'amendment-style' must be quoted or lines")
+                }
+                profile.amendmentStyle = style
+            case "required-sections":
+                guard case .sequence(let items) = value else { throw fail(line, "'required-sections' must be a list such as [notes, believes, resolves]") }
+                profile.requiredSections = []
+                for item in items {
+                    guard let kind = item.string.flatMap(SectionKind.init(rawValue:)), kind != .other else {
+                        throw fail(item.mark?.line ?? line, "unknown section kind '\(item.string ?? "")'; use notes, believes or resolves")
+                    }
+                    profile.requiredSections.append(kind)
+                }
+            default:
+                throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, title-word-limit, required-sections, line-width and amendment-style")
+            }
+        }
+        self = profile
+    }
+}
+
+extension ResourceLibrary {
+    /// The named profile, from the first layer that has it.
+    public func profile(named name: String) throws(ResourceError) -> ConferenceProfile {
+        guard ResourceLibrary.isPlainName(name) else {
+            throw ResourceError(path: name, message: "'\(name)' is not a profile name; profiles are plain names such as 'unison-health'")
+        }
+        guard let (text, origin) = try text("templates/profiles/\(name).yaml") else {
+            throw ResourceError(path: name, message: "unknown profile '\(name)'; available: \(names(in: "templates/profiles", ext: ".yaml").joined(separator: ", "))")
+        }
+        return try ConferenceProfile(yaml: text, path: origin.description)
+    }
+}
+
+extension String {
+    func replacingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
+    }
+}

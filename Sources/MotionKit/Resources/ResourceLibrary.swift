@@ -1,0 +1,84 @@
+/// Finds the templates and glossaries a command uses: the workspace's copy, else the current
+/// folder's, else the copy built into the tool, so every command works in any folder.
+public struct ResourceLibrary: Sendable {
+    /// Folders searched in order, each holding `templates/` and `glossary/`.
+    public let roots: [String]
+
+    /// - Parameters:
+    ///   - workspaceRoot: the workspace's root folder (the one holding `.motion/`), if any.
+    ///   - currentDirectory: the folder the command runs in.
+    public init(workspaceRoot: String?, currentDirectory: String = ".") {
+        var roots: [String] = []
+        if let workspaceRoot { roots.append(workspaceRoot) }
+        if workspaceRoot != currentDirectory { roots.append(currentDirectory) }
+        self.roots = roots
+    }
+
+    /// Where a resource was found.
+    public enum Origin: Hashable, Sendable, CustomStringConvertible {
+        case file(String)
+        case builtin(String)
+
+        public var description: String {
+            switch self {
+            case .file(let path): return path
+            case .builtin(let path): return "(built in) \(path)"
+            }
+        }
+    }
+
+    /// The text of `relativePath` (such as `templates/profiles/generic.yaml`) and where it came from.
+    public func text(_ relativePath: String) throws(ResourceError) -> (text: String, origin: Origin)? {
+        try ResourceLibrary.checkSafe(relativePath)
+        for root in roots {
+            let path = root == "." ? relativePath : "\(root)/\(relativePath)"
+            guard FileIO.fileExists(path) else { continue }
+            do {
+                return (try FileIO.readText(path), .file(path))
+            } catch {
+                throw ResourceError(path: path, message: error.message)
+            }
+        }
+        return BuiltinFiles.files[relativePath].map { ($0, .builtin(relativePath)) }
+    }
+
+    /// Names (file names without `ext`) available in a folder such as `templates/profiles`, across
+    /// every layer, sorted.
+    public func names(in folder: String, ext: String) -> [String] {
+        var names = Set<String>()
+        for root in roots {
+            let path = root == "." ? folder : "\(root)/\(folder)"
+            for entry in FileIO.listDirectory(path) where entry.hasSuffix(ext) && !entry.hasPrefix(".") {
+                names.insert(String(entry.dropLast(ext.count)))
+            }
+        }
+        for key in BuiltinFiles.files.keys where key.hasPrefix(folder + "/") && key.hasSuffix(ext) {
+            let name = key.dropFirst(folder.count + 1).dropLast(ext.count)
+            if !name.contains("/") { names.insert(String(name)) }
+        }
+        return names.sorted()
+    }
+
+    /// Template and profile names come from users: they must stay inside the templates folder.
+    static func checkSafe(_ relativePath: String) throws(ResourceError) {
+        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        if relativePath.hasPrefix("/") || parts.contains("..") || parts.contains("") || relativePath.contains("\0") {
+            throw ResourceError(path: relativePath, message: "a template or profile name must be a plain name, not a path")
+        }
+    }
+
+    /// Checks a user-given name (of a profile or template) before it becomes part of a path.
+    public static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && name.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+    }
+}
+
+/// A template, profile or glossary file that exists but cannot be used.
+public struct ResourceError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int = 0
+    public var message: String
+    public var description: String { line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)" }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MotionKit
+
+/// What every command needs to know about where it runs. Built lazily: commands that do not
+/// need the workspace or the templates never pay for finding them.
+struct CommandContext {
+    let currentDirectory = WorkspaceLocator.currentDirectory()
+
+    var workspaceRoot: String? { WorkspaceLocator.findRoot(from: currentDirectory) }
+
+    var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
+
+    /// The folder where working copies of motions live: the workspace's motions/, else ./motions.
+    var motionsFolder: String { workspaceRoot.map { "\($0)/motions" } ?? "motions" }
+
+    /// Every `*.md` file in the motions folder, sorted.
+    func workingMotionFiles() -> [String] {
+        let folder = motionsFolder
+        return FileIO.listDirectory(folder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+    }
+}
+
+enum JSONOutput {
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+enum TextTable {
+    /// Left-aligned columns separated by two spaces; the last column is not padded.
+    static func render(_ rows: [[String]]) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < columns - 1 { widths[index] = max(widths[index], cell.count) }
+        }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                line += index < columns - 1 ? cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0) : cell
+            }
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import MotionKit
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a motion from a skeleton in templates/motions/.",
+        discussion: """
+            Writes motions/ID.md (in the workspace, else in ./motions) and prints its path. It never
+            overwrites a file. Skeletons: unison-health, emergency-motion, amendment, generic,
+            branch, tuc-congress, or any NAME.md in your templates/motions/ folder.
+
+            Examples:
+              motion new --template unison-health --id health-2026-lxp --title "Recognition for peer workers"
+              motion new --template amendment --id health-2026-lxp-a1 --title "Amendment 1" --amends health-2026-lxp
+            """)
+
+    @Option(help: "The skeleton to start from (templates/motions/NAME.md).")
+    var template: String = "generic"
+
+    @Option(help: "The motion's id: lower-case letters, digits and dashes, such as health-2026-pay.")
+    var id: String
+
+    @Option(help: "The motion's title.")
+    var title: String
+
+    @Option(help: "The conference it goes to.")
+    var conference: String?
+
+    @Option(help: "Who submits it: a branch, region or group.")
+    var submittedBy: String?
+
+    @Option(help: "For an amendment: the motion it amends, ID or ID@REV.")
+    var amends: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Write here instead of motions/ID.md.")
+    var output: String?
+
+    func validate() throws {
+        guard MotionID.isValid(id) else {
+            throw ValidationError("'\(id)' is not a valid id: use lower-case letters, digits and dashes, starting with a letter or digit, such as '\(MotionID.slug(id))'")
+        }
+        guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("the title is empty") }
+        guard ResourceLibrary.isPlainName(template) else { throw ValidationError("'\(template)' is not a template name") }
+    }
+
+    func run() throws {
+        let context = CommandContext()
+        let resources = context.resources
+        let draft: Motion
+        do {
+            guard let (text, origin) = try resources.text("templates/motions/\(template).md") else {
+                let known = resources.names(in: "templates/motions", ext: ".md").joined(separator: ", ")
+                throw CLIFailure("no template '\(template)'; available: \(known)", status: ExitStatus.usage)
+            }
+            do {
+                draft = try MotionDrafter.draft(fromSkeleton: MotionReader.read(text).motion, id: id, title: title,
+                                                conference: conference, submittedBy: submittedBy, amends: amends)
+            } catch {
+                throw CLIFailure("the template \(origin) is not a valid motion: \(error.message)", status: ExitStatus.dataError)
+            }
+        } catch let error as ResourceError {
+            throw CLIFailure(error)
+        }
+
+        let path = output ?? "\(context.motionsFolder)/\(id).md"
+        do {
+            try FileIO.createDirectory(FileIO.parentDirectory(of: path))
+            try FileIO.writeAtomically(MarkdownWriter.write(draft), to: path, overwrite: false)
+        } catch let error where error.errno == EEXIST {
+            throw CLIFailure("\(path) already exists; choose another id, or edit that file", status: ExitStatus.cannotCreate)
+        } catch {
+            throw CLIFailure(writing: error)
+        }
+        print(path)
+    }
+}
+
+import Foundation
