@@ -63,6 +63,9 @@ enum InlineEscaper {
                 needsEscape = !(previous.map(isAlphanumeric) ?? false && next.map(isAlphanumeric) ?? false)
             case "&":
                 needsEscape = looksLikeEntity(characters[(index + 1)...])
+            case "!":
+                // A '!' ending a run might meet a following link's '[' and make an image.
+                needsEscape = next == nil
             default:
                 needsEscape = false
             }

@@ -55,8 +55,11 @@ public enum MarkdownWriter {
 
     private static func heading(_ content: [Inline]) -> String {
         var text = InlineEscaper.render(content.map { $0 == .lineBreak ? .text(" ") : $0 }, continuationIndent: 0)
-        // A heading's closing run of '#' would be read as an optional closing sequence.
-        if text.hasSuffix("#") { text.insert("\\", at: text.lastIndex(where: { $0 != "#" }).map(text.index(after:)) ?? text.startIndex) }
+        // " ##" at the end of a heading would be read as an optional closing sequence. (A heading
+        // that is all '#' has its first one escaped already, as at any line start.)
+        if text.hasSuffix("#"), let last = text.lastIndex(where: { $0 != "#" }), text[last] == " " {
+            text.insert("\\", at: text.index(after: last))
+        }
         return text
     }
 }
