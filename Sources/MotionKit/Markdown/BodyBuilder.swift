@@ -132,7 +132,7 @@ extension CommonMarkNode {
     /// All literal text below this node.
     var plainText: String {
         switch kind {
-        case .text, .code, .htmlInline, .codeBlock, .htmlBlock: return literal
+        case .text, .code, .htmlInline, .codeBlock, .htmlBlock, .otherBlock: return literal
         case .softBreak, .lineBreak: return " "
         default: return children.map(\.plainText).joined()
         }

@@ -42,16 +42,34 @@ enum CommonMarkParser {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func convert(_ node: OpaquePointer) -> CommonMarkNode {
+    /// Deeper than any real motion; past it a subtree becomes one text node, read without
+    /// recursion, so that a hostile file (100,000 nested '>') cannot exhaust the stack.
+    static let maximumDepth = 64
+
+    private static func convert(_ node: OpaquePointer, depth: Int = 0) -> CommonMarkNode {
+        let line = Int(cmark_node_get_start_line(node))
+        if depth > maximumDepth {
+            return CommonMarkNode(kind: .otherBlock("nested too deeply"), literal: flattenedText(node), line: line, children: [])
+        }
         var children: [CommonMarkNode] = []
         var child = cmark_node_first_child(node)
         while let current = child {
-            children.append(convert(current))
+            children.append(convert(current, depth: depth + 1))
             child = cmark_node_next(current)
         }
-        return CommonMarkNode(
-            kind: kind(of: node), literal: string(cmark_node_get_literal(node)),
-            line: Int(cmark_node_get_start_line(node)), children: children)
+        return CommonMarkNode(kind: kind(of: node), literal: string(cmark_node_get_literal(node)), line: line, children: children)
+    }
+
+    /// The literal text of every node below `node`, separated by spaces, walked with an iterator.
+    private static func flattenedText(_ node: OpaquePointer) -> String {
+        var parts: [String] = []
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), let literal = cmark_node_get_literal(current) else { continue }
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER { parts.append(String(cString: literal)) }
+        }
+        return parts.joined(separator: " ")
     }
 
     private static func kind(of node: OpaquePointer) -> CommonMarkNode.Kind {

@@ -35,7 +35,7 @@ struct FrontMatter {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw yamlError(error, firstLine: firstLine)
+            throw yamlError(error, yaml: yaml, firstLine: firstLine)
         }
         var result = FrontMatter()
         guard let root else { return result }
@@ -75,7 +75,7 @@ struct FrontMatter {
         }
     }
 
-    private static func yamlError(_ error: any Error, firstLine: Int) -> MotionReadError {
+    private static func yamlError(_ error: any Error, yaml: String, firstLine: Int) -> MotionReadError {
         guard let yamlError = error as? YamlError else {
             return MotionReadError(.frontMatter, line: firstLine, "the front matter is not valid YAML: \(error)")
         }
@@ -86,6 +86,13 @@ struct FrontMatter {
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return MotionReadError(.frontMatter, line: firstLine + mark.line - 1, column: mark.column,
                                    "the front matter is not valid YAML (\(detail)); a value with ': ' or a leading quote must be put in double quotes")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the mapping; the delegate needs the line of the repeated key.
+            let keyLines = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { duplicates.contains(where: $0.element.hasPrefix) && $0.element.contains(":") }.map(\.offset)
+            let line = keyLines.count > 1 ? keyLines[1] + 1 : context.mark.line
+            return MotionReadError(.frontMatter, line: firstLine + line - 1,
+                                   "'\(duplicates.joined(separator: "', '"))' is given twice in the front matter; keep one")
         default:
             return MotionReadError(.frontMatter, line: firstLine, "the front matter is not valid YAML: \(yamlError)")
         }

@@ -20,9 +20,16 @@ public enum MotionReader {
     public static func read(contentsOf path: String) throws(MotionReadError) -> MotionDocument {
         let bytes: [UInt8]
         do {
+            if let size = FileIO.fileSize(path), size > SourceText.maximumBytes {
+                throw SourceText.tooLarge(size: size).located(at: path)
+            }
             bytes = try FileIO.readBytes(path, limit: SourceText.maximumBytes + 1)
-        } catch {
+        } catch let error as MotionReadError {
+            throw error
+        } catch let error as FileError {
             throw MotionReadError(error.isMissing ? .notFound : .unreadable, path: path, error.message)
+        } catch {
+            throw MotionReadError(.unreadable, path: path, "\(error)")
         }
         do {
             return try read(bytes: bytes, fileName: path)

@@ -5,13 +5,14 @@ enum SourceText {
     /// keeps a stray log file or binary from being parsed for seconds.
     static let maximumBytes = 2 * 1024 * 1024
 
+    static func tooLarge(size: Int) -> MotionReadError {
+        MotionReadError(.tooLarge, line: 1, String(
+            format: "the file is %.1f MB, more than the %d MB a motion may be; is this the right file?",
+            Double(size) / 1_000_000, maximumBytes / 1_048_576))
+    }
+
     static func decode(_ bytes: [UInt8]) throws(MotionReadError) -> String {
-        guard bytes.count <= maximumBytes else {
-            let megabytes = Double(bytes.count) / 1_048_576
-            throw MotionReadError(.tooLarge, line: 1, String(
-                format: "the file is %.1f MB, more than the %d MB a motion may be; is this the right file?",
-                megabytes, maximumBytes / 1_048_576))
-        }
+        guard bytes.count <= maximumBytes else { throw tooLarge(size: bytes.count) }
         if let nul = bytes.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: bytes)
             throw MotionReadError(.nulByte, line: line, column: column,

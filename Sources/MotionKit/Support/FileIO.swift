@@ -106,6 +106,12 @@ public enum FileIO {
 
     public static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// The size in bytes of a regular file, nil when it cannot be seen.
+    public static func fileSize(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : nil
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
