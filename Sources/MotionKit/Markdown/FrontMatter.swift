@@ -84,8 +84,12 @@ struct FrontMatter {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return MotionReadError(.frontMatter, line: firstLine + mark.line - 1, column: mark.column,
-                                   "the front matter is not valid YAML (\(detail)); a value with ': ' or a leading quote must be put in double quotes")
+            // Where the broken construct starts (an unclosed quote or bracket) is where to look;
+            // the problem's own mark is often the end of the input.
+            let yamlLineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            let place = context?.mark ?? mark
+            return MotionReadError(.frontMatter, line: firstLine + min(place.line, yamlLineCount) - 1, column: place.column,
+                                   "the front matter is not valid YAML (\(detail)); put a value that holds ': ', '[' or a leading quote in double quotes")
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the mapping; the delegate needs the line of the repeated key.
             let keyLines = yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
