@@ -27,6 +27,8 @@ let package = Package(
             name: "motion",
             dependencies: ["MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"]),
+        // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
+        .executableTarget(name: "motion-bench", dependencies: ["MotionKit"], path: "Benchmarks/motion-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check motions against the format and their conference profile.",
         discussion: """
             Prints findings as PATH:LINE:COL: error|warning: MESSAGE. Exits 0 when there are no
-            errors, 1 when there are, and 65 when a file cannot be read as a motion at all.
+            errors, 1 when there are, 65 when a file cannot be read as a motion at all, and 66
+            when a named file does not exist.
             With no FILE, checks every motion in the workspace's motions/ folder.
 
             Examples:
@@ -47,7 +48,11 @@ struct CheckCommand: ParsableCommand {
         } else {
             printText(reports)
         }
-        if reports.contains(where: { $0.failure != nil }) { throw ExitCode(ExitStatus.dataError) }
+        let failures = reports.compactMap(\.failure)
+        if !failures.isEmpty {
+            // Only missing files: EX_NOINPUT; anything unreadable as a motion: EX_DATAERR.
+            throw ExitCode(failures.allSatisfy { $0.reason == .notFound } ? ExitStatus.noInput : ExitStatus.dataError)
+        }
         if reports.contains(where: { $0.errorCount > 0 }) { throw ExitCode(ExitStatus.findings) }
     }
 

@@ -10,7 +10,7 @@ struct MotionCommand: ParsableCommand {
             Motions are Markdown files with YAML front matter (see docs/motion-format.md).
 
             Examples:
-              motion new --template unison-health --id health-2026-pay --title "Fair pay for peer workers"
+              motion new --template unison-health --id health-2026-pay --title "Fair pay"
               motion check motions/*.md
             """,
         version: MotionKitVersion.string,

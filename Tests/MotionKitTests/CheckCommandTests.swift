@@ -36,7 +36,7 @@ import Testing
     @Test func missingFileAndNoFiles() throws {
         let directory = try TestSupport.temporaryDirectory()
         let missing = try MotionProcess.run(["check", "nope.md"], in: directory)
-        #expect(missing.status == 65)
+        #expect(missing.status == 66)
         #expect(missing.stderr.contains("nope.md: error: no such file"))
         let none = try MotionProcess.run(["check"], in: directory)
         #expect(none.status == 64)

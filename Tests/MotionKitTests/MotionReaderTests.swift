@@ -83,6 +83,24 @@ import Testing
         #expect(document.diagnostics.contains { $0.rule == "front-matter" && $0.message.contains("safe-staffing-v2") })
     }
 
+    @Test func unknownFieldsAreKeptAsWritten() throws {
+        let front = "id: a\nmotion-number: 19\ntags: [staffing, pay]  # for the agenda\nseconders:\n  - Region A\n  - Region B\n\ntitle: Sample motion\n"
+        let motion = try MotionReader.read(TestSupport.motionText(front: front)).motion
+        #expect(motion.metadata.extraFields.map(\.yaml) == [
+            "motion-number: 19\n", "tags: [staffing, pay]  # for the agenda\n", "seconders:\n  - Region A\n  - Region B\n",
+        ])
+        let written = MarkdownWriter.write(motion)
+        #expect(written.contains("status: draft\nmotion-number: 19\ntags: [staffing, pay]  # for the agenda\nseconders:\n  - Region A\n"))
+        #expect(try MotionReader.read(written).motion == motion)
+    }
+
+    @Test func emptyOrNullFieldsAreAbsent() throws {
+        let motion = try MotionReader.read(TestSupport.motionText(front: "id: a\nstatus:\nconference: ~\nsubmitted-by: \"null\"\n")).motion
+        #expect(motion.metadata.status == .draft)
+        #expect(motion.metadata.conference == nil)
+        #expect(motion.metadata.submittedBy == "null")
+    }
+
     @Test func titleFromFrontMatterWhenThereIsNoHeading() throws {
         let motion = try MotionReader.read("---\nid: a\ntitle: From the front matter\n---\n\n## Conference notes\n\nText.\n").motion
         #expect(motion.titleText == "From the front matter")

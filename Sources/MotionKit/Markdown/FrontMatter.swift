@@ -10,18 +10,24 @@ struct FrontMatter {
     /// the body starts. Returns nil YAML when the file has no front matter.
     static func split(_ text: String) throws(MotionReadError) -> (yaml: String?, body: Substring, bodyLine: Int) {
         guard text.hasPrefix("---") else { return (nil, text[...], 1) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let opening = lines.popFirst(), opening.trimmingTrailingSpaces == "---" else { return (nil, text[...], 1) }
-        var yamlLines: [Substring] = []
-        var lineNumber = 1
-        while let line = lines.popFirst() {
+        // Walk line by line only as far as the closing fence; the body is never split.
+        var lineStart = text.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
             lineNumber += 1
-            let trimmed = line.trimmingTrailingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                let bodyStart = lines.first?.startIndex ?? text.endIndex
-                return (yamlLines.joined(separator: "\n"), text[bodyStart...], lineNumber + 1)
+            if let start = yamlStart {
+                if line == "---" || line == "..." {
+                    return (String(text[start..<lineStart]), text[next...], lineNumber + 1)
+                }
+            } else {
+                guard line == "---" else { return (nil, text[...], 1) }
+                yamlStart = next
             }
-            yamlLines.append(line)
+            lineStart = next
         }
         throw MotionReadError(.frontMatter, line: 1,
                               "the front matter opened by '---' on line 1 is never closed; add a line '---' after the last field")
@@ -33,7 +39,9 @@ struct FrontMatter {
     static func parse(_ yaml: String, firstLine: Int) throws(MotionReadError) -> FrontMatter {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The basic resolver types nothing: every field is read as the text written, and no
+            // regular expressions are compiled (they cost milliseconds at start-up).
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch {
             throw yamlError(error, yaml: yaml, firstLine: firstLine)
         }
@@ -44,7 +52,11 @@ struct FrontMatter {
                                   "the front matter must be 'key: value' lines, such as 'id: my-motion'")
         }
         var seen: Set<String> = []
-        for (keyNode, valueNode) in mapping {
+        let yamlLines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let keyLines = mapping.map { $0.key.mark?.line ?? 0 } + [yamlLines.count + 1]
+        // (Yams reports the style of a mapping's end event, so look at the text instead.)
+        let isFlowMapping = yaml.drop { $0.isWhitespace }.first == "{"
+        for (index, (keyNode, valueNode)) in mapping.enumerated() {
             let line = firstLine + (keyNode.mark?.line ?? 1) - 1
             guard let key = keyNode.scalar?.string else {
                 throw MotionReadError(.frontMatter, line: line, "a front matter key must be a plain word")
@@ -57,10 +69,20 @@ struct FrontMatter {
                     throw MotionReadError(.badField, line: line, "'\(key)' must be a single value, not a list or mapping")
                 }
                 // `status:` with nothing after it is YAML null: treat it as absent.
-                if valueNode.null != nil { continue }
+                if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
                 result.values[key] = (scalar.string, line)
             } else {
-                let field = try serialize(key: keyNode, value: valueNode, line: line)
+                // Kept as the lines the delegate wrote (comments and flow style included), unless
+                // the mapping is written inline and the field has no lines of its own.
+                let (start, end) = (keyLines[index], keyLines[index + 1])
+                let field: String
+                if !isFlowMapping, start >= 1, end > start, end - 1 <= yamlLines.count {
+                    var lines = yamlLines[(start - 1)..<(end - 1)]
+                    while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
+                    field = lines.joined(separator: "\n") + "\n"
+                } else {
+                    field = try serialize(key: keyNode, value: valueNode, line: line)
+                }
                 result.extraFields.append(Motion.ExtraField(key: key, yaml: field))
             }
         }

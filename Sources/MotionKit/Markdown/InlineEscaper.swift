@@ -140,7 +140,7 @@ enum InlineEscaper {
 
 private extension String {
     var replacingNewlines: String {
-        contains("\n") ? replacingOccurrences(of: "\n", with: " ") : self
+        utf8.contains(10) ? replacingOccurrences(of: "\n", with: " ") : self
     }
 }
 import Foundation

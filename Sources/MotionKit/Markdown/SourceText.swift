@@ -26,7 +26,7 @@ enum SourceText {
             throw MotionReadError(.notUTF8, line: line, column: column,
                                   "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8 text")
         }
-        return text.contains("\r") ? normalizeLineEndings(text) : text
+        return text.utf8.contains(13) ? normalizeLineEndings(text) : text
     }
 
     private static func normalizeLineEndings(_ text: String) -> String {

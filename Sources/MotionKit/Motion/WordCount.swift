@@ -6,16 +6,30 @@ public enum WordCount {
         var count = 0
         var inWord = false
         var wordHasAlnum = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var utf8 = text.utf8.makeIterator()
+        var scalars = text.unicodeScalars.makeIterator()
+        // Most motion text is ASCII: decide on bytes, and ask Unicode only about the rest.
+        while let byte = utf8.next() {
+            let isSpace: Bool
+            let isAlnum: Bool
+            if byte < 0x80 {
+                _ = scalars.next()
+                isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                isAlnum = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            } else if byte & 0xC0 == 0x80 {
+                continue  // a continuation byte of a scalar already judged
+            } else {
+                let scalar = scalars.next()!
+                isSpace = scalar.properties.isWhitespace
+                isAlnum = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isSpace {
                 if inWord, wordHasAlnum { count += 1 }
                 inWord = false
                 wordHasAlnum = false
             } else {
                 inWord = true
-                if !wordHasAlnum, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    wordHasAlnum = true
-                }
+                wordHasAlnum = wordHasAlnum || isAlnum
             }
         }
         if inWord, wordHasAlnum { count += 1 }

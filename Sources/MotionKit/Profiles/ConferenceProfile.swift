@@ -41,14 +41,14 @@ public struct ConferenceProfile: Hashable, Sendable {
             ResourceError(path: path, line: line, message: message)
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml) } catch { throw fail(1, "not valid YAML: \(error)") }
+        do { root = try Yams.compose(yaml: yaml, .basic) } catch { throw fail(1, "not valid YAML: \(error)") }
         guard case .mapping(let mapping)? = root else { throw fail(1, "a profile is a list of 'key: value' fields") }
         var profile = ConferenceProfile(name: FileIO.baseName(of: path).replacingSuffix(".yaml"))
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line ?? 1
             func limit() throws(ResourceError) -> Int? {
-                if value.null != nil { return nil }
+                if value.scalar?.style == .plain, ["", "~", "null", "Null", "NULL"].contains(value.scalar?.string) { return nil }
                 guard let number = value.int, number > 0 else { throw fail(line, "'\(key)' must be a positive whole number, or null for no limit") }
                 return number
             }

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Runs the toolkit's benchmarks and prints BENCHMARKS.md (Markdown) on stdout.
+
+usage: Benchmarks/run.py [--corpus DIR] [--motion BIN] [--bench BIN]
+
+Same method as ../shared/bench: the corpus from make_corpus.py (seed 1, fingerprint checked),
+whole-process times for CLI commands and in-process times for library calls, each the median of
+5 timed runs after 1 warm-up. Times vary between runs on shared machines: compare within a run.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import pathlib
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench"
+FINGERPRINT = "321ab44e238d50f8"
+
+
+def fingerprint(corpus: pathlib.Path) -> str:
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    lines = "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  ./{p.relative_to(corpus).as_posix()}\n"
+                    for p in files)
+    return hashlib.sha256(lines.encode()).hexdigest()[:16]
+
+
+def ensure_corpus(corpus: pathlib.Path) -> str:
+    if not (corpus / "motions").is_dir():
+        subprocess.run([sys.executable, str(SHARED / "make_corpus.py"), str(corpus)], check=True)
+    return fingerprint(corpus)
+
+
+def whole_process_ms(command, runs=5, cwd=None):
+    """Median wall time of a command (stdout and stderr to /dev/null), after one warm-up."""
+    def once():
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        return (time.perf_counter() - start) * 1000
+    once()
+    return statistics.median(once() for _ in range(runs))
+
+
+def peak_rss_mb(command):
+    """Peak resident memory of one run of the command (that child's own rusage)."""
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    return usage.ru_maxrss / 1024
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, nproc {os.cpu_count()}, {platform.system()} {platform.release()}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="/tmp/bench-corpus", type=pathlib.Path)
+    ap.add_argument("--motion", default=str(ROOT / ".build/release/motion"))
+    ap.add_argument("--bench", default=str(ROOT / ".build/release/motion-bench"))
+    args = ap.parse_args()
+
+    corpus_print = ensure_corpus(args.corpus)
+    if corpus_print != FINGERPRINT:
+        print(f"warning: corpus fingerprint {corpus_print}, expected {FINGERPRINT}", file=sys.stderr)
+    inproc = {}
+    for line in subprocess.run([args.bench, str(args.corpus)], capture_output=True, text=True, check=True).stdout.splitlines():
+        row = json.loads(line)
+        inproc[row["name"]] = row
+
+    one = str(args.corpus / "motions/001.md")
+    all_motions = sorted(str(p) for p in (args.corpus / "motions").glob("*.md"))
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    out = []
+    out.append("# Benchmarks\n")
+    out.append("Produced by `make bench` (Benchmarks/run.py). Medians of 5 timed runs after 1 warm-up;")
+    out.append("whole-process times include process start. Absolute times on these shared machines vary")
+    out.append("by tens of percent between runs, so compare figures within one run only.\n")
+    out.append(f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
+    out.append(f"- machine: {machine()}")
+    out.append(f"- toolchain: {swift}; release binary linked with --static-swift-stdlib -static-executable")
+    out.append(f"- corpus: {args.corpus} (fingerprint {corpus_print}, seed 1, from ../shared/bench/make_corpus.py)\n")
+
+    rc = inproc["read+check corpus"]
+    out.append("## Reading and checking motions (issue 2)\n")
+    out.append("| what | how | result | aim |")
+    out.append("|---|---|---|---|")
+    out.append(f"| read + check the 200 corpus motions (from disk) | in-process | {rc['ms']:.1f} ms, "
+               f"{rc['motions_per_s']:.0f} motions/s | < 100 ms |")
+    out.append(f"| read only, 200 motions already in memory | in-process | {inproc['read corpus (in memory)']['ms']:.1f} ms | |")
+    out.append(f"| write canonical Markdown, 200 motions | in-process | {inproc['write corpus']['ms']:.1f} ms | |")
+    out.append(f"| peak memory of the benchmark process | in-process | {inproc['peak memory']['mb']:.1f} MB | |")
+    out.append(f"| `motion check motions/001.md` | whole process | {whole_process_ms([args.motion, 'check', one]):.1f} ms | < 15 ms |")
+    out.append(f"| `motion check` on all 200 motions | whole process | "
+               f"{whole_process_ms([args.motion, 'check'] + all_motions):.1f} ms | |")
+    out.append(f"| peak memory of `motion check` on all 200 | whole process | {peak_rss_mb([args.motion, 'check'] + all_motions):.1f} MB | |")
+    out.append(f"| `motion --version` (start-up alone) | whole process | {whole_process_ms([args.motion, '--version']):.1f} ms | |")
+    out.append(f"| `/bin/true` (process spawn floor) | whole process | {whole_process_ms(['/bin/true']):.1f} ms | |")
+    out.append("")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
