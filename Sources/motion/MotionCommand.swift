@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import MotionKit
 
 @main
@@ -14,14 +17,30 @@ struct MotionCommand: ParsableCommand {
               motion check motions/*.md
             """,
         version: MotionKitVersion.string,
-        subcommands: [CheckCommand.self, NewCommand.self])
+        subcommands: [
+            CheckCommand.self, NewCommand.self,
+            InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
+            TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
+            ExportHistoryCommand.self, ImportHistoryCommand.self,
+        ])
 
     static func main() {
+        // With a file size limit set, a write that crosses it should fail with EFBIG (and a
+        // clear message), not kill the process half-way.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
             failure.report()
+        } catch let error as StoreError {
+            CLIFailure(error).report()
+        } catch let error as MotionReadError {
+            CLIFailure(error).report()
+        } catch let error as ResourceError {
+            CLIFailure(error).report()
+        } catch let error as FileError {
+            CLIFailure(writing: error).report()
         } catch {
             exit(withError: error)
         }

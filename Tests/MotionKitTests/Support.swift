@@ -60,8 +60,8 @@ struct MotionProcess {
         // Output goes to files, not pipes, so a large output can never block the child.
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        FileManager.default.createFile(atPath: directory + "/out", contents: nil)
-        FileManager.default.createFile(atPath: directory + "/err", contents: nil)
+        _ = FileManager.default.createFile(atPath: directory + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: directory + "/err", contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/out"))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/err"))
         process.standardOutput = out

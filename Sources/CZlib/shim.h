@@ -1,0 +1,4 @@
+#ifndef MOTION_CZLIB_SHIM_H
+#define MOTION_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

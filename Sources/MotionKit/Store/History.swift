@@ -1,0 +1,94 @@
+/// The operations that join a workspace's working files to its store: save, status, restore,
+/// set-status. The CLI is a thin shell over these.
+public struct History: Sendable {
+    public let workspace: Workspace
+    public let store: Store
+
+    public init(workspace: Workspace, store: Store) {
+        self.workspace = workspace
+        self.store = store
+    }
+
+    /// Saves one working file. Returns the new revision, or nil when it is unchanged.
+    public func save(_ path: String, author: String, message: String) throws -> Revision? {
+        let copy = try WorkingCopy.read(path, in: workspace)
+        return try store.save(copy.document.motion, canonical: copy.canonical, author: author,
+                              message: message.isEmpty ? defaultMessage(for: copy) : message)
+    }
+
+    private func defaultMessage(for copy: WorkingCopy) -> String {
+        (try? store.revision(copy.id, .latest)) == nil ? "First draft" : "Edited"
+    }
+
+    /// How a working file stands against its motion's latest revision.
+    public enum FileState: String, Sendable, Codable {
+        case new, modified, unchanged, missing, unreadable
+    }
+
+    public struct StatusEntry: Sendable, Codable {
+        public var id: String
+        public var path: String
+        public var state: FileState
+        public var latest: Int?
+        public var problem: String?
+    }
+
+    /// Every working file and every stored motion, with its state.
+    public func status() throws -> [StatusEntry] {
+        let latest = Dictionary(uniqueKeysWithValues: try store.latestRevisions().map { ($0.motionID, $0) })
+        var entries: [StatusEntry] = []
+        var seen = Set<String>()
+        for path in workspace.workingFiles() {
+            let fileID = FileIO.baseName(of: path).replacingSuffix(".md")
+            do {
+                let copy = try WorkingCopy.read(path, in: workspace)
+                seen.insert(copy.id)
+                let stored = latest[copy.id]
+                let state: FileState = stored == nil ? .new : stored!.hash == copy.hash ? .unchanged : .modified
+                entries.append(StatusEntry(id: copy.id, path: path, state: state, latest: stored?.number))
+            } catch {
+                seen.insert(fileID)
+                entries.append(StatusEntry(id: fileID, path: path, state: .unreadable, latest: latest[fileID]?.number,
+                                           problem: "\(error)"))
+            }
+        }
+        for revision in latest.values where !seen.contains(revision.motionID) {
+            entries.append(StatusEntry(id: revision.motionID, path: workspace.workingFile(for: revision.motionID),
+                                       state: .missing, latest: revision.number))
+        }
+        return entries.sorted { $0.id < $1.id }
+    }
+
+    /// Writes a revision to motions/ID.md. Unsaved changes in that file are kept unless `force`.
+    public func restore(_ revision: Revision, force: Bool) throws {
+        let path = workspace.workingFile(for: revision.motionID)
+        if !force, FileIO.fileExists(path) {
+            let latest = try store.revision(revision.motionID, .latest)
+            let copy = try? WorkingCopy(path: path)
+            if copy?.hash != latest.hash, copy?.hash != revision.hash {
+                throw StoreError(.unsavedChanges,
+                                 "\(path) has changes not saved in the store; save them first ('motion save \(path)') or use --force to discard them")
+            }
+        }
+        let text = try store.text(of: revision)
+        try FileIO.createDirectory(workspace.motionsFolder)
+        try FileIO.writeAtomically(text, to: path)
+    }
+
+    /// Records a new status as a revision of the latest text, and updates the working file's
+    /// `status:` line (only that line, so unsaved edits stay as they are).
+    public func setStatus(_ id: String, to status: MotionStatus, author: String, message: String) throws -> Revision? {
+        let latest = try store.revision(id, .latest)
+        var motion = try MotionReader.read(try store.text(of: latest)).motion
+        let previous = motion.metadata.status
+        motion.metadata.status = status
+        let revision = try store.save(motion, canonical: MarkdownWriter.write(motion), author: author,
+                                      message: message.isEmpty ? "Status: \(previous.rawValue) -> \(status.rawValue)" : message)
+        let path = workspace.workingFile(for: id)
+        if FileIO.fileExists(path), let text = try? FileIO.readText(path) {
+            let updated = FrontMatterEditor.settingField("status", to: status.rawValue, in: text)
+            if updated != text { try FileIO.writeAtomically(updated, to: path) }
+        }
+        return revision
+    }
+}

@@ -1,0 +1,63 @@
+/// What a command line names a revision by: `ID` (the latest), `ID@3`, `ID@submitted` (a tag),
+/// `ID@latest`, or a file path.
+public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
+    public enum Selector: Hashable, Sendable {
+        case latest
+        case number(Int)
+        case tag(String)
+    }
+
+    case stored(id: String, Selector)
+    case file(String)
+
+    /// Parses a reference. Anything with a `/` or ending in `.md` is a file.
+    public init(parsing text: String) throws(StoreError) {
+        if text.contains("/") || text.hasSuffix(".md") {
+            self = .file(text)
+            return
+        }
+        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        let id = String(parts[0])
+        guard MotionID.isValid(id) else {
+            throw StoreError(.malformedReference,
+                             "'\(text)' is not a motion reference; write ID, ID@3, ID@TAG or a file path such as motions/ID.md")
+        }
+        guard parts.count == 2 else {
+            self = .stored(id: id, .latest)
+            return
+        }
+        let selector = String(parts[1])
+        if selector == "latest" {
+            self = .stored(id: id, .latest)
+        } else if let number = Int(selector) {
+            guard number >= 1 else { throw StoreError(.malformedReference, "revision numbers start at 1: '\(text)'") }
+            self = .stored(id: id, .number(number))
+        } else if Tag.isValidName(selector) {
+            self = .stored(id: id, .tag(selector))
+        } else {
+            throw StoreError(.malformedReference,
+                             "'\(text)' is not a motion reference; after '@' write a revision number, a tag or 'latest'")
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .file(let path): return path
+        case .stored(let id, .latest): return id
+        case .stored(let id, .number(let n)): return "\(id)@\(n)"
+        case .stored(let id, .tag(let tag)): return "\(id)@\(tag)"
+        }
+    }
+}
+
+/// A tag names one revision of a motion, such as `submitted` or `as-amended`.
+public enum Tag {
+    /// Letters, digits, `-`, `_` and `.`, starting with a letter; not a number and not `latest`.
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
+              name != "latest", name.utf8.count <= 64 else { return false }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ".")
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+/// The store's schema, as GRDB migrations. A store made by a newer version is refused rather
+/// than misread.
+extension Store {
+    /// The schema version, also written to `PRAGMA user_version` for tools outside GRDB.
+    public static let schemaVersion = 1
+
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: blobs, motions, revisions, tags") { db in
+            // A blob is a revision's canonical Markdown, deflated with its `base` blob's text as
+            // the dictionary (nil for a keyframe); `depth` bounds the chain a read must follow.
+            try db.execute(sql: """
+                CREATE TABLE blob (
+                    hash TEXT PRIMARY KEY NOT NULL,
+                    base TEXT REFERENCES blob(hash),
+                    depth INTEGER NOT NULL,
+                    size INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE motion (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE revision (
+                    motion_id TEXT NOT NULL REFERENCES motion(id),
+                    number INTEGER NOT NULL,
+                    hash TEXT NOT NULL REFERENCES blob(hash),
+                    parent INTEGER,
+                    author TEXT NOT NULL,
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    words INTEGER NOT NULL,
+                    amends TEXT,
+                    PRIMARY KEY (motion_id, number)
+                ) WITHOUT ROWID;
+                CREATE INDEX revision_by_hash ON revision(hash);
+                CREATE TABLE tag (
+                    motion_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (motion_id, name),
+                    FOREIGN KEY (motion_id, number) REFERENCES revision(motion_id, number)
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }()
+
+    func migrateIfNeeded() throws(StoreError) {
+        let state: (complete: Bool, superseded: Bool)
+        do {
+            state = try queue.read { db in
+                (try Store.migrator.hasCompletedMigrations(db), try Store.migrator.hasBeenSuperseded(db))
+            }
+        } catch {
+            throw StoreError(mapping: error, path: path, doing: "reading the store's schema")
+        }
+        if state.superseded {
+            throw StoreError(.invalidArgument, "\(path) was written by a newer version of motion; upgrade motion to use it")
+        }
+        if state.complete { return }
+        do {
+            try Store.migrator.migrate(queue)
+        } catch {
+            throw StoreError(mapping: error, path: path, doing: "setting up the store")
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import GRDB
+
+extension Store {
+    /// The columns of a revision, qualified so they can be joined (`FROM revision r`).
+    static let revisionColumns = "r.motion_id, r.number, r.hash, r.parent, r.author, r.message, r.created_at, r.status, r.kind, r.title, r.words, r.amends"
+    static let insertColumns = "motion_id, number, hash, parent, author, message, created_at, status, kind, title, words, amends"
+
+    static func revision(from row: Row) -> Revision {
+        Revision(motionID: row["motion_id"], number: row["number"], hash: row["hash"], parent: row["parent"],
+                 author: row["author"], message: row["message"], time: row["created_at"],
+                 status: MotionStatus(rawValue: row["status"]) ?? .draft, kind: MotionKind(rawValue: row["kind"]) ?? .motion,
+                 title: row["title"], words: row["words"], amends: row["amends"])
+    }
+
+    /// Records `motion` (already in canonical form as `canonical`) as a new revision, unless the
+    /// latest revision has the same text. Returns the new revision, or nil when unchanged.
+    public func save(_ motion: Motion, canonical: String, author: String, message: String,
+                     time: String = Timestamp.now()) throws(StoreError) -> Revision? {
+        let content = Array(canonical.utf8)
+        let hash = SHA256.hex(content)
+        let counts = motion.wordCounts
+        return try write { db -> Revision? in
+            let latest = try Row.fetchOne(db, sql: "SELECT number, hash FROM revision WHERE motion_id = ? ORDER BY number DESC LIMIT 1",
+                                          arguments: [motion.id])
+            let latestHash: String? = latest?["hash"]
+            if latestHash == hash { return nil }
+            if latest == nil {
+                try db.execute(sql: "INSERT OR IGNORE INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, time])
+            }
+            try putBlob(db, content: content, hash: hash, base: latestHash)
+            let number = (latest?["number"] as Int? ?? 0) + 1
+            let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latest?["number"],
+                                    author: author, message: message, time: time, status: motion.metadata.status,
+                                    kind: motion.metadata.kind, title: motion.titleText, words: counts.body,
+                                    amends: motion.metadata.amends)
+            try insert(db, revision)
+            return revision
+        }
+    }
+
+    func insert(_ db: Database, _ revision: Revision) throws {
+        try db.execute(sql: "INSERT INTO revision (\(Store.insertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [revision.motionID, revision.number, revision.hash, revision.parent, revision.author,
+                                   revision.message, revision.time, revision.status.rawValue, revision.kind.rawValue,
+                                   revision.title, revision.words, revision.amends])
+    }
+
+    /// Resolves a stored reference to its revision.
+    public func revision(_ id: String, _ selector: RevisionReference.Selector) throws(StoreError) -> Revision {
+        try read { db in try revision(db, id, selector) }
+    }
+
+    func revision(_ db: Database, _ id: String, _ selector: RevisionReference.Selector) throws -> Revision {
+        let row: Row?
+        switch selector {
+        case .latest:
+            row = try Row.fetchOne(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC LIMIT 1", arguments: [id])
+        case .number(let number):
+            row = try Row.fetchOne(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? AND number = ?", arguments: [id, number])
+        case .tag(let name):
+            row = try Row.fetchOne(db, sql: """
+                SELECT \(Store.revisionColumns) FROM revision r JOIN tag t ON t.motion_id = r.motion_id AND t.number = r.number
+                WHERE r.motion_id = ? AND t.name = ?
+                """, arguments: [id, name])
+        }
+        guard let row else { throw try missing(db, id, selector) }
+        var revision = Store.revision(from: row)
+        revision.tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? AND number = ? ORDER BY name",
+                                            arguments: [id, revision.number])
+        return revision
+    }
+
+    /// The error for a reference that resolves to nothing, saying what does exist.
+    private func missing(_ db: Database, _ id: String, _ selector: RevisionReference.Selector) throws -> StoreError {
+        guard let count = try Int.fetchOne(db, sql: "SELECT max(number) FROM revision WHERE motion_id = ?", arguments: [id]) else {
+            let known = try String.fetchAll(db, sql: "SELECT id FROM motion ORDER BY id LIMIT 8")
+            let hint = known.isEmpty ? "the store has no motions yet; 'motion save' records them" : "known: \(known.joined(separator: ", "))"
+            return StoreError(.unknownMotion, "no motion '\(id)' in the store; \(hint)")
+        }
+        switch selector {
+        case .latest: return StoreError(.unknownMotion, "no motion '\(id)' in the store")
+        case .number(let number):
+            return StoreError(.unknownRevision, "\(id) has no revision \(number); its revisions are 1 to \(count)")
+        case .tag(let name):
+            let tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id])
+            return StoreError(.unknownTag, "\(id) has no tag '\(name)'; " + (tags.isEmpty ? "it has no tags" : "its tags: \(tags.joined(separator: ", "))"))
+        }
+    }
+
+    /// The canonical Markdown of a revision, checked against its hash: damage is reported, never
+    /// shown as if it were the motion.
+    public func text(of revision: Revision) throws(StoreError) -> String {
+        try read { db in
+            let bytes = try blob(db, hash: revision.hash)
+            guard SHA256.hex(bytes) == revision.hash else {
+                blobs[revision.hash] = nil
+                throw StoreError(.damaged, "\(path): the stored text of \(revision.reference) is damaged (it no longer matches its hash); run 'motion fsck'")
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// A motion's revisions, newest first, with their tags.
+    public func log(_ id: String) throws(StoreError) -> [Revision] {
+        try read { db in
+            var revisions = try Row.fetchAll(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC",
+                                             arguments: [id]).map(Store.revision(from:))
+            if revisions.isEmpty { throw try missing(db, id, .latest) }
+            var tags: [Int: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT number, name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id]) {
+                tags[row["number"], default: []].append(row["name"])
+            }
+            for index in revisions.indices { revisions[index].tags = tags[revisions[index].number] ?? [] }
+            return revisions
+        }
+    }
+
+    /// The latest revision of every motion, by id.
+    public func latestRevisions() throws(StoreError) -> [Revision] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Store.revisionColumns) FROM revision r
+                WHERE number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
+                ORDER BY motion_id
+                """).map(Store.revision(from:))
+        }
+    }
+
+    /// Names a revision. Moving an existing tag needs `force`.
+    public func tag(_ revision: Revision, as name: String, force: Bool = false) throws(StoreError) {
+        guard Tag.isValidName(name) else {
+            throw StoreError(.invalidArgument, "'\(name)' is not a tag name: use letters, digits, '-', '_' or '.', starting with a letter (not 'latest' or a number)")
+        }
+        try write { db in
+            if let existing = try Int.fetchOne(db, sql: "SELECT number FROM tag WHERE motion_id = ? AND name = ?", arguments: [revision.motionID, name]) {
+                if existing == revision.number { return }
+                guard force else {
+                    throw StoreError(.invalidArgument, "\(revision.motionID)@\(name) already names revision \(existing); use --force to move it to \(revision.number)")
+                }
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO tag (motion_id, name, number, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [revision.motionID, name, revision.number, Timestamp.now()])
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,117 @@
+import GRDB
+
+/// The versioned store: immutable, content-addressed revisions of motions in one SQLite file.
+///
+/// Every write is one IMMEDIATE transaction, so concurrent writers queue on SQLite's lock (with a
+/// generous busy timeout) instead of failing, and numbering stays gapless. WAL mode with
+/// `synchronous = FULL`: a revision whose `ID@N` was printed survives a crash of the process or
+/// of the machine.
+public final class Store: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+    let blobs: BlobCache
+
+    /// How long a writer waits for another before giving up with a clear message.
+    static let busyTimeout: Double = 120
+
+    private init(path: String, queue: DatabaseQueue) {
+        self.path = path
+        self.queue = queue
+        self.blobs = BlobCache()
+    }
+
+    /// Opens the store at `path`. With `create`, makes it (and its folder) when missing.
+    public static func open(at path: String, create: Bool = false) throws(StoreError) -> Store {
+        let exists = FileIO.fileExists(path)
+        if !exists, !create {
+            throw StoreError(.noWorkspace, "no store at \(path); run 'motion init' to make a workspace")
+        }
+        if !exists {
+            do { try FileIO.createDirectory(FileIO.parentDirectory(of: path)) } catch {
+                throw StoreError(.io, "cannot create the store's folder: \(error)")
+            }
+        }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            // A store the user may not write to can still be read.
+            if let readOnly = try? openReadOnly(path) { return readOnly }
+            throw StoreError(mapping: error, path: path, doing: "opening the store")
+        }
+        let store = Store(path: path, queue: queue)
+        try store.migrateIfNeeded()
+        return store
+    }
+
+    private static func openReadOnly(_ path: String) throws -> Store {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let store = Store(path: path, queue: queue)
+        try store.migrateIfNeeded()
+        return store
+    }
+
+    /// Runs a read.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(mapping: error, path: path, doing: "reading the store")
+        }
+    }
+
+    /// Runs one write transaction, taking the write lock at its start.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            var result: T?
+            try queue.inTransaction(.immediate) { db in
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(mapping: error, path: path, doing: "writing to the store")
+        }
+    }
+}
+
+extension StoreError {
+    /// Turns SQLite's and GRDB's errors into a delegate's words.
+    init(mapping error: any Error, path: String, doing action: String) {
+        guard let database = error as? DatabaseError else {
+            self.init(.io, "\(path): \(error) while \(action)")
+            return
+        }
+        switch database.resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            self.init(.readOnly, "\(path): the store is read-only while \(action); check the permissions of the store and its folder")
+        case .SQLITE_FULL:
+            self.init(.diskFull, "\(path): the disk is full while \(action); nothing was saved. Free some space and try again")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            self.init(.damaged, "\(path): the store is damaged (\(database.message ?? "corrupt")); run 'motion fsck', and restore it from a backup or 'motion export-history'")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            self.init(.io, "\(path): another motion command kept the store busy for over \(Int(Store.busyTimeout)) seconds; try again")
+        case .SQLITE_CANTOPEN:
+            self.init(.io, "\(path): cannot open the store while \(action); check the path and its permissions")
+        case .SQLITE_IOERR:
+            // A file size limit or a full disk can surface as an I/O error.
+            self.init(.diskFull, "\(path): the system refused to write (\(database.message ?? "I/O error")) while \(action); nothing was saved. Check free space and file size limits")
+        default:
+            self.init(.io, "\(path): \(database.message ?? "\(database)") while \(action)")
+        }
+    }
+}

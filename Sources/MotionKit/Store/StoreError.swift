@@ -1,0 +1,27 @@
+/// Why a store operation could not be done, in words that say what to do next.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: String, Hashable, Sendable {
+        /// No workspace here or above, and no --store / MOTION_STORE.
+        case noWorkspace
+        case unknownMotion, unknownRevision, unknownTag
+        case malformedReference
+        /// A working file whose id does not match its name, or that lies outside motions/.
+        case badWorkingFile
+        case unsavedChanges
+        case invalidArgument
+        case readOnly
+        case diskFull
+        case damaged
+        case io
+    }
+
+    public var reason: Reason
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { message }
+}

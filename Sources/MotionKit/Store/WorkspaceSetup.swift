@@ -1,0 +1,40 @@
+/// Makes a workspace: `.motion/store.sqlite`, `motions/`, and the default `templates/` and
+/// `glossary/` where absent, so a branch can edit its own copies.
+public enum WorkspaceSetup {
+    public struct Result: Sendable {
+        public var workspace: Workspace
+        public var created: [String]
+        public var alreadyExisted: Bool
+    }
+
+    public static func initialize(at root: String) throws -> Result {
+        let workspace = Workspace(root: root)
+        let alreadyExisted = FileIO.fileExists(workspace.storePath)
+        var created: [String] = []
+        try FileIO.createDirectory("\(root)/.motion")
+        _ = try Store.open(at: workspace.storePath, create: true)
+        if !alreadyExisted { created.append(Workspace.storeRelativePath) }
+        if !FileIO.isDirectory(workspace.motionsFolder) {
+            try FileIO.createDirectory(workspace.motionsFolder)
+            created.append("motions/")
+        }
+        if !FileIO.fileExists(workspace.configPath) {
+            try FileIO.writeAtomically("""
+                # Settings for this workspace.
+                # author: the name recorded on revisions (MOTION_AUTHOR and --author override it).
+                # author: Jo Bloggs, Northern Region
+
+                """, to: workspace.configPath, overwrite: false)
+            created.append(Workspace.configRelativePath)
+        }
+        // The built-in templates and glossary, file by file: a branch's own edits are never replaced.
+        for (relativePath, text) in BuiltinFiles.files.sorted(by: { $0.key < $1.key }) {
+            let path = "\(root)/\(relativePath)"
+            guard !FileIO.fileExists(path) else { continue }
+            try FileIO.createDirectory(FileIO.parentDirectory(of: path))
+            try FileIO.writeAtomically(text, to: path, overwrite: false)
+            created.append(relativePath)
+        }
+        return Result(workspace: workspace, created: created, alreadyExisted: alreadyExisted)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import MotionKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the motions in the store with their latest revision, status, words and title.",
+        discussion: """
+            Examples:
+              motion list
+              motion list --status submitted --json
+            """)
+
+    @Option(help: "Only motions whose latest revision has this status.")
+    var status: String?
+
+    @Flag(help: "Print the list as JSON.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        var wanted: MotionStatus?
+        if let status {
+            guard let parsed = MotionStatus(rawValue: status) else {
+                throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allCases.map(\.rawValue).joined(separator: ", "))", status: ExitStatus.usage)
+            }
+            wanted = parsed
+        }
+        let revisions = try storeOptions.history().store.latestRevisions().filter { wanted == nil || $0.status == wanted }
+        if json {
+            print(try JSONOutput.string(revisions.map(LogEntry.init)))
+            return
+        }
+        var rows = [["ID", "REV", "STATUS", "WORDS", "TITLE"]]
+        for revision in revisions {
+            rows.append([revision.motionID, "@\(revision.number)", revision.status.rawValue, String(revision.words), revision.title])
+        }
+        print(TextTable.render(rows), terminator: "")
+    }
+}

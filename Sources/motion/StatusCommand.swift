@@ -1,0 +1,32 @@
+import ArgumentParser
+import MotionKit
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show working files as new, modified, unchanged or missing against the store.",
+        discussion: """
+            Examples:
+              motion status
+              motion status --json
+            """)
+
+    @Flag(help: "Print the states as JSON.")
+    var json = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let entries = try storeOptions.history().status()
+        if json {
+            print(try JSONOutput.string(entries))
+            return
+        }
+        var rows: [[String]] = []
+        for entry in entries {
+            rows.append([entry.state.rawValue, entry.id, entry.latest.map { "@\($0)" } ?? "-", entry.problem ?? ""])
+        }
+        print(TextTable.render(rows), terminator: "")
+        if entries.isEmpty { Terminal.error("no motions yet; 'motion new' starts one") }
+    }
+}

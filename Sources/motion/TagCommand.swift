@@ -1,0 +1,33 @@
+import ArgumentParser
+import MotionKit
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Name a revision, such as 'submitted' or 'as-amended'.",
+        discussion: """
+            Examples:
+              motion tag health-2026-lxp-recognition@3 submitted
+              motion tag health-2026-lxp-recognition agreed-by-branch
+            """)
+
+    @Argument(help: "The revision: ID (the latest), ID@N or ID@TAG.")
+    var reference: String
+
+    @Argument(help: "The tag: letters, digits, '-', '_' or '.', starting with a letter.")
+    var name: String
+
+    @Flag(help: "Move the tag if it already names another revision.")
+    var force = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let resolved = try ResolvedReference(reference, history: try storeOptions.history())
+        guard let revision = resolved.revision else {
+            throw CLIFailure("only stored revisions can be tagged; save the file first", status: ExitStatus.usage)
+        }
+        try storeOptions.history().store.tag(revision, as: name, force: force)
+        print("\(revision.motionID)@\(name) -> \(revision.reference)")
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import MotionKit
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownVectors(input: String, digest: String) {
+        #expect(SHA256.hex(input) == digest)
+    }
+
+    @Test func agreesWithSha256sumAcrossBlockBoundaries() throws {
+        for length in [55, 56, 63, 64, 65, 119, 1_000, 100_003] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let directory = try TestSupport.temporaryDirectory()
+            try Data(bytes).write(to: URL(fileURLWithPath: "\(directory)/x"))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = ["\(directory)/x"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(SHA256.hex(bytes) == String(output.prefix(64)), "length \(length)")
+        }
+    }
+}
+
+@Suite struct DeflateTests {
+    @Test func roundTripsWithAndWithoutADictionary() throws {
+        let base = Array(try TestSupport.read(TestSupport.exampleMotionPaths[0]).utf8)
+        var edited = base
+        edited.insert(contentsOf: Array(" and survivor researchers".utf8), at: base.count / 2)
+        let plain = try Deflate.compress(edited)
+        let delta = try Deflate.compress(edited, dictionary: base)
+        #expect(try Deflate.decompress(plain, expectedSize: edited.count) == edited)
+        #expect(try Deflate.decompress(delta, dictionary: base, expectedSize: edited.count) == edited)
+        // With the parent as dictionary a small edit costs a few dozen bytes.
+        #expect(delta.count < 80, "\(delta.count)")
+        #expect(plain.count > 400)
+    }
+
+    // Raw deflate has no checksum, so a flipped byte may decode to other text: the store
+    // checks every text it reads against its SHA-256 (see StoreTests). Truncation is caught here.
+    @Test func truncatedDataIsAnError() throws {
+        let text = Array(String(repeating: "peer support workers ", count: 50).utf8)
+        let data = try Deflate.compress(text)
+        #expect(throws: Deflate.Failure.self) { try Deflate.decompress(Array(data.dropLast(3)), expectedSize: text.count) }
+    }
+}
