@@ -47,11 +47,12 @@ struct MotionProcess {
 
     static let binary: String = ProcessInfo.processInfo.environment["MOTION_BIN"] ?? "\(TestSupport.packageRoot)/.build/debug/motion"
 
+    /// Runs `motion ARGUMENTS`, or with `viaExecutable`, that program with ARGUMENTS after its name.
     static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil) throws -> Result {
+                    stdin: String? = nil, viaExecutable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: viaExecutable ?? binary)
+        process.arguments = viaExecutable == nil ? arguments : Array(arguments.dropFirst())
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
