@@ -110,6 +110,9 @@ def main():
     out.append(f"| `motion --version` (start-up alone) | whole process | {whole_process_ms([args.motion, '--version']):.1f} ms | |")
     out.append(f"| `/bin/true` (process spawn floor) | whole process | {whole_process_ms(['/bin/true']):.1f} ms | |")
     out.append("")
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+    import store_bench
+    out.append(store_bench.markdown(store_bench.bench(args.motion, args.corpus)))
     print("\n".join(out))
 
 

@@ -49,6 +49,8 @@ struct CLIFailure: Error {
 
 enum Terminal {
     static func error(_ line: String) {
+        // Data printed before the message reaches stdout first, even when both go to one pipe.
+        fflush(nil)
         var text = line
         if !text.hasSuffix("\n") { text += "\n" }
         text.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }

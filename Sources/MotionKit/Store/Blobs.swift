@@ -16,43 +16,51 @@ extension Store {
     /// Longest chain of dictionary-compressed blobs before a keyframe: bounds the work of a read.
     static let maximumDepth = 16
 
-    /// Stores `content` under its hash, compressed against `base` (the parent revision's blob)
-    /// when there is one. Equal content is stored once.
+    /// Stores `content` under its hash, compressed against `base` (the parent revision's blob),
+    /// or for a new motion against the newest blob in the store, since motions share much of
+    /// their wording. Equal content is stored once.
     func putBlob(_ db: Database, content: [UInt8], hash: String, base: String?) throws {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM blob WHERE hash = ?", arguments: [hash]) == true { return }
+        let candidate = try base.map { try Row.fetchOne(db, sql: "SELECT id, hash, depth FROM blob WHERE hash = ?", arguments: [$0]) }
+            ?? (try Row.fetchOne(db, sql: "SELECT id, hash, depth FROM blob ORDER BY id DESC LIMIT 1"))
         var dictionary: [UInt8]?
+        var baseID: Int64?
         var depth = 0
-        if let base, let baseDepth = try Int.fetchOne(db, sql: "SELECT depth FROM blob WHERE hash = ?", arguments: [base]),
-           baseDepth < Store.maximumDepth {
-            dictionary = try blob(db, hash: base)
-            depth = baseDepth + 1
+        if let candidate, (candidate["depth"] as Int) < Store.maximumDepth {
+            dictionary = try blob(db, hash: candidate["hash"])
+            baseID = candidate["id"]
+            depth = candidate["depth"] + 1
         }
         let data = try Deflate.compress(content, dictionary: dictionary)
         try db.execute(sql: "INSERT INTO blob (hash, base, depth, size, data) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [hash, dictionary == nil ? nil : base, depth, content.count, Data(data)])
+                       arguments: [hash, baseID, depth, content.count, Data(data)])
         blobs[hash] = content
     }
 
-    /// The content of a blob, following its chain of bases.
+    /// The content of a blob, following its chain of bases. Not checked against its hash here:
+    /// ``text(of:)`` and ``fsck()`` do that.
     func blob(_ db: Database, hash: String) throws -> [UInt8] {
         if let cached = blobs[hash] { return cached }
         // Walk down to a keyframe (or a cached text), then inflate back up.
         var chain: [(hash: String, data: [UInt8], size: Int)] = []
-        var current: String? = hash
+        var row = try Row.fetchOne(db, sql: "SELECT hash, base, size, data FROM blob WHERE hash = ?", arguments: [hash])
         var dictionary: [UInt8]?
-        while let wanted = current {
-            if let cached = blobs[wanted] {
+        if row == nil {
+            throw StoreError(.damaged, "\(path): the text \(hash.prefix(12)) is missing from the store; run 'motion fsck'")
+        }
+        while let current = row {
+            let currentHash: String = current["hash"]
+            if let cached = blobs[currentHash] {
                 dictionary = cached
                 break
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT base, size, data FROM blob WHERE hash = ?", arguments: [wanted]) else {
-                throw StoreError(.damaged, "\(path): the text \(wanted.prefix(12)) is missing from the store; run 'motion fsck'")
-            }
-            chain.append((wanted, Array(row["data"] as Data), row["size"]))
-            current = row["base"]
-            if chain.count > Store.maximumDepth + 1 {
+            chain.append((currentHash, Array(current["data"] as Data), current["size"]))
+            guard let base: Int64 = current["base"] else { break }
+            guard chain.count <= Store.maximumDepth + 1,
+                  let next = try Row.fetchOne(db, sql: "SELECT hash, base, size, data FROM blob WHERE id = ?", arguments: [base]) else {
                 throw StoreError(.damaged, "\(path): the text \(hash.prefix(12)) has a broken chain of bases; run 'motion fsck'")
             }
+            row = next
         }
         for link in chain.reversed() {
             let text: [UInt8]

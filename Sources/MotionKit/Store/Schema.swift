@@ -10,15 +10,18 @@ extension Store {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: blobs, motions, revisions, tags") { db in
             // A blob is a revision's canonical Markdown, deflated with its `base` blob's text as
-            // the dictionary (nil for a keyframe); `depth` bounds the chain a read must follow.
+            // the dictionary (null for a keyframe); `depth` bounds the chain a read must follow.
+            // A rowid table keeps a motion-sized row on one page (an index b-tree would spill it
+            // to overflow pages and triple the file).
             try db.execute(sql: """
                 CREATE TABLE blob (
-                    hash TEXT PRIMARY KEY NOT NULL,
-                    base TEXT REFERENCES blob(hash),
+                    id INTEGER PRIMARY KEY,
+                    hash TEXT NOT NULL UNIQUE,
+                    base INTEGER REFERENCES blob(id),
                     depth INTEGER NOT NULL,
                     size INTEGER NOT NULL,
                     data BLOB NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE TABLE motion (
                     id TEXT PRIMARY KEY NOT NULL,
                     created_at TEXT NOT NULL

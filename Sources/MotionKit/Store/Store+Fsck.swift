@@ -29,13 +29,19 @@ extension Store {
             // Blobs: each one's full text must hash to its name.
             var badBlobs: [String: String] = [:]
             var texts: [String: [UInt8]] = [:]
-            let rows = try Row.fetchAll(db, sql: "SELECT hash, base, depth, size, data FROM blob ORDER BY depth")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT b.hash, base.hash AS base_hash, b.base, b.size, b.data FROM blob b
+                LEFT JOIN blob base ON base.id = b.base ORDER BY b.depth, b.id
+                """)
             report.blobsChecked = rows.count
             for row in rows {
                 let hash: String = row["hash"]
-                let base: String? = row["base"]
+                let base: String? = row["base_hash"]
                 do {
                     var dictionary: [UInt8]?
+                    if row["base"] as Int64? != nil, base == nil {
+                        throw StoreError(.damaged, "its base text is missing")
+                    }
                     if let base {
                         guard let baseText = texts[base] else {
                             throw StoreError(.damaged, badBlobs[base] != nil ? "its base text is damaged" : "its base text is missing")

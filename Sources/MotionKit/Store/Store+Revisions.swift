@@ -5,11 +5,12 @@ extension Store {
     static let revisionColumns = "r.motion_id, r.number, r.hash, r.parent, r.author, r.message, r.created_at, r.status, r.kind, r.title, r.words, r.amends"
     static let insertColumns = "motion_id, number, hash, parent, author, message, created_at, status, kind, title, words, amends"
 
+    /// A revision from a row of ``revisionColumns``, read by position: GRDB's by-name lookup
+    /// lower-cases every name, which was a tenth of `motion log` on a long history.
     static func revision(from row: Row) -> Revision {
-        Revision(motionID: row["motion_id"], number: row["number"], hash: row["hash"], parent: row["parent"],
-                 author: row["author"], message: row["message"], time: row["created_at"],
-                 status: MotionStatus(rawValue: row["status"]) ?? .draft, kind: MotionKind(rawValue: row["kind"]) ?? .motion,
-                 title: row["title"], words: row["words"], amends: row["amends"])
+        Revision(motionID: row[0], number: row[1], hash: row[2], parent: row[3], author: row[4], message: row[5], time: row[6],
+                 status: MotionStatus(rawValue: row[7]) ?? .draft, kind: MotionKind(rawValue: row[8]) ?? .motion,
+                 title: row[9], words: row[10], amends: row[11])
     }
 
     /// Records `motion` (already in canonical form as `canonical`) as a new revision, unless the
