@@ -32,7 +32,9 @@ public final class Store: Sendable {
             }
         }
         var configuration = Configuration()
-        configuration.journalMode = .wal
+        // WAL mode is a property of the file, set once when it is made; asking for it on every
+        // open would make GRDB write to the log even for a read-only command.
+        configuration.journalMode = exists ? .default : .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
