@@ -22,10 +22,12 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The diff engine: tokens, Myers, cleanup, structure, three-way merge. Pure Swift, no I/O.
+        .target(name: "MotionDiff"),
         .target(
             name: "MotionKit",
             dependencies: [
-                "CCmarkGFM", "CZlib",
+                "MotionDiff", "CCmarkGFM", "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
@@ -33,8 +35,9 @@ let package = Package(
             name: "motion",
             dependencies: ["MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"]),
+        .testTarget(name: "MotionDiffTests", dependencies: ["MotionDiff"]),
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
-        .executableTarget(name: "motion-bench", dependencies: ["MotionKit"], path: "Benchmarks/motion-bench"),
+        .executableTarget(name: "motion-bench", dependencies: ["MotionKit", "MotionDiff"], path: "Benchmarks/motion-bench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,363 @@
+/// Aligns two documents: sections, then blocks, then words; finally finds moved blocks.
+struct Aligner {
+    let base: DiffDocument
+    let target: DiffDocument
+    let options: DiffOptions
+    let interner: TokenInterner
+    private var baseTokens: [[TokenizedText?]]
+    private var targetTokens: [[TokenizedText?]]
+    private var baseWords: [[WordBag?]]
+    private var targetWords: [[WordBag?]]
+
+    init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
+        self.base = base
+        self.target = target
+        self.options = options
+        interner = TokenInterner(ignoreTypography: options.ignoreTypography)
+        baseTokens = base.sections.map { Array(repeating: nil, count: $0.blocks.count) }
+        targetTokens = target.sections.map { Array(repeating: nil, count: $0.blocks.count) }
+        baseWords = baseTokens.map { $0.map { _ in nil } }
+        targetWords = targetTokens.map { $0.map { _ in nil } }
+    }
+
+    mutating func run() -> [SectionChange] {
+        var sections = alignSections().map { pair -> SectionChange in
+            let (b, t) = pair
+            var change = SectionChange(base: b, target: t, heading: nil, blocks: [])
+            change.heading = headingChange(b, t)
+            change.blocks = alignBlocks(b, t)
+            return change
+        }
+        findMoves(&sections)
+        return sections
+    }
+
+    // MARK: Tokens and word bags, made on demand
+
+    mutating func tokens(_ place: BlockPlace, inBase: Bool) -> TokenizedText {
+        if inBase, let cached = baseTokens[place.section][place.block] { return cached }
+        if !inBase, let cached = targetTokens[place.section][place.block] { return cached }
+        let text = (inBase ? base : target).sections[place.section].blocks[place.block].text
+        let tokens = Tokenizer.tokenize(text, interner: interner)
+        if inBase { baseTokens[place.section][place.block] = tokens } else { targetTokens[place.section][place.block] = tokens }
+        return tokens
+    }
+
+    mutating func words(_ place: BlockPlace, inBase: Bool) -> WordBag {
+        if inBase, let cached = baseWords[place.section][place.block] { return cached }
+        if !inBase, let cached = targetWords[place.section][place.block] { return cached }
+        let bag = WordBag(tokens(place, inBase: inBase))
+        if inBase { baseWords[place.section][place.block] = bag } else { targetWords[place.section][place.block] = bag }
+        return bag
+    }
+
+    // MARK: Sections
+
+    /// Pairs of (base, target) section indices in reading order; nil on one side for a section
+    /// only the other has.
+    private func alignSections() -> [(Int?, Int?)] {
+        let keys = KeyTable()
+        let baseKeys = base.sections.map { keys.id($0.heading.map { "h:" + $0.text } ?? "(before the first heading)") }
+        let targetKeys = target.sections.map { keys.id($0.heading.map { "h:" + $0.text } ?? "(before the first heading)") }
+        var pairs: [(Int?, Int?)] = []
+        for segment in Myers.diff(baseKeys, targetKeys).segments {
+            switch segment.operation {
+            case .equal: pairs += zip(segment.a, segment.b).map { ($0, $1) }
+            case .delete: pairs += segment.a.map { ($0, nil) }
+            case .insert: pairs += segment.b.map { (nil, $0) }
+            }
+        }
+        return pairRenamedSections(pairs)
+    }
+
+    /// A deleted section and an inserted one of the same kind, next to each other, are one
+    /// section whose heading changed ("Conference notes" -> "Conference further notes").
+    private func pairRenamedSections(_ pairs: [(Int?, Int?)]) -> [(Int?, Int?)] {
+        var out: [(Int?, Int?)] = []
+        var index = 0
+        while index < pairs.count {
+            var deleted: [Int] = [], inserted: [Int] = []
+            while index < pairs.count, pairs[index].0 == nil || pairs[index].1 == nil {
+                if let b = pairs[index].0 { deleted.append(b) }
+                if let t = pairs[index].1 { inserted.append(t) }
+                index += 1
+            }
+            var usedTargets = Set<Int>()
+            for b in deleted {
+                let kind = base.sections[b].kind
+                let match = inserted.first { t in
+                    !usedTargets.contains(t) && (kind != nil && target.sections[t].kind == kind
+                        || headingSimilarity(b, t) >= options.pairThreshold)
+                }
+                if let t = match {
+                    // Emit the inserted sections that come before the match first, to keep order.
+                    for earlier in inserted where earlier < t && !usedTargets.contains(earlier) {
+                        out.append((nil, earlier))
+                        usedTargets.insert(earlier)
+                    }
+                    out.append((b, t))
+                    usedTargets.insert(t)
+                } else {
+                    out.append((b, nil))
+                }
+            }
+            for t in inserted where !usedTargets.contains(t) { out.append((nil, t)) }
+            if index < pairs.count {
+                out.append(pairs[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private func headingSimilarity(_ b: Int, _ t: Int) -> Double {
+        guard let old = base.sections[b].heading?.text, let new = target.sections[t].heading?.text else { return 0 }
+        let interner = TokenInterner(ignoreTypography: options.ignoreTypography)
+        return WordBag(Tokenizer.tokenize(old, interner: interner)).similarity(to: WordBag(Tokenizer.tokenize(new, interner: interner)))
+    }
+
+    private mutating func headingChange(_ b: Int?, _ t: Int?) -> BlockChange? {
+        let old = b.flatMap { base.sections[$0].heading }
+        let new = t.flatMap { target.sections[$0].heading }
+        switch (old, new) {
+        case (nil, nil): return nil
+        case (_?, nil): return BlockChange(kind: .deleted, base: BlockPlace(section: b!, block: -1))
+        case (nil, _?): return BlockChange(kind: .inserted, target: BlockPlace(section: t!, block: -1))
+        case (let old?, let new?):
+            let interner = self.interner
+            let oldTokens = Tokenizer.tokenize(old.text, interner: interner)
+            let newTokens = Tokenizer.tokenize(new.text, interner: interner)
+            var change = wordChange(oldTokens, newTokens)
+            change.base = BlockPlace(section: b!, block: -1)
+            change.target = BlockPlace(section: t!, block: -1)
+            if change.kind == .replaced { change.kind = .modified }  // a heading is short: show its words
+            return change
+        }
+    }
+
+    // MARK: Blocks
+
+    private mutating func alignBlocks(_ b: Int?, _ t: Int?) -> [BlockChange] {
+        guard let b else { return target.sections[t!].blocks.indices.map { BlockChange(kind: .inserted, target: BlockPlace(section: t!, block: $0)) } }
+        guard let t else { return base.sections[b].blocks.indices.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
+        let keys = KeyTable()
+        let fold = options.ignoreTypography
+        let baseKeys = base.sections[b].blocks.map { keys.id(fold ? Typography.fold($0.text[...]) : $0.text) }
+        let targetKeys = target.sections[t].blocks.map { keys.id(fold ? Typography.fold($0.text[...]) : $0.text) }
+        var out: [BlockChange] = []
+        var gapBase: [Int] = [], gapTarget: [Int] = []
+        for segment in Myers.diff(baseKeys, targetKeys).segments {
+            switch segment.operation {
+            case .equal:
+                out += pairGap(b, t, gapBase, gapTarget)
+                gapBase = []
+                gapTarget = []
+                for (i, j) in zip(segment.a, segment.b) {
+                    out.append(BlockChange(kind: .equal, base: BlockPlace(section: b, block: i), target: BlockPlace(section: t, block: j)))
+                }
+            case .delete: gapBase += segment.a
+            case .insert: gapTarget += segment.b
+            }
+        }
+        out += pairGap(b, t, gapBase, gapTarget)
+        return out
+    }
+
+    /// Within a run of changed blocks, pairs the most similar ones in order (a small dynamic
+    /// programme), diffs paired blocks word by word, and leaves the rest deleted or inserted.
+    private mutating func pairGap(_ b: Int, _ t: Int, _ gapBase: [Int], _ gapTarget: [Int]) -> [BlockChange] {
+        let n = gapBase.count, m = gapTarget.count
+        if n == 0 { return gapTarget.map { BlockChange(kind: .inserted, target: BlockPlace(section: t, block: $0)) } }
+        if m == 0 { return gapBase.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
+        var pairs: [(Int, Int)] = []
+        if n * m <= 1_000_000 {
+            let bags = gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
+            let targetBags = gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
+            var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
+            var similarity = [Double](repeating: 0, count: n * m)
+            for i in 0..<n {
+                for j in 0..<m {
+                    similarity[i * m + j] = bags[i].similarity(to: targetBags[j], atLeast: options.pairThreshold)
+                }
+            }
+            for i in 1...n {
+                for j in 1...m {
+                    var best = max(score[(i - 1) * (m + 1) + j], score[i * (m + 1) + j - 1])
+                    let s = similarity[(i - 1) * m + j - 1]
+                    if s >= options.pairThreshold { best = max(best, score[(i - 1) * (m + 1) + j - 1] + s) }
+                    score[i * (m + 1) + j] = best
+                }
+            }
+            var i = n, j = m
+            while i > 0, j > 0 {
+                let s = similarity[(i - 1) * m + j - 1]
+                if s >= options.pairThreshold, score[i * (m + 1) + j] == score[(i - 1) * (m + 1) + j - 1] + s {
+                    pairs.append((i - 1, j - 1))
+                    i -= 1
+                    j -= 1
+                } else if score[i * (m + 1) + j] == score[(i - 1) * (m + 1) + j] {
+                    i -= 1
+                } else {
+                    j -= 1
+                }
+            }
+            pairs.reverse()
+        }
+        var out: [BlockChange] = []
+        var i = 0, j = 0
+        for (pi, pj) in pairs + [(n, m)] {
+            while i < pi {
+                out.append(BlockChange(kind: .deleted, base: BlockPlace(section: b, block: gapBase[i])))
+                i += 1
+            }
+            while j < pj {
+                out.append(BlockChange(kind: .inserted, target: BlockPlace(section: t, block: gapTarget[j])))
+                j += 1
+            }
+            guard pi < n else { break }
+            let basePlace = BlockPlace(section: b, block: gapBase[pi]), targetPlace = BlockPlace(section: t, block: gapTarget[pj])
+            var change = wordChange(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
+            change.base = basePlace
+            change.target = targetPlace
+            out.append(change)
+            i += 1
+            j += 1
+        }
+        return out
+    }
+
+    /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words
+    /// becomes one replacement.
+    func wordChange(_ old: TokenizedText, _ new: TokenizedText) -> BlockChange {
+        let raw = Myers.diff(old.ids, new.ids, costCap: options.costCap).segments
+        let segments = SemanticCleanup.apply(raw, a: old, b: new)
+        var changedWords = 0
+        for segment in segments {
+            switch segment.operation {
+            case .equal: break
+            case .delete: changedWords += old.wordCount(in: segment.a)
+            case .insert: changedWords += new.wordCount(in: segment.b)
+            }
+        }
+        let totalWords = old.wordCount(in: 0..<old.count) + new.wordCount(in: 0..<new.count)
+        let unchanged = segments.allSatisfy { $0.operation == .equal }
+        if unchanged {
+            return BlockChange(kind: .equal, segments: segments, baseTokens: old, targetTokens: new)
+        }
+        if totalWords > 0, Double(changedWords) / Double(totalWords) > options.replaceThreshold {
+            return BlockChange(kind: .replaced, segments: wholeReplacement(old, new), baseTokens: old, targetTokens: new)
+        }
+        return BlockChange(kind: .modified, segments: segments, baseTokens: old, targetTokens: new)
+    }
+
+    private func wholeReplacement(_ old: TokenizedText, _ new: TokenizedText) -> [DiffSegment] {
+        var out: [DiffSegment] = []
+        if !old.isEmpty { out.append(DiffSegment(.delete, a: 0..<old.count, b: 0..<0)) }
+        if !new.isEmpty { out.append(DiffSegment(.insert, a: old.count..<old.count, b: 0..<new.count)) }
+        return out
+    }
+
+    // MARK: Moves
+
+    /// A deleted block and an inserted one anywhere in the document that are at least
+    /// `moveThreshold` similar are one block that moved.
+    private mutating func findMoves(_ sections: inout [SectionChange]) {
+        var deleted: [(Int, Int, BlockPlace)] = [], inserted: [(Int, Int, BlockPlace)] = []
+        for (s, section) in sections.enumerated() {
+            for (k, change) in section.blocks.enumerated() {
+                if change.kind == .deleted, let place = change.base { deleted.append((s, k, place)) }
+                if change.kind == .inserted, let place = change.target { inserted.append((s, k, place)) }
+            }
+        }
+        guard !deleted.isEmpty, !inserted.isEmpty, deleted.count * inserted.count <= 1_000_000 else { return }
+        var candidates: [(Double, Int, Int)] = []
+        for (d, (_, _, basePlace)) in deleted.enumerated() {
+            let bag = words(basePlace, inBase: true)
+            for (i, (_, _, targetPlace)) in inserted.enumerated() {
+                let s = bag.similarity(to: words(targetPlace, inBase: false), atLeast: options.moveThreshold)
+                if s >= options.moveThreshold { candidates.append((s, d, i)) }
+            }
+        }
+        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
+        var usedDeleted = Set<Int>(), usedInserted = Set<Int>()
+        for (_, d, i) in candidates where !usedDeleted.contains(d) && !usedInserted.contains(i) {
+            usedDeleted.insert(d)
+            usedInserted.insert(i)
+            let (ds, dk, basePlace) = deleted[d]
+            let (is_, ik, targetPlace) = inserted[i]
+            var here = wordChange(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
+            here.kind = .movedHere
+            here.base = basePlace
+            here.target = targetPlace
+            sections[is_].blocks[ik] = here
+            sections[ds].blocks[dk] = BlockChange(kind: .movedAway, base: basePlace, target: targetPlace)
+        }
+    }
+}
+
+/// Interns whole strings (headings, block texts) for the structural passes.
+final class KeyTable {
+    private var ids: [String: Int32] = [:]
+
+    func id(_ key: String) -> Int32 {
+        if let id = ids[key] { return id }
+        let id = Int32(ids.count)
+        ids[key] = id
+        return id
+    }
+}
+
+/// The words of a block as a sorted multiset of token ids, with a 256-bit sketch that rules
+/// out most dissimilar pairs before the exact count.
+struct WordBag {
+    let ids: [Int32]
+    let sketch: (UInt64, UInt64, UInt64, UInt64)
+
+    init(_ tokens: TokenizedText) {
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count / 2)
+        var s = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        for index in 0..<tokens.count where tokens.kinds[index] == .word {
+            let id = tokens.ids[index]
+            ids.append(id)
+            let bit = Int((UInt32(bitPattern: id) &* 2_654_435_761) >> 24)
+            switch bit >> 6 {
+            case 0: s.0 |= 1 << UInt64(bit & 63)
+            case 1: s.1 |= 1 << UInt64(bit & 63)
+            case 2: s.2 |= 1 << UInt64(bit & 63)
+            default: s.3 |= 1 << UInt64(bit & 63)
+            }
+        }
+        self.ids = ids.sorted()
+        sketch = s
+    }
+
+    /// Dice similarity of the two multisets of words, 0...1; when the sketches show it cannot
+    /// reach `atLeast`, a cheap lower value instead.
+    func similarity(to other: WordBag, atLeast threshold: Double = 0) -> Double {
+        if ids.isEmpty, other.ids.isEmpty { return 1 }
+        if ids.isEmpty || other.ids.isEmpty { return 0 }
+        if threshold > 0 {
+            // Words in common are at most the smaller count, and at most the shared sketch bits
+            // times the larger multiplicity; use the count bound, which is always sound.
+            let bound = 2.0 * Double(min(ids.count, other.ids.count)) / Double(ids.count + other.ids.count)
+            if bound < threshold { return bound }
+            let shared = (sketch.0 & other.sketch.0).nonzeroBitCount + (sketch.1 & other.sketch.1).nonzeroBitCount
+                + (sketch.2 & other.sketch.2).nonzeroBitCount + (sketch.3 & other.sketch.3).nonzeroBitCount
+            if shared == 0 { return 0 }
+        }
+        var common = 0, i = 0, j = 0
+        while i < ids.count, j < other.ids.count {
+            if ids[i] == other.ids[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if ids[i] < other.ids[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return 2.0 * Double(common) / Double(ids.count + other.ids.count)
+    }
+}

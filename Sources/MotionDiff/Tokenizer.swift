@@ -1,0 +1,132 @@
+/// Cuts prose into tokens: words (letters and digits, with an apostrophe inside a word, as in
+/// "don't" or "workers’"), runs of white space, and each other character on its own.
+///
+/// ASCII text is cut byte by byte; text with other characters is cut by grapheme cluster, so an
+/// accent, an emoji sequence or a flag is never split.
+public enum Tokenizer {
+    public static func tokenize(_ text: String, interner: TokenInterner) -> TokenizedText {
+        var text = text
+        text.makeContiguousUTF8()
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        var starts: [Int32] = []
+        var ids: [Int32] = []
+        var kinds: [TokenKind] = []
+        let estimate = text.utf8.count / 3
+        starts.reserveCapacity(estimate)
+        ids.reserveCapacity(estimate)
+        kinds.reserveCapacity(estimate)
+        if isASCII {
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                cutASCII(bytes, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
+            }
+        } else {
+            cutUnicode(text, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
+        }
+        starts.append(Int32(text.utf8.count))
+        return TokenizedText(text: text, starts: starts, ids: ids, kinds: kinds)
+    }
+
+    @inline(__always) static func isASCIIAlnum(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    @inline(__always) static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, interner: TokenInterner,
+                                 starts: inout [Int32], ids: inout [Int32], kinds: inout [TokenKind]) {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let start = index
+            let byte = bytes[index]
+            let kind: TokenKind
+            if isASCIIAlnum(byte) {
+                index += 1
+                while index < count {
+                    let next = bytes[index]
+                    if isASCIIAlnum(next) {
+                        index += 1
+                    } else if next == UInt8(ascii: "'"), index + 1 < count, isASCIIAlnum(bytes[index + 1]) {
+                        index += 2
+                    } else {
+                        break
+                    }
+                }
+                kind = .word
+            } else if isASCIISpace(byte) {
+                index += 1
+                while index < count, isASCIISpace(bytes[index]) { index += 1 }
+                kind = .space
+            } else {
+                index += 1
+                kind = .punctuation
+            }
+            starts.append(Int32(start))
+            ids.append(interner.id(ascii: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+            kinds.append(kind)
+        }
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+            || character.unicodeScalars.first.map { $0.properties.generalCategory == .nonspacingMark } == true
+    }
+
+    private static func isApostrophe(_ character: Character) -> Bool {
+        character == "'" || character == "\u{2019}"
+    }
+
+    private static func cutUnicode(_ text: String, interner: TokenInterner,
+                                   starts: inout [Int32], ids: inout [Int32], kinds: inout [TokenKind]) {
+        let characters = Array(text.indices)
+        // UTF-8 offset of each character, and of the end.
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(characters.count + 1)
+        var running: Int32 = 0
+        for character in text {
+            offsets.append(running)
+            running += Int32(character.utf8.count)
+        }
+        offsets.append(running)
+        var position = 0
+        while position < characters.count {
+            let start = position
+            let character = text[characters[position]]
+            let kind: TokenKind
+            if isWordCharacter(character) {
+                position += 1
+                while position < characters.count {
+                    let next = text[characters[position]]
+                    if isWordCharacter(next) {
+                        position += 1
+                    } else if isApostrophe(next), position + 1 < characters.count, isWordCharacter(text[characters[position + 1]]) {
+                        position += 2
+                    } else {
+                        break
+                    }
+                }
+                kind = .word
+            } else if character.isWhitespace {
+                position += 1
+                while position < characters.count, text[characters[position]].isWhitespace { position += 1 }
+                kind = .space
+            } else {
+                position += 1
+                kind = .punctuation
+            }
+            let startIndex = characters[start]
+            let endIndex = position < characters.count ? characters[position] : text.endIndex
+            let token = text[startIndex..<endIndex]
+            starts.append(offsets[start])
+            if token.utf8.allSatisfy({ $0 < 0x80 }) {
+                var bytes = Array(token.utf8)
+                ids.append(bytes.withUnsafeMutableBufferPointer { interner.id(ascii: UnsafeBufferPointer($0)) })
+            } else {
+                ids.append(interner.id(unicode: token))
+            }
+            kinds.append(kind)
+        }
+    }
+}
