@@ -33,7 +33,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "motion",
-            dependencies: ["MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"]),
         .testTarget(name: "MotionDiffTests", dependencies: ["MotionDiff"]),
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.

@@ -18,7 +18,7 @@ struct MotionCommand: ParsableCommand {
             """,
         version: MotionKitVersion.string,
         subcommands: [
-            CheckCommand.self, NewCommand.self,
+            CheckCommand.self, NewCommand.self, DiffCommand.self,
             InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
             TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
             ExportHistoryCommand.self, ImportHistoryCommand.self,

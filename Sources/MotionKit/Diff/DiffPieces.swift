@@ -1,0 +1,138 @@
+import MotionDiff
+
+/// A diff flattened into styled runs of text in reading order: what every inline renderer
+/// prints. Dropping the inserted runs gives the base text; dropping the deleted ones, the target.
+public struct DiffPiece: Sendable, Equatable {
+    public enum Style: Sendable, Equatable {
+        case equal, deleted, inserted
+    }
+
+    public var style: Style
+    public var text: String
+    /// For richer renderers: "moved from point 3" and the like.
+    public var note: String?
+}
+
+extension DocumentDiff {
+    /// The diff as styled runs, adjacent runs of one style merged.
+    public var pieces: [DiffPiece] {
+        var out = PieceBuilder()
+        for section in sections {
+            if let heading = section.heading {
+                out.add(change: heading, in: self, baseBlock: section.base.flatMap { base.sections[$0].heading },
+                        targetBlock: section.target.flatMap { target.sections[$0].heading })
+            }
+            for change in section.blocks {
+                out.add(change: change, in: self, baseBlock: change.base.map { block($0, inBase: true) },
+                        targetBlock: change.target.map { block($0, inBase: false) })
+            }
+        }
+        if base.trailing == target.trailing {
+            out.append(.equal, base.trailing)
+        } else {
+            out.append(.deleted, base.trailing)
+            out.append(.inserted, target.trailing)
+        }
+        return out.pieces
+    }
+
+    /// Words added and removed in each section (by the target's heading, or the base's).
+    public var wordStats: [(section: String, added: Int, removed: Int)] {
+        sections.map { section in
+            var added = 0, removed = 0
+            for change in ([section.heading].compactMap { $0 } + section.blocks) {
+                switch change.kind {
+                case .equal, .movedAway: break
+                case .deleted:
+                    if let place = change.base { removed += WordCounter.words(blockText(place, inBase: true)) }
+                case .inserted:
+                    if let place = change.target { added += WordCounter.words(blockText(place, inBase: false)) }
+                case .modified, .replaced, .movedHere:
+                    guard let old = change.baseTokens, let new = change.targetTokens else { continue }
+                    for segment in change.segments {
+                        if segment.operation == .delete { removed += old.wordCount(in: segment.a) }
+                        if segment.operation == .insert { added += new.wordCount(in: segment.b) }
+                    }
+                }
+            }
+            let name = section.target.flatMap { target.sections[$0].heading?.text } ?? section.base.flatMap { base.sections[$0].heading?.text }
+            return (name ?? "(title and front matter)", added, removed)
+        }
+    }
+
+    /// "point 3 of Conference calls on ..." for notes about moves.
+    func describe(_ place: BlockPlace, inBase: Bool) -> String {
+        let document = inBase ? base : target
+        let section = document.sections[place.section]
+        let block = section.blocks[place.block]
+        let name = block.kind == "point" ? "point \(block.marker.trimmingCharacters(in: .init(charactersIn: ". ")))" : "\(block.kind) \(place.block + 1)"
+        return section.heading.map { "\(name) of \($0.text)" } ?? name
+    }
+}
+
+struct PieceBuilder {
+    var pieces: [DiffPiece] = []
+
+    mutating func append(_ style: DiffPiece.Style, _ text: String, note: String? = nil) {
+        guard !text.isEmpty else { return }
+        if note == nil, let last = pieces.last, last.style == style, last.note == nil {
+            pieces[pieces.count - 1].text += text
+        } else {
+            pieces.append(DiffPiece(style: style, text: text, note: note))
+        }
+    }
+
+    /// Lead and marker: printed once when equal, else old then new.
+    mutating func layout(_ old: DiffDocument.Block, _ new: DiffDocument.Block) {
+        if old.lead == new.lead {
+            append(.equal, old.lead)
+        } else {
+            append(.deleted, old.lead)
+            append(.inserted, new.lead)
+        }
+        if old.marker == new.marker {
+            append(.equal, old.marker)
+        } else {
+            append(.deleted, old.marker)
+            append(.inserted, new.marker)
+        }
+    }
+
+    mutating func add(change: BlockChange, in diff: DocumentDiff, baseBlock: DiffDocument.Block?, targetBlock: DiffDocument.Block?) {
+        switch change.kind {
+        case .equal:
+            guard let old = baseBlock, let new = targetBlock else { return }
+            layout(old, new)
+            append(.equal, new.text)
+        case .deleted:
+            if let old = baseBlock { append(.deleted, old.rendered) }
+        case .inserted:
+            if let new = targetBlock { append(.inserted, new.rendered) }
+        case .movedAway:
+            if let old = baseBlock { append(.deleted, old.rendered, note: change.target.map { "moved to \(diff.describe($0, inBase: false))" }) }
+        case .movedHere:
+            if let new = targetBlock { append(.inserted, new.rendered, note: change.base.map { "moved from \(diff.describe($0, inBase: true))" }) }
+        case .replaced:
+            guard let old = baseBlock, let new = targetBlock else { return }
+            layout(old, new)
+            append(.deleted, old.text)
+            append(.inserted, new.text)
+        case .modified:
+            guard let old = baseBlock, let new = targetBlock, let a = change.baseTokens, let b = change.targetTokens else { return }
+            layout(old, new)
+            for segment in change.segments {
+                switch segment.operation {
+                case .equal: append(.equal, String(a.text(of: segment.a)))
+                case .delete: append(.deleted, String(a.text(of: segment.a)))
+                case .insert: append(.inserted, String(b.text(of: segment.b)))
+                }
+            }
+        }
+    }
+}
+
+enum WordCounter {
+    static func words(_ text: String) -> Int { WordCount.of(text) }
+}
+
+import Foundation

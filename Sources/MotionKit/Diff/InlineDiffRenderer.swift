@@ -1,0 +1,139 @@
+/// Renders a diff inline, in one of three notations, with optional context trimming.
+///
+/// - plain: git's word-diff convention, `[-old-]{+new+}`.
+/// - critic: CriticMarkup, `{--old--}`, `{++new++}`, `{~~old~>new~~}`: Markdown that editors
+///   with CriticMarkup support show as tracked changes.
+/// - color: deletions red and struck through, insertions green (ANSI), for a terminal.
+public struct InlineDiffRenderer: Sendable {
+    public enum Notation: Sendable {
+        case plain, critic, color
+    }
+
+    public var notation: Notation
+    /// Lines of context around each change; nil prints everything.
+    public var context: Int?
+
+    public init(notation: Notation, context: Int?) {
+        self.notation = notation
+        self.context = context
+    }
+
+    /// One output line with the base and target line numbers where it starts.
+    struct Line {
+        var text = ""
+        var changed = false
+        var baseLine: Int
+        var targetLine: Int
+    }
+
+    public func render(_ pieces: [DiffPiece]) -> String {
+        let lines = layOut(pieces)
+        guard let context else { return lines.map(\.text).joined(separator: "\n") }
+        guard lines.contains(where: \.changed) else { return "" }
+        var keep = [Bool](repeating: false, count: lines.count)
+        for (index, line) in lines.enumerated() where line.changed {
+            for near in max(0, index - context)...min(lines.count - 1, index + context) { keep[near] = true }
+        }
+        var out = ""
+        var index = 0
+        while index < lines.count {
+            guard keep[index] else {
+                index += 1
+                continue
+            }
+            out += header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@") + "\n"
+            while index < lines.count, keep[index] {
+                out += lines[index].text + "\n"
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private func header(_ text: String) -> String {
+        notation == .color ? "\u{1B}[36m\(text)\u{1B}[0m" : text
+    }
+
+    /// Splits the marked-up text into lines, noting which hold a change.
+    func layOut(_ pieces: [DiffPiece]) -> [Line] {
+        var lines = [Line(baseLine: 1, targetLine: 1)]
+        var baseLine = 1, targetLine = 1
+        var index = 0
+        while index < pieces.count {
+            let piece = pieces[index]
+            // A deletion directly followed by an insertion is one substitution in CriticMarkup.
+            if notation == .critic, piece.style == .deleted, index + 1 < pieces.count, pieces[index + 1].style == .inserted {
+                write("{~~" + piece.text + "~>" + pieces[index + 1].text + "~~}", changed: true, into: &lines, base: &baseLine, target: &targetLine,
+                      baseNewlines: piece.text.newlineCount, targetNewlines: pieces[index + 1].text.newlineCount)
+                index += 2
+                continue
+            }
+            let newlines = piece.text.newlineCount
+            switch piece.style {
+            case .equal:
+                write(piece.text, changed: false, into: &lines, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
+            case .deleted:
+                write(mark(piece.text, open: open(.deleted), close: close(.deleted)), changed: true, into: &lines,
+                      base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
+            case .inserted:
+                write(mark(piece.text, open: open(.inserted), close: close(.inserted)), changed: true, into: &lines,
+                      base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
+            }
+            index += 1
+        }
+        if lines.count > 1, lines.last!.text.isEmpty, !lines.last!.changed { lines.removeLast() }
+        return lines
+    }
+
+    private func open(_ style: DiffPiece.Style) -> String {
+        switch (notation, style) {
+        case (.plain, .deleted): return "[-"
+        case (.plain, .inserted): return "{+"
+        case (.critic, .deleted): return "{--"
+        case (.critic, .inserted): return "{++"
+        case (.color, .deleted): return "\u{1B}[31;9m"
+        case (.color, .inserted): return "\u{1B}[32m"
+        default: return ""
+        }
+    }
+
+    private func close(_ style: DiffPiece.Style) -> String {
+        switch (notation, style) {
+        case (.plain, .deleted): return "-]"
+        case (.plain, .inserted): return "+}"
+        case (.critic, .deleted): return "--}"
+        case (.critic, .inserted): return "++}"
+        case (.color, _): return "\u{1B}[0m"
+        default: return ""
+        }
+    }
+
+    /// Colour codes are closed and reopened at each line end, so that every line stands alone
+    /// when context trims the ones around it.
+    private func mark(_ text: String, open: String, close: String) -> String {
+        guard notation == .color, text.contains("\n") else { return open + text + close }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : open + $0 + close }.joined(separator: "\n")
+    }
+
+    private func write(_ text: String, changed: Bool, into lines: inout [Line], base: inout Int, target: inout Int,
+                       baseNewlines: Int, targetNewlines: Int) {
+        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var baseSeen = 0, targetSeen = 0
+        for (offset, part) in parts.enumerated() {
+            if offset > 0 {
+                if baseSeen < baseNewlines { base += 1; baseSeen += 1 }
+                if targetSeen < targetNewlines { target += 1; targetSeen += 1 }
+                lines.append(Line(baseLine: base, targetLine: target))
+            }
+            lines[lines.count - 1].text += part
+            // A change marks the lines it has text on (and its first, where its marker opens).
+            if changed, !part.isEmpty || offset == 0 { lines[lines.count - 1].changed = true }
+        }
+        base += baseNewlines - baseSeen
+        target += targetNewlines - targetSeen
+    }
+}
+
+extension String {
+    var newlineCount: Int { utf8.count { $0 == 0x0A } }
+}

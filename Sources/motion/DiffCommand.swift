@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import MotionDiff
+import MotionKit
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two versions, word by word.",
+        discussion: """
+            A and B are revisions (ID, ID@N, ID@TAG) or files. With only an ID, compares the latest
+            revision with the working file motions/ID.md. Motions are compared section by section
+            and block by block; other files as plain prose.
+
+            Formats: color (the default on a terminal), plain ([-old-]{+new+}, git's word-diff
+            style), critic (CriticMarkup), side-by-side, html (a standalone page), json.
+
+            Examples:
+              motion diff health-2026-lxp-recognition
+              motion diff health-2026-lxp-recognition@1 health-2026-lxp-recognition@submitted
+              motion diff old.md new.md --format critic --context all
+              motion diff health-2026-lxp-recognition@1 motions/health-2026-lxp-recognition.md --stat
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case color, plain, critic, sideBySide = "side-by-side", html, json
+    }
+
+    @Argument(help: "The old version: ID, ID@N, ID@TAG or a file.")
+    var old: String
+
+    @Argument(help: "The new version (default: the working file of ID).")
+    var new: String?
+
+    @Option(help: "color, plain, critic, side-by-side, html or json.")
+    var format: Format?
+
+    @Option(help: ArgumentHelp("Lines of context around changes, or 'all'.", valueName: "N|all"))
+    var context: String = "3"
+
+    @Flag(help: "Print words added and removed per section instead of the changes.")
+    var stat = false
+
+    @Flag(help: "Exit with 1 when there are differences, as git does.")
+    var exitCode = false
+
+    @Flag(help: "Treat curly and straight quotes, dashes and hyphens, and no-break spaces as equal.")
+    var ignoreTypography = false
+
+    @Option(help: "Width of the side-by-side view (default: the terminal's).")
+    var width: Int?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard context == "all" || Int(context).map({ $0 >= 0 }) == true else {
+            throw ValidationError("--context takes a number of lines or 'all', not '\(context)'")
+        }
+    }
+
+    func run() throws {
+        let (base, target) = try resolveSides()
+        var options = DiffOptions(ignoreTypography: ignoreTypography)
+        options.costCap = Myers.defaultCostCap
+        let diff = DiffInput.compare(base.text, target.text, options: options)
+        let lines = context == "all" ? nil : Int(context)
+        let terminal = isatty(STDOUT_FILENO) != 0
+        let useColor = terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
+        let chosen = format ?? (useColor ? .color : .plain)
+        var output: String
+        if stat {
+            output = statTable(diff)
+        } else {
+            switch chosen {
+            case .plain: output = InlineDiffRenderer(notation: .plain, context: lines).render(diff.pieces)
+            case .critic: output = InlineDiffRenderer(notation: .critic, context: lines).render(diff.pieces)
+            case .color: output = InlineDiffRenderer(notation: .color, context: lines).render(diff.pieces)
+            case .sideBySide:
+                // Context counts blocks here: a block is a paragraph or point, several lines.
+                output = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor,
+                                            context: lines.map { max(1, $0 / 3) }).render(diff)
+            case .html: output = HTMLDiffRenderer.render(diff, baseLabel: base.label, targetLabel: target.label)
+            case .json: output = try JSONDiffRenderer.render(diff, baseLabel: base.label, targetLabel: target.label)
+            }
+        }
+        if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if exitCode, diff.hasChanges { throw ExitCode(1) }
+    }
+
+    private func resolveSides() throws -> (ResolvedReference, ResolvedReference) {
+        if let new {
+            return (try ResolvedReference(old, history: try storeOptions.history()),
+                    try ResolvedReference(new, history: try storeOptions.history()))
+        }
+        let reference: RevisionReference
+        do { reference = try RevisionReference(parsing: old) } catch { throw CLIFailure(error) }
+        guard case .stored(let id, _) = reference else {
+            throw CLIFailure("name two versions to compare, or one ID to compare its working file with the latest revision", status: ExitStatus.usage)
+        }
+        let history = try storeOptions.history()
+        let base = try ResolvedReference(old, history: history)
+        let file = history.workspace.workingFile(for: id)
+        return (base, try ResolvedReference(file, history: history))
+    }
+
+    private func statTable(_ diff: DocumentDiff) -> String {
+        var rows = [["SECTION", "ADDED", "REMOVED"]]
+        var added = 0, removed = 0
+        for stat in diff.wordStats where stat.added + stat.removed > 0 {
+            rows.append([stat.section, "+\(stat.added)", "-\(stat.removed)"])
+            added += stat.added
+            removed += stat.removed
+        }
+        rows.append(["total", "+\(added)", "-\(removed)"])
+        return TextTable.render(rows)
+    }
+
+    private func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 100
+    }
+}
