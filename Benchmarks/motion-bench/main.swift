@@ -1,6 +1,7 @@
 // In-process timings for BENCHMARKS.md: median of 5 runs after 1 warm-up, as ../shared/bench asks.
 // usage: motion-bench CORPUS_DIR  -> one JSON object per line on stdout
 import Foundation
+import MotionDiff
 import MotionKit
 
 func median(_ values: [Double]) -> Double {
@@ -32,6 +33,18 @@ func emit(_ fields: [String: Any]) {
 }
 
 let corpus = CommandLine.arguments.dropFirst().first ?? "/tmp/bench-corpus"
+// `motion-bench CORPUS --profile-diff`: only the diff engine, many times, for a profiler.
+if CommandLine.arguments.contains("--profile-diff") {
+    let texts = try ["base.txt", "edit-30.txt", "unrelated-a.txt", "unrelated-b.txt", "edit-5.txt"].map {
+        try String(contentsOfFile: "\(corpus)/diff/\($0)", encoding: .utf8)
+    }
+    for _ in 0..<20 {
+        _ = DiffInput.compare(texts[0], texts[1]).pieces
+        _ = DiffInput.compare(texts[2], texts[3]).pieces
+        _ = DiffInput.compare(texts[0], texts[4]).pieces
+    }
+    exit(0)
+}
 let motionPaths = (try FileManager.default.contentsOfDirectory(atPath: "\(corpus)/motions"))
     .filter { $0.hasSuffix(".md") }.sorted().map { "\(corpus)/motions/\($0)" }
 let checker = MotionChecker(resources: ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent"))
@@ -54,3 +67,34 @@ emit(["name": "read+check corpus", "motions": motionPaths.count, "ms": readCheck
 emit(["name": "read corpus (in memory)", "motions": texts.count, "ms": readOnly])
 emit(["name": "write corpus", "motions": motions.count, "ms": writeOnly])
 emit(["name": "peak memory", "mb": peakResidentMegabytes()])
+
+// Issue 4: the diff engine in-process on the corpus pairs (files already in memory), against
+// Swift's CollectionDifference on the same token ids.
+let pairs = [("0.5%", "base.txt", "edit-0.5.txt"), ("5%", "base.txt", "edit-5.txt"), ("30%", "base.txt", "edit-30.txt"),
+             ("unrelated", "unrelated-a.txt", "unrelated-b.txt")]
+for (name, a, b) in pairs {
+    let old = try String(contentsOfFile: "\(corpus)/diff/\(a)", encoding: .utf8)
+    let new = try String(contentsOfFile: "\(corpus)/diff/\(b)", encoding: .utf8)
+    var segments = 0
+    let engine = measure {
+        let diff = DiffInput.compare(old, new)
+        segments = diff.pieces.count
+    }
+    let interner = TokenInterner()
+    let oldTokens = Tokenizer.tokenize(old, interner: interner).ids, newTokens = Tokenizer.tokenize(new, interner: interner).ids
+    var collectionChanges = 0
+    let collection = measure { collectionChanges = newTokens.difference(from: oldTokens).count }
+    emit(["name": "diff \(name)", "ms": engine, "segments": segments, "collection_difference_ms": collection,
+          "collection_difference_changes": collectionChanges, "words_a": WordCount.of(old), "words_b": WordCount.of(new)])
+}
+var smallSegments = 0
+let smallPairs = try (1...200).map { k -> (String, String) in
+    let stem = String(format: "%03d", k)
+    return (try String(contentsOfFile: "\(corpus)/diff/small/\(stem)-a.txt", encoding: .utf8),
+            try String(contentsOfFile: "\(corpus)/diff/small/\(stem)-b.txt", encoding: .utf8))
+}
+let small = measure {
+    smallSegments = 0
+    for (old, new) in smallPairs { smallSegments += DiffInput.compare(old, new).pieces.count }
+}
+emit(["name": "diff small x200", "ms": small, "segments": smallSegments])

@@ -174,9 +174,13 @@ struct Aligner {
             let bags = gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
             let targetBags = gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
             var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
+            // Pairs are looked for near the diagonal: blocks that travelled further are found by
+            // the move pass. This keeps a long document's gap linear, not quadratic.
             var similarity = [Double](repeating: 0, count: n * m)
+            let band = max(8, abs(n - m) + 8)
             for i in 0..<n {
-                for j in 0..<m {
+                let centre = m * i / n
+                for j in max(0, centre - band)..<min(m, centre + band + 1) {
                     similarity[i * m + j] = bags[i].similarity(to: targetBags[j], atLeast: options.pairThreshold)
                 }
             }

@@ -60,27 +60,42 @@ public struct DiffDocument: Sendable {
     /// Plain prose: paragraphs separated by blank lines, in one section. Each paragraph's lead is
     /// the white space between it and the one before; the text after the last is `trailing`.
     public static func prose(_ text: String) -> DiffDocument {
+        var text = text
+        text.makeContiguousUTF8()
         var blocks: [Block] = []
-        var cursor = text.startIndex
-        var paragraph: Range<String.Index>?
-        var lineStart = text.startIndex
-        func close() {
-            guard let range = paragraph else { return }
-            blocks.append(Block(kind: "paragraph", lead: String(text[cursor..<range.lowerBound]), text: String(text[range])))
-            cursor = range.upperBound
-            paragraph = nil
-        }
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd]
-            if line.allSatisfy({ $0.isWhitespace }) {
-                close()
-            } else {
-                paragraph = (paragraph?.lowerBound ?? lineStart)..<lineEnd
+        var trailingStart = 0
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            // Work on bytes: a line is blank when it holds only ASCII spaces, tabs or CR.
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var cursor = 0
+            var paragraph: Range<Int>?
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                var blank = true
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
+                    let byte = bytes[lineEnd]
+                    if byte != 0x20, byte != 0x09, byte != 0x0D { blank = false }
+                    lineEnd += 1
+                }
+                if blank {
+                    if let range = paragraph {
+                        blocks.append(Block(kind: "paragraph", lead: string(cursor..<range.lowerBound), text: string(range)))
+                        cursor = range.upperBound
+                        paragraph = nil
+                    }
+                } else {
+                    paragraph = (paragraph?.lowerBound ?? lineStart)..<lineEnd
+                }
+                lineStart = lineEnd + 1
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if let range = paragraph {
+                blocks.append(Block(kind: "paragraph", lead: string(cursor..<range.lowerBound), text: string(range)))
+                cursor = range.upperBound
+            }
+            trailingStart = cursor
         }
-        close()
-        return DiffDocument(sections: [Section(blocks: blocks)], trailing: String(text[cursor...]))
+        let trailing = String(decoding: text.utf8.dropFirst(trailingStart), as: UTF8.self)
+        return DiffDocument(sections: [Section(blocks: blocks)], trailing: trailing)
     }
 }

@@ -46,8 +46,15 @@ public enum SemanticCleanup {
         return out
     }
 
+    /// Sizes are counted in words and marks (white space is free), as diff-match-patch's word
+    /// mode counts them: an equality of one word between two one-word edits is absorbed.
     private static func absorbSmallEqualities(_ runs: inout [Run], a: TokenizedText, b: TokenizedText) {
-        func size(_ run: Run) -> Int { max(a.length(of: run.a), b.length(of: run.b)) }
+        func units(_ text: TokenizedText, _ range: Range<Int>) -> Int {
+            var count = 0
+            for index in range where text.kinds[index] != .space { count += 1 }
+            return count
+        }
+        func size(_ run: Run) -> Int { max(units(a, run.a), units(b, run.b)) }
         var index = 1
         while index < runs.count - 1 {
             let equality = runs[index]
@@ -55,7 +62,7 @@ public enum SemanticCleanup {
                 index += 1
                 continue
             }
-            let length = a.length(of: equality.a)
+            let length = units(a, equality.a)
             if length <= size(runs[index - 1]), length <= size(runs[index + 1]) {
                 let merged = Run(isEqual: false, a: runs[index - 1].a.lowerBound..<runs[index + 1].a.upperBound,
                                  b: runs[index - 1].b.lowerBound..<runs[index + 1].b.upperBound)

@@ -33,7 +33,7 @@ extension DocumentDiff {
             out.append(.deleted, base.trailing)
             out.append(.inserted, target.trailing)
         }
-        return out.pieces
+        return PieceBuilder.absorbShortEqualities(out.pieces)
     }
 
     /// Words added and removed in each section (by the target's heading, or the base's).
@@ -128,6 +128,62 @@ struct PieceBuilder {
                 }
             }
         }
+    }
+}
+
+extension PieceBuilder {
+    /// The semantic cleanup again, across block boundaries: a short equality (often just the
+    /// line breaks between two changed paragraphs) between changes no shorter than it on both
+    /// sides joins them, as it would in a diff of the whole text.
+    static func absorbShortEqualities(_ pieces: [DiffPiece]) -> [DiffPiece] {
+        // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted text).
+        enum Group {
+            case equal(DiffPiece)
+            case change(deleted: String, inserted: String, notes: [DiffPiece])
+        }
+        var groups: [Group] = []
+        for piece in pieces {
+            if piece.note != nil {
+                groups.append(.change(deleted: "", inserted: "", notes: [piece]))
+                continue
+            }
+            switch (piece.style, groups.last) {
+            case (.equal, _): groups.append(.equal(piece))
+            case (.deleted, .change(let d, let i, let notes)?) where notes.isEmpty:
+                groups[groups.count - 1] = .change(deleted: d + piece.text, inserted: i, notes: [])
+            case (.inserted, .change(let d, let i, let notes)?) where notes.isEmpty:
+                groups[groups.count - 1] = .change(deleted: d, inserted: i + piece.text, notes: [])
+            case (.deleted, _): groups.append(.change(deleted: piece.text, inserted: "", notes: []))
+            case (.inserted, _): groups.append(.change(deleted: "", inserted: piece.text, notes: []))
+            }
+        }
+        var index = 1
+        while index + 1 < groups.count {
+            guard case .equal(let equal) = groups[index],
+                  case .change(let d1, let i1, let n1) = groups[index - 1], n1.isEmpty,
+                  case .change(let d2, let i2, let n2) = groups[index + 1], n2.isEmpty else {
+                index += 1
+                continue
+            }
+            let length = WordCount.of(equal.text)
+            if length <= max(WordCount.of(d1), WordCount.of(i1)), length <= max(WordCount.of(d2), WordCount.of(i2)) {
+                groups.replaceSubrange((index - 1)...(index + 1), with: [.change(deleted: d1 + equal.text + d2, inserted: i1 + equal.text + i2, notes: [])])
+                index = max(index - 2, 1)
+            } else {
+                index += 1
+            }
+        }
+        var out: [DiffPiece] = []
+        for group in groups {
+            switch group {
+            case .equal(let piece): out.append(piece)
+            case .change(let deleted, let inserted, let notes):
+                out += notes
+                if !deleted.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted)) }
+                if !inserted.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted)) }
+            }
+        }
+        return out
     }
 }
 

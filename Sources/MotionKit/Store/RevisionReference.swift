@@ -10,9 +10,10 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
     case stored(id: String, Selector)
     case file(String)
 
-    /// Parses a reference. Anything with a `/` or ending in `.md` is a file.
+    /// Parses a reference. Anything with a `/`, or with a `.` before any `@` (ids have no dots:
+    /// `old.md`, `draft.txt`), is a file.
     public init(parsing text: String) throws(StoreError) {
-        if text.contains("/") || text.hasSuffix(".md") {
+        if text.contains("/") || text.split(separator: "@", maxSplits: 1).first?.contains(".") == true {
             self = .file(text)
             return
         }
