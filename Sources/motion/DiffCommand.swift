@@ -83,7 +83,9 @@ struct DiffCommand: ParsableCommand {
             case .json: output = try JSONDiffRenderer.render(diff, baseLabel: base.label, targetLabel: target.label)
             }
         }
-        if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+        // An inline diff with all context is the text itself, final line break or not.
+        let exactText = lines == nil && !stat && [.plain, .critic, .color].contains(chosen)
+        if !exactText, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
         FileHandle.standardOutput.write(Data(output.utf8))
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }

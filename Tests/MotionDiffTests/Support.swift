@@ -1,3 +1,4 @@
+import Foundation
 @testable import MotionDiff
 
 /// A seedable generator, so that a failing case can be reproduced.

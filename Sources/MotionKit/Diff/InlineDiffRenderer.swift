@@ -27,8 +27,10 @@ public struct InlineDiffRenderer: Sendable {
     }
 
     public func render(_ pieces: [DiffPiece]) -> String {
-        let lines = layOut(pieces)
+        var lines = layOut(pieces)
+        // With all context the output is the marked-up text exactly, final line break or not.
         guard let context else { return lines.map(\.text).joined(separator: "\n") }
+        if lines.count > 1, lines.last!.text.isEmpty, !lines.last!.changed { lines.removeLast() }
         guard lines.contains(where: \.changed) else { return "" }
         var keep = [Bool](repeating: false, count: lines.count)
         for (index, line) in lines.enumerated() where line.changed {
@@ -81,7 +83,6 @@ public struct InlineDiffRenderer: Sendable {
             }
             index += 1
         }
-        if lines.count > 1, lines.last!.text.isEmpty, !lines.last!.changed { lines.removeLast() }
         return lines
     }
 

@@ -1,0 +1,174 @@
+import Foundation
+import MotionDiff
+import Testing
+@testable import MotionKit
+
+@Suite struct DiffCommandTests {
+    static let lxp = TestSupport.exampleMotionPaths.first { $0.contains("lxp") }!
+
+    /// The example LXP motion and an edited copy: words changed, a point moved, one added.
+    static func pair() throws -> (dir: String, a: String, b: String) {
+        let dir = try TestSupport.temporaryDirectory()
+        let text = try TestSupport.read(lxp)
+        var lines = text.components(separatedBy: "\n")
+        let two = lines.firstIndex { $0.hasPrefix("2. ") }!
+        let moved = lines.remove(at: two)
+        let last = lines.lastIndex { $0.range(of: #"^\d+\. "#, options: .regularExpression) != nil }!
+        lines.insert(moved, at: last + 1)
+        lines.insert("7. Publish an annual report on lived experience posts.", at: last + 2)
+        var edited = lines.joined(separator: "\n")
+        edited = edited.replacingOccurrences(of: "peer workers,", with: "peer support workers,")
+        edited = edited.replacingOccurrences(of: "Titles vary from one employer to the next", with: "Titles differ between employers")
+        try TestSupport.write(text, to: "\(dir)/a.md")
+        try TestSupport.write(edited, to: "\(dir)/b.md")
+        return (dir, "\(dir)/a.md", "\(dir)/b.md")
+    }
+
+    /// Undoes the plain notation: dropping insertions gives A, dropping deletions gives B.
+    static func unplain(_ text: String, keepInsertions: Bool) -> String {
+        var out = text
+        out = out.replacingOccurrences(of: #"(?s)\{\+(.*?)\+\}"#, with: keepInsertions ? "$1" : "", options: .regularExpression)
+        out = out.replacingOccurrences(of: #"(?s)\[-(.*?)-\]"#, with: keepInsertions ? "" : "$1", options: .regularExpression)
+        return out
+    }
+
+    @Test func motionDocumentRendersAsTheCanonicalMarkdown() throws {
+        for path in TestSupport.exampleMotionPaths {
+            let motion = try MotionReader.read(contentsOf: path).motion
+            #expect(DiffInput.document(for: motion).render() == MarkdownWriter.write(motion))
+        }
+        var generator = MotionGenerator(seed: 77)
+        for _ in 0..<300 {
+            let motion = generator.motion()
+            #expect(DiffInput.document(for: motion).render() == MarkdownWriter.write(motion))
+        }
+    }
+
+    @Test func plainWithAllContextReconstructsBothSides() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "plain", "--context", "all", a, b], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let canonicalA = MarkdownWriter.write(try MotionReader.read(contentsOf: a).motion)
+        let canonicalB = MarkdownWriter.write(try MotionReader.read(contentsOf: b).motion)
+        #expect(Self.unplain(result.stdout, keepInsertions: false) == canonicalA)
+        #expect(Self.unplain(result.stdout, keepInsertions: true) == canonicalB)
+        #expect(result.stdout.contains("peer {+support +}workers"))
+        #expect(result.stdout.contains("Titles [-vary from one employer to the next-]{+differ between employers+}"))
+    }
+
+    @Test func proseFilesReconstructExactlyToo() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        var random = SplitMix64(seed: 4)
+        for round in 0..<15 {
+            let words = ["peer", "support", "workers", "pay", "Band", "7", "lived", "experience", "the", "and", ",", "."]
+            let paragraphs = (0..<5).map { _ in (0..<12).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ") }
+            let a = paragraphs.joined(separator: "\n\n") + "\n"
+            var edited = paragraphs
+            edited[Int(random.next() % 5)] = "A wholly new paragraph about training."
+            edited.swapAt(0, Int(random.next() % 5))
+            let b = edited.joined(separator: "\n\n") + (round % 2 == 0 ? "\n" : "")
+            try TestSupport.write(a, to: "\(dir)/a.txt")
+            try TestSupport.write(b, to: "\(dir)/b.txt")
+            let result = try MotionProcess.run(["diff", "--format", "plain", "--context", "all", "a.txt", "b.txt"], in: dir)
+            #expect(Self.unplain(result.stdout, keepInsertions: false) == a)
+            #expect(Self.unplain(result.stdout, keepInsertions: true) == b)
+        }
+    }
+
+    @Test func contextTrimsToHunks() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "plain", "--context", "1", a, b], in: dir)
+        #expect(result.stdout.hasPrefix("@@ -"))
+        #expect(!result.stdout.contains("id: health-2026-lxp-recognition"))
+        #expect(result.stdout.contains("{+support +}"))
+        let none = try MotionProcess.run(["diff", "--format", "plain", a, a], in: dir)
+        #expect(none.status == 0 && none.stdout.isEmpty)
+    }
+
+    @Test func criticMarkup() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "critic", a, b], in: dir)
+        #expect(result.stdout.contains("{~~vary from one employer to the next~>differ between employers~~}"))
+        #expect(result.stdout.contains("{++support ++}"))
+        #expect(result.stdout.contains("{++\n7. Publish an annual report on lived experience posts.++}")
+            || result.stdout.contains("7. Publish an annual report"))
+    }
+
+    @Test func colorOnlyWhenAskedOrOnATerminal() throws {
+        let (dir, a, b) = try Self.pair()
+        let piped = try MotionProcess.run(["diff", a, b], in: dir)
+        #expect(!piped.stdout.contains("\u{1B}["))
+        let color = try MotionProcess.run(["diff", "--format", "color", a, b], in: dir)
+        #expect(color.stdout.contains("\u{1B}[32msupport \u{1B}[0m"))
+        #expect(color.stdout.contains("\u{1B}[31;9m"))
+    }
+
+    @Test func sideBySideFitsTheWidth() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "side-by-side", "--width", "90", a, b], in: dir)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 90 }, "\(lines.map(\.count).max() ?? 0)")
+        #expect(lines.contains { $0.contains(" | ") && $0.contains("{+support +}") })
+        #expect(result.stdout.contains("(moved to point 6"))
+    }
+
+    @Test func htmlIsAStandalonePage() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "html", a, b], in: dir)
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(result.stdout.contains("<ins>support </ins>"))
+        #expect(result.stdout.contains("<del>vary from one employer to the next</del>"))
+        #expect(result.stdout.contains("<table>") && result.stdout.contains("class=\"moved\""))
+        #expect(!result.stdout.contains("<b>") )
+    }
+
+    @Test func jsonCarriesPlacesAndStats() throws {
+        let (dir, a, b) = try Self.pair()
+        let result = try MotionProcess.run(["diff", "--format", "json", a, b], in: dir)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["identical"] as? Bool == false)
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        let kinds = changes.compactMap { $0["kind"] as? String }
+        #expect(kinds.contains("insertWords") && kinds.contains("replaceWords") && kinds.contains("moveBlock") && kinds.contains("insertBlock"))
+        let insert = try #require(changes.first { $0["kind"] as? String == "insertWords" })
+        #expect(insert["newText"] as? String == "support ")
+        #expect((insert["base"] as? [String: Int])?["section"] == 1)
+        #expect((insert["baseTokens"] as? [Int])?.count == 2)
+        #expect((object["stats"] as? [[String: Any]])?.isEmpty == false)
+    }
+
+    @Test func statAndExitCode() throws {
+        let (dir, a, b) = try Self.pair()
+        let stat = try MotionProcess.run(["diff", "--stat", a, b], in: dir)
+        #expect(stat.stdout.contains("Conference notes") && stat.stdout.contains("total"))
+        #expect(try MotionProcess.run(["diff", "--exit-code", a, b], in: dir).status == 1)
+        #expect(try MotionProcess.run(["diff", "--exit-code", a, a], in: dir).status == 0)
+        #expect(try MotionProcess.run(["diff", a, b], in: dir).status == 0)
+    }
+
+    @Test func typographyIsADifferenceUnlessIgnored() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("Members say \"pay us\" - now.\n", to: "\(dir)/a.txt")
+        try TestSupport.write("Members say “pay us” — now.\n", to: "\(dir)/b.txt")
+        #expect(try MotionProcess.run(["diff", "--exit-code", "a.txt", "b.txt"], in: dir).status == 1)
+        #expect(try MotionProcess.run(["diff", "--exit-code", "--ignore-typography", "a.txt", "b.txt"], in: dir).status == 0)
+    }
+
+    @Test func workingFileAgainstTheLatestRevision() throws {
+        let root = try StoreCommandTests.workspace()
+        _ = try MotionProcess.run(["save"], in: root)
+        let file = "\(root)/motions/\(StoreCommandTests.lxp).md"
+        try TestSupport.write(try TestSupport.read(file).replacingOccurrences(of: "peer workers,", with: "peer support workers,"), to: file)
+        let result = try MotionProcess.run(["diff", "--format", "plain", StoreCommandTests.lxp], in: root)
+        #expect(result.stdout.contains("{+support +}"))
+        let revisions = try MotionProcess.run(["diff", "--exit-code", "\(StoreCommandTests.lxp)@1", StoreCommandTests.lxp], in: root)
+        #expect(revisions.status == 0)
+        let bad = try MotionProcess.run(["diff", "nosuch"], in: root)
+        #expect(bad.status == 66 && bad.stderr.contains("no motion 'nosuch'"))
+        let missing = try MotionProcess.run(["diff", "a.txt", "b.txt"], in: root)
+        #expect(missing.status == 66 && missing.stderr.contains("a.txt: no such file"))
+        let context = try MotionProcess.run(["diff", "--context", "lots", "x.md", "y.md"], in: root)
+        #expect(context.status == 64)
+    }
+}
