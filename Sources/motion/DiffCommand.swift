@@ -59,9 +59,27 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
+        try DiffRequest(old: old, new: new, format: format, context: context, stat: stat, exitCode: exitCode,
+                        ignoreTypography: ignoreTypography, width: width, location: storeOptions.location).run()
+    }
+}
+
+/// A diff to make, however it was asked for: through ArgumentParser, or through the fast path
+/// that spares the most frequent command ArgumentParser's start-up (see DiffFastPath).
+struct DiffRequest {
+    var old: String
+    var new: String?
+    var format: DiffCommand.Format?
+    var context: String = "3"
+    var stat = false
+    var exitCode = false
+    var ignoreTypography = false
+    var width: Int?
+    var location = StoreLocation(store: nil)
+
+    func run() throws {
         let (base, target) = try resolveSides()
-        var options = DiffOptions(ignoreTypography: ignoreTypography)
-        options.costCap = Myers.defaultCostCap
+        let options = DiffOptions(ignoreTypography: ignoreTypography)
         let diff = DiffInput.compare(base.text, target.text, options: options)
         let lines = context == "all" ? nil : Int(context)
         let terminal = isatty(STDOUT_FILENO) != 0
@@ -92,15 +110,15 @@ struct DiffCommand: ParsableCommand {
 
     private func resolveSides() throws -> (ResolvedReference, ResolvedReference) {
         if let new {
-            return (try ResolvedReference(old, history: try storeOptions.history()),
-                    try ResolvedReference(new, history: try storeOptions.history()))
+            return (try ResolvedReference(old, history: try location.history()),
+                    try ResolvedReference(new, history: try location.history()))
         }
         let reference: RevisionReference
         do { reference = try RevisionReference(parsing: old) } catch { throw CLIFailure(error) }
         guard case .stored(let id, _) = reference else {
             throw CLIFailure("name two versions to compare, or one ID to compare its working file with the latest revision", status: ExitStatus.usage)
         }
-        let history = try storeOptions.history()
+        let history = try location.history()
         let base = try ResolvedReference(old, history: history)
         let file = history.workspace.workingFile(for: id)
         return (base, try ResolvedReference(file, history: history))

@@ -29,6 +29,10 @@ struct MotionCommand: ParsableCommand {
         // clear message), not kill the process half-way.
         signal(SIGXFSZ, SIG_IGN)
         do {
+            if getenv("MOTION_NO_FAST_PATH") == nil, let request = DiffFastPath.request(from: CommandLine.arguments) {
+                try request.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {

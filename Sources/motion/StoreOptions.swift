@@ -7,6 +7,17 @@ struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The store file to use instead of the workspace's .motion/store.sqlite (also MOTION_STORE).", valueName: "path"))
     var store: String?
 
+    var location: StoreLocation { StoreLocation(store: store) }
+    var environment: [String: String] { location.environment }
+    func workspace() throws -> Workspace { try location.workspace() }
+    func history() throws -> History { try location.history() }
+}
+
+/// Where the store is, as the command line and environment say: found lazily, so commands that
+/// never touch the store (a diff of two files) never look for it.
+struct StoreLocation {
+    var store: String?
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     func workspace() throws -> Workspace {

@@ -171,4 +171,21 @@ import Testing
         let context = try MotionProcess.run(["diff", "--context", "lots", "x.md", "y.md"], in: root)
         #expect(context.status == 64)
     }
+
+    @Test func fastPathAndArgumentParserAgree() throws {
+        let (dir, a, b) = try Self.pair()
+        let forms: [[String]] = [
+            ["diff", a, b], ["diff", "--format", "critic", a, b], ["diff", "--format=json", a, b], ["diff", a, b, "--stat"],
+            ["diff", "--context", "all", a, b], ["diff", "--context=0", "--format", "plain", a, b], ["diff", "--exit-code", a, b],
+            ["diff", "--ignore-typography", "--format", "side-by-side", "--width", "100", a, b], ["diff", "--format", "html", a, b],
+            ["diff", "--format", "nope", a, b], ["diff", "--context", "x", a, b], ["diff", a], ["diff", "-h"], ["diff", a, b, "extra"],
+        ]
+        for form in forms {
+            let fast = try MotionProcess.run(form, in: dir)
+            let slow = try MotionProcess.run(form, in: dir, environment: ["MOTION_NO_FAST_PATH": "1"])
+            #expect(fast.status == slow.status, "\(form)")
+            #expect(fast.stdout == slow.stdout, "\(form)")
+            #expect(fast.stderr == slow.stderr, "\(form)")
+        }
+    }
 }
