@@ -136,38 +136,46 @@ extension PieceBuilder {
     /// line breaks between two changed paragraphs) between changes no shorter than it on both
     /// sides joins them, as it would in a diff of the whole text.
     static func absorbShortEqualities(_ pieces: [DiffPiece]) -> [DiffPiece] {
+        /// Text with its word count, so merged runs are never counted twice.
+        struct Counted {
+            var text = ""
+            var words = 0
+            func then(_ next: Counted) -> Counted { Counted(text: text + next.text, words: words + next.words) }
+        }
         // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted text).
         enum Group {
-            case equal(DiffPiece)
-            case change(deleted: String, inserted: String, notes: [DiffPiece])
+            case equal(DiffPiece, words: Int)
+            case change(deleted: Counted, inserted: Counted, notes: [DiffPiece])
         }
         var groups: [Group] = []
         for piece in pieces {
             if piece.note != nil {
-                groups.append(.change(deleted: "", inserted: "", notes: [piece]))
+                groups.append(.change(deleted: Counted(), inserted: Counted(), notes: [piece]))
                 continue
             }
+            let counted = Counted(text: piece.text, words: WordCount.of(piece.text))
             switch (piece.style, groups.last) {
-            case (.equal, _): groups.append(.equal(piece))
+            case (.equal, _): groups.append(.equal(piece, words: counted.words))
             case (.deleted, .change(let d, let i, let notes)?) where notes.isEmpty:
-                groups[groups.count - 1] = .change(deleted: d + piece.text, inserted: i, notes: [])
+                groups[groups.count - 1] = .change(deleted: d.then(counted), inserted: i, notes: [])
             case (.inserted, .change(let d, let i, let notes)?) where notes.isEmpty:
-                groups[groups.count - 1] = .change(deleted: d, inserted: i + piece.text, notes: [])
-            case (.deleted, _): groups.append(.change(deleted: piece.text, inserted: "", notes: []))
-            case (.inserted, _): groups.append(.change(deleted: "", inserted: piece.text, notes: []))
+                groups[groups.count - 1] = .change(deleted: d, inserted: i.then(counted), notes: [])
+            case (.deleted, _): groups.append(.change(deleted: counted, inserted: Counted(), notes: []))
+            case (.inserted, _): groups.append(.change(deleted: Counted(), inserted: counted, notes: []))
             }
         }
         var index = 1
         while index + 1 < groups.count {
-            guard case .equal(let equal) = groups[index],
+            guard case .equal(let equal, let words) = groups[index],
                   case .change(let d1, let i1, let n1) = groups[index - 1], n1.isEmpty,
                   case .change(let d2, let i2, let n2) = groups[index + 1], n2.isEmpty else {
                 index += 1
                 continue
             }
-            let length = WordCount.of(equal.text)
-            if length <= max(WordCount.of(d1), WordCount.of(i1)), length <= max(WordCount.of(d2), WordCount.of(i2)) {
-                groups.replaceSubrange((index - 1)...(index + 1), with: [.change(deleted: d1 + equal.text + d2, inserted: i1 + equal.text + i2, notes: [])])
+            if words <= max(d1.words, i1.words), words <= max(d2.words, i2.words) {
+                let middle = Counted(text: equal.text, words: words)
+                let merged = Group.change(deleted: d1.then(middle).then(d2), inserted: i1.then(middle).then(i2), notes: [])
+                groups.replaceSubrange((index - 1)...(index + 1), with: [merged])
                 index = max(index - 2, 1)
             } else {
                 index += 1
@@ -176,11 +184,11 @@ extension PieceBuilder {
         var out: [DiffPiece] = []
         for group in groups {
             switch group {
-            case .equal(let piece): out.append(piece)
+            case .equal(let piece, _): out.append(piece)
             case .change(let deleted, let inserted, let notes):
                 out += notes
-                if !deleted.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted)) }
-                if !inserted.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted)) }
+                if !deleted.text.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted.text)) }
+                if !inserted.text.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted.text)) }
             }
         }
         return out
