@@ -14,10 +14,11 @@ import json
 import os
 import pathlib
 import platform
-import statistics
 import subprocess
 import sys
-import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from timing import whole_process_ms  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench"
@@ -37,14 +38,6 @@ def ensure_corpus(corpus: pathlib.Path) -> str:
     return fingerprint(corpus)
 
 
-def whole_process_ms(command, runs=5, cwd=None):
-    """Median wall time of a command (stdout and stderr to /dev/null), after one warm-up."""
-    def once():
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
-        return (time.perf_counter() - start) * 1000
-    once()
-    return statistics.median(once() for _ in range(runs))
 
 
 def peak_rss_mb(command):
@@ -110,8 +103,9 @@ def main():
     out.append(f"| `motion --version` (start-up alone) | whole process | {whole_process_ms([args.motion, '--version']):.1f} ms | |")
     out.append(f"| `/bin/true` (process spawn floor) | whole process | {whole_process_ms(['/bin/true']):.1f} ms | |")
     out.append("")
-    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+    import diff_bench
     import store_bench
+    out.append(diff_bench.markdown(diff_bench.bench(args.motion, args.corpus, inproc), inproc["diff small x200"]))
     out.append(store_bench.markdown(store_bench.bench(args.motion, args.corpus)))
     print("\n".join(out))
 

@@ -7,10 +7,11 @@ import os
 import pathlib
 import re
 import shutil
-import statistics
 import subprocess
 import tempfile
 import time
+
+from timing import whole_process_ms
 
 
 def run(command, cwd, env=None):
@@ -36,13 +37,6 @@ def dir_size(path):
     return sum(p.stat().st_size for p in pathlib.Path(path).rglob("*") if p.is_file())
 
 
-def whole_process_ms(command, cwd, runs=5):
-    def once():
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return (time.perf_counter() - start) * 1000
-    once()
-    return statistics.median(once() for _ in range(runs))
 
 
 def bench(motion, corpus, rounds=1000):

@@ -2,7 +2,7 @@
 # `make bench`: builds the benchmark runner, runs every benchmark and rewrites BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product motion-bench >/dev/null
+swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product motion-bench 2>&1 | grep -E "error" || true
 python3 Benchmarks/run.py "$@" > BENCHMARKS.md.tmp
 mv BENCHMARKS.md.tmp BENCHMARKS.md
 cat BENCHMARKS.md

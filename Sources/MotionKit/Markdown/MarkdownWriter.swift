@@ -3,14 +3,7 @@
 /// their section, and only the escapes CommonMark needs to read the same text back.
 public enum MarkdownWriter {
     public static func write(_ motion: Motion) -> String {
-        var out = frontMatter(motion)
-        out += "\n# " + heading(motion.title) + "\n"
-        writeBlocks(motion.preamble, into: &out)
-        for section in motion.sections {
-            out += "\n## " + heading(section.heading) + "\n"
-            writeBlocks(section.blocks, into: &out)
-        }
-        return out
+        MarkdownLayout.render(MarkdownLayout.sections(of: motion))
     }
 
     /// The body alone (title, preamble and sections), without front matter.
@@ -31,26 +24,6 @@ public enum MarkdownWriter {
         if let profile = m.profile { out += "profile: \(YAMLScalar.quoted(profile))\n" }
         for field in m.extraFields { out += field.yaml.hasSuffix("\n") ? field.yaml : field.yaml + "\n" }
         return out + "---\n"
-    }
-
-    private static func writeBlocks(_ blocks: [Block], into out: inout String) {
-        var previous: Block.Kind?
-        var pointNumber = 0
-        for block in blocks {
-            // Items of one list sit on consecutive lines; anything else is a new paragraph.
-            let sameList = previous == block.kind && block.kind != .paragraph
-            out += sameList ? "" : "\n"
-            let marker: String
-            switch block.kind {
-            case .paragraph: marker = ""
-            case .point:
-                pointNumber += 1
-                marker = "\(pointNumber). "
-            case .bullet: marker = "- "
-            }
-            out += marker + InlineEscaper.render(block.content, continuationIndent: marker.count) + "\n"
-            previous = block.kind
-        }
     }
 
     static func heading(_ content: [Inline]) -> String {

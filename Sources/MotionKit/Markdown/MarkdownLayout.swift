@@ -1,0 +1,68 @@
+/// The canonical Markdown of a motion as a list of laid-out pieces: what ``MarkdownWriter``
+/// writes and what the diff engine compares, so the two can never disagree about a byte.
+///
+/// Each piece is `lead + marker + text`: the line break(s) before it, a marker that is layout
+/// ("1. ", "- ", "## "), and its Markdown. The file is every piece in order, then a final "\n".
+enum MarkdownLayout {
+    struct Piece {
+        var kind: String
+        var lead: String
+        var marker: String = ""
+        var text: String
+    }
+
+    struct Section {
+        var heading: Piece?
+        var kind: SectionKind?
+        var pieces: [Piece]
+    }
+
+    /// The first section holds the front matter lines, the title and the preamble.
+    static func sections(of motion: Motion) -> [Section] {
+        var first: [Piece] = []
+        let frontMatter = MarkdownWriter.frontMatter(motion).dropLast()  // without its final newline
+        for (index, line) in frontMatter.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            first.append(Piece(kind: "field", lead: index == 0 ? "" : "\n", text: String(line)))
+        }
+        first.append(Piece(kind: "title", lead: "\n\n", marker: "# ", text: MarkdownWriter.heading(motion.title)))
+        first += pieces(motion.preamble)
+        var sections = [Section(heading: nil, kind: nil, pieces: first)]
+        for section in motion.sections {
+            let heading = Piece(kind: "heading", lead: "\n\n", marker: "## ", text: MarkdownWriter.heading(section.heading))
+            sections.append(Section(heading: heading, kind: section.kind, pieces: pieces(section.blocks)))
+        }
+        return sections
+    }
+
+    /// Blocks with their breaks and markers: items of one list on consecutive lines, points
+    /// numbered in order within their section.
+    static func pieces(_ blocks: [Block]) -> [Piece] {
+        var out: [Piece] = []
+        var previous: Block.Kind?
+        var number = 0
+        for block in blocks {
+            let sameList = previous == block.kind && block.kind != .paragraph
+            let marker: String
+            switch block.kind {
+            case .paragraph: marker = ""
+            case .point:
+                number += 1
+                marker = "\(number). "
+            case .bullet: marker = "- "
+            }
+            out.append(Piece(kind: block.kind.rawValue, lead: sameList ? "\n" : "\n\n", marker: marker,
+                             text: InlineEscaper.render(block.content, continuationIndent: marker.count)))
+            previous = block.kind
+        }
+        return out
+    }
+
+    static func render(_ sections: [Section]) -> String {
+        var out = ""
+        for section in sections {
+            if let heading = section.heading { out += heading.lead + heading.marker + heading.text }
+            for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
+        }
+        return out + "\n"
+    }
+}
