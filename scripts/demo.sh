@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the bundled example motions: check them, then keep their history in a
-# workspace made in a temporary folder (save, edit, save again, log).
+# workspace made in a temporary folder (save, edit, save again, compare, log).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 motion=$(realpath "${1:-.build/release/motion}")
@@ -27,6 +27,12 @@ sed -i 's/peer workers/peer support workers/' motions/health-2026-lxp-recognitio
 "$motion" save -m "Use the standard role name" --author "Branch Secretary"
 "$motion" tag health-2026-lxp-recognition@2 branch-agreed
 "$motion" set-status health-2026-lxp-recognition submitted -m "Sent to the conference office"
+
+step "motion diff health-2026-lxp-recognition@1 health-2026-lxp-recognition@2 --format plain --context 0"
+"$motion" diff health-2026-lxp-recognition@1 health-2026-lxp-recognition@2 --format plain --context 0
+
+step "motion diff ... --stat"
+"$motion" diff health-2026-lxp-recognition@1 health-2026-lxp-recognition@2 --stat
 
 step "motion log health-2026-lxp-recognition"
 "$motion" log health-2026-lxp-recognition
