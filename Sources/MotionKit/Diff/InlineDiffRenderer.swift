@@ -118,17 +118,24 @@ public struct InlineDiffRenderer: Sendable {
 
     private func write(_ text: String, changed: Bool, into lines: inout [Line], base: inout Int, target: inout Int,
                        baseNewlines: Int, targetNewlines: Int) {
-        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on line breaks by bytes: pieces can be most of a long document.
         var baseSeen = 0, targetSeen = 0
-        for (offset, part) in parts.enumerated() {
-            if offset > 0 {
+        var rest = Substring(text)
+        var first = true
+        while true {
+            let end = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+            let part = rest[..<end]
+            if !first {
                 if baseSeen < baseNewlines { base += 1; baseSeen += 1 }
                 if targetSeen < targetNewlines { target += 1; targetSeen += 1 }
                 lines.append(Line(baseLine: base, targetLine: target))
             }
             lines[lines.count - 1].text += part
             // A change marks the lines it has text on (and its first, where its marker opens).
-            if changed, !part.isEmpty || offset == 0 { lines[lines.count - 1].changed = true }
+            if changed, !part.isEmpty || first { lines[lines.count - 1].changed = true }
+            first = false
+            guard end < rest.endIndex else { break }
+            rest = rest[rest.utf8.index(after: end)...]
         }
         base += baseNewlines - baseSeen
         target += targetNewlines - targetSeen

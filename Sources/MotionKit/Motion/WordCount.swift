@@ -2,7 +2,11 @@
 /// word ("lived-experience") is one word and numbers ("2026", "7") count; a run with no letter or
 /// digit (a lone dash or bullet) is not a word.
 public enum WordCount {
-    public static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int { of(text, stoppingAfter: .max) }
+
+    /// The count, or any number above `limit` once it is clear the count exceeds it: for
+    /// comparisons against long texts that should not be counted in full.
+    public static func of(_ text: some StringProtocol, stoppingAfter limit: Int) -> Int {
         var count = 0
         var inWord = false
         var wordHasAlnum = false
@@ -24,7 +28,10 @@ public enum WordCount {
                 isAlnum = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             }
             if isSpace {
-                if inWord, wordHasAlnum { count += 1 }
+                if inWord, wordHasAlnum {
+                    count += 1
+                    if count > limit { return count }
+                }
                 inWord = false
                 wordHasAlnum = false
             } else {
