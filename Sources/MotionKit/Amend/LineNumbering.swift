@@ -1,0 +1,83 @@
+/// Line numbers computed, not left to a word processor: the motion's body wrapped at the
+/// profile's line width and numbered continuously from its first line. Every view that shows
+/// line numbers (amendment wording, Markdown, DOCX) uses these, so "line 12" means one thing.
+public enum LineNumbering {
+    /// One numbered line of the body.
+    public struct Line: Hashable, Sendable {
+        public var number: Int
+        /// The words on the line; a block's first line starts with its marker ("1. ", "- ").
+        public var text: String
+        /// The section (nil for the preamble) and block (nil for a section heading) it belongs to.
+        public var section: Int?
+        public var block: Int?
+    }
+
+    /// The body of `motion` (preamble, section headings and blocks; not the title or front
+    /// matter) wrapped greedily at `width` characters, a word longer than a line split across
+    /// lines. Deterministic: the same motion and width always give the same lines.
+    public static func lines(of motion: Motion, width: Int) -> [Line] {
+        let width = max(width, 10)
+        var out: [Line] = []
+        func add(_ text: String, section: Int?, block: Int?) {
+            for line in wrap(text, width: width) {
+                out.append(Line(number: out.count + 1, text: line, section: section, block: block))
+            }
+        }
+        for (index, block) in motion.preamble.enumerated() {
+            add(block.plainText, section: nil, block: index)
+        }
+        for (s, section) in motion.sections.enumerated() {
+            add(section.headingText, section: s, block: nil)
+            for (b, block) in section.blocks.enumerated() {
+                let marker: String
+                switch block.kind {
+                case .paragraph: marker = ""
+                case .point: marker = "\(section.pointNumber(ofBlockAt: b)!). "
+                case .bullet: marker = "- "
+                }
+                add(marker + block.plainText, section: s, block: b)
+            }
+        }
+        return out
+    }
+
+    /// Greedy word wrap by characters (grapheme clusters); runs of white space become one space.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var lineLength = 0
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            var word = Substring(word)
+            var length = word.count
+            if lineLength > 0, lineLength + 1 + length <= width {
+                line += " " + word
+                lineLength += 1 + length
+                continue
+            }
+            if lineLength > 0 {
+                lines.append(line)
+                line = ""
+                lineLength = 0
+            }
+            // A word longer than a whole line is cut at the width.
+            while length > width {
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+                length -= width
+            }
+            line = String(word)
+            lineLength = length
+        }
+        if lineLength > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Lines as a delegate reads them: the number right-aligned in a column, then the text.
+    public static func render(_ lines: [Line]) -> String {
+        let digits = String(lines.count).count
+        return lines.map { line in
+            let number = String(line.number)
+            return String(repeating: " ", count: digits - number.count) + number + "  " + line.text
+        }.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+    }
+}
