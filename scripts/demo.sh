@@ -21,8 +21,10 @@ export MOTION_AUTHOR="Demo Delegate"
 step "motion save -m 'First drafts'"
 "$motion" save -m "First drafts"
 
-step "edit the LXP motion: 'peer workers' becomes 'peer support workers', then save"
-sed -i 's/peer workers/peer support workers/' motions/health-2026-lxp-recognition.md
+step "edit the LXP motion: the standard role name, and a sharper sentence; then save"
+sed -i -e 's/peer support workers, peer workers,/peer support workers,/' \
+    -e 's/Titles vary from one employer to the next and keep multiplying./Titles differ between employers and keep multiplying./' \
+    motions/health-2026-lxp-recognition.md
 "$motion" status
 "$motion" save -m "Use the standard role name" --author "Branch Secretary"
 "$motion" tag health-2026-lxp-recognition@2 branch-agreed

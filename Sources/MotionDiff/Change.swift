@@ -7,6 +7,17 @@ public struct Change: Sendable, Codable, Hashable {
         case replaceBlock, deleteBlock, insertBlock, moveBlock
     }
 
+    public init(kind: Kind, base: BlockPlace?, baseTokens: Range<Int>? = nil, target: BlockPlace?, destination: BlockPlace? = nil,
+                oldText: String, newText: String) {
+        self.kind = kind
+        self.base = base
+        self.baseTokens = baseTokens
+        self.target = target
+        self.destination = destination
+        self.oldText = oldText
+        self.newText = newText
+    }
+
     public var kind: Kind
     /// The base block touched; for an inserted block, the base block it goes before (its index
     /// may equal the section's block count: at the end). Nil when the section is new.
@@ -15,6 +26,8 @@ public struct Change: Sendable, Codable, Hashable {
     public var baseTokens: Range<Int>?
     /// Where the result stands in the target.
     public var target: BlockPlace?
+    /// For a moved block: the base block it now goes before (as for an inserted block).
+    public var destination: BlockPlace?
     public var oldText: String
     public var newText: String
 }
@@ -27,8 +40,11 @@ extension DocumentDiff {
             if let heading = section.heading { out += changes(for: heading, nextBase: section.base.map { BlockPlace(section: $0, block: -1) }) }
             var nextBase = 0
             for change in section.blocks {
-                if let place = change.base { nextBase = place.block + 1 }
-                let before = section.base.map { BlockPlace(section: $0, block: change.base?.block ?? nextBase) }
+                // A block that moved here has its base place elsewhere: it says nothing about
+                // where this section's base blocks stand.
+                let here = change.kind == .movedHere ? nil : change.base
+                if let place = here { nextBase = place.block + 1 }
+                let before = section.base.map { BlockPlace(section: $0, block: here?.block ?? nextBase) }
                 out += changes(for: change, nextBase: before)
             }
         }
@@ -50,7 +66,7 @@ extension DocumentDiff {
         case .movedAway:
             return []
         case .movedHere:
-            return [Change(kind: .moveBlock, base: change.base, target: change.target, oldText: old, newText: new)]
+            return [Change(kind: .moveBlock, base: change.base, target: change.target, destination: nextBase, oldText: old, newText: new)]
         case .modified:
             guard let a = change.baseTokens, let b = change.targetTokens else { return [] }
             var out: [Change] = []

@@ -150,7 +150,6 @@ public enum Typography {
             case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "\u{00B4}", "`": out.append("'")
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": out.append("\"")
             case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": out.append("-")
-            case "\u{2026}": out.append("...")
             case "\u{00A0}", "\u{202F}", "\u{2007}": out.append(" ")
             default: out.unicodeScalars.append(scalar)
             }

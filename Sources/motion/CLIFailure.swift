@@ -42,7 +42,7 @@ struct CLIFailure: Error {
     }
 
     func report() -> Never {
-        Terminal.error(message.hasPrefix("/") || message.contains(": error: ") ? message : "motion: error: \(message)")
+        Terminal.error(message.contains(": error: ") ? message : "motion: error: \(message)")
         Glibc.exit(status)
     }
 }

@@ -11,20 +11,17 @@ struct CommandContext {
     var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
 
     /// The folder where working copies of motions live: the workspace's motions/, else ./motions.
-    var motionsFolder: String { workspaceRoot.map { "\($0)/motions" } ?? "motions" }
+    var motionsFolder: String { Workspace(root: workspaceRoot ?? ".").motionsFolder }
 
     /// Every `*.md` file in the motions folder, sorted.
     func workingMotionFiles() -> [String] {
-        let folder = motionsFolder
-        return FileIO.listDirectory(folder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "\(folder)/\($0)" }
+        Workspace(root: workspaceRoot ?? ".").workingFiles()
     }
 }
 
 enum JSONOutput {
     static func string(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try MotionJSON.encoder().encode(value), as: UTF8.self)
     }
 }
 

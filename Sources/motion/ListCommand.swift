@@ -23,7 +23,7 @@ struct ListCommand: ParsableCommand {
         var wanted: MotionStatus?
         if let status {
             guard let parsed = MotionStatus(rawValue: status) else {
-                throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allCases.map(\.rawValue).joined(separator: ", "))", status: ExitStatus.usage)
+                throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allowedList)", status: ExitStatus.usage)
             }
             wanted = parsed
         }

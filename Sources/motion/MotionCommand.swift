@@ -35,17 +35,18 @@ struct MotionCommand: ParsableCommand {
             }
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as CLIFailure {
-            failure.report()
+        } catch let error as CLIFailure {
+            error.report()
         } catch let error as StoreError {
-            CLIFailure(error).report()
+            CLIFailure.from(error).report()
         } catch let error as MotionReadError {
-            CLIFailure(error).report()
+            CLIFailure.from(error).report()
         } catch let error as ResourceError {
-            CLIFailure(error).report()
+            CLIFailure.from(error).report()
         } catch let error as FileError {
-            CLIFailure(writing: error).report()
+            CLIFailure.from(error).report()
         } catch {
+            // ArgumentParser's own: usage errors, help, --version, exit codes.
             exit(withError: error)
         }
     }

@@ -30,15 +30,17 @@ struct SetStatusCommand: ParsableCommand {
 
     func run() throws {
         guard let newStatus = MotionStatus(rawValue: status) else {
-            throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allCases.map(\.rawValue).joined(separator: ", "))", status: ExitStatus.usage)
+            throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allowedList)", status: ExitStatus.usage)
         }
         guard MotionID.isValid(id) else { throw CLIFailure("'\(id)' is not a motion id", status: ExitStatus.usage) }
         let history = try storeOptions.history()
         let author = history.workspace.author(option: author, environment: storeOptions.environment)
-        if let revision = try history.setStatus(id, to: newStatus, author: author, message: message) {
+        let change = try history.setStatus(id, to: newStatus, author: author, message: message)
+        if let revision = change.revision {
             print(revision.reference)
         } else {
             Terminal.error("\(id) is already \(newStatus.rawValue); nothing recorded")
         }
+        if let warning = change.warning { Terminal.error("motion: warning: \(warning)") }
     }
 }

@@ -9,7 +9,6 @@ struct StoreOptions: ParsableArguments {
 
     var location: StoreLocation { StoreLocation(store: store) }
     var environment: [String: String] { location.environment }
-    func workspace() throws -> Workspace { try location.workspace() }
     func history() throws -> History { try location.history() }
 }
 
@@ -42,7 +41,7 @@ struct StoreLocation {
 extension CLIFailure {
     init(_ error: StoreError) {
         let status: Int32 = switch error.reason {
-        case .noWorkspace, .unknownMotion, .unknownRevision, .unknownTag: ExitStatus.noInput
+        case .noWorkspace, .unknownMotion, .unknownRevision, .unknownTag, .notFound: ExitStatus.noInput
         case .malformedReference, .invalidArgument, .badWorkingFile: ExitStatus.usage
         case .unsavedChanges: ExitStatus.cannotCreate
         case .readOnly: ExitStatus.cannotCreate

@@ -23,11 +23,12 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let resolved = try ResolvedReference(reference, history: try storeOptions.history())
+        let history = try storeOptions.history()
+        let resolved = try ResolvedReference(reference, history: history)
         guard let revision = resolved.revision else {
             throw CLIFailure("only stored revisions can be tagged; save the file first", status: ExitStatus.usage)
         }
-        try storeOptions.history().store.tag(revision, as: name, force: force)
+        try history.store.tag(revision, as: name, force: force)
         print("\(revision.motionID)@\(name) -> \(revision.reference)")
     }
 }

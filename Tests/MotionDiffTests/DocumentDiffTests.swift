@@ -84,4 +84,17 @@ import Testing
         #expect(diff.sections.map { [$0.base, $0.target] } == [[0, 0], [1, 1], [2, 2]])
         #expect(diff.sections[1].heading?.kind == .modified)
     }
+
+    @Test func anInsertedBlockAfterAMoveIsPlacedAmongTheBaseBlocks() {
+        let a = ["Alpha point on pay bands for all staff.", "Beta point on training.", "Gamma point on supervision.",
+                 "Delta point on reporting."].joined(separator: "\n\n") + "\n"
+        let b = ["Beta point on training.", "Gamma point on supervision.", "Delta point on reporting.",
+                 "Alpha point on pay bands for all staff.", "Epsilon, a new point on recruitment drives."].joined(separator: "\n\n") + "\n"
+        let changes = DocumentDiff.compare(.prose(a), .prose(b)).changes
+        let insert = changes.first { $0.kind == .insertBlock }
+        #expect(insert?.base == BlockPlace(section: 0, block: 4))
+        let move = changes.first { $0.kind == .moveBlock }
+        #expect(move?.base == BlockPlace(section: 0, block: 0))
+        #expect(move?.destination == BlockPlace(section: 0, block: 4))
+    }
 }

@@ -16,7 +16,7 @@ import Testing
             return error
         }
         Issue.record("no error for \(path)")
-        return MotionReadError(.notAMotion, "")
+        return MotionReadError(.unreadable, "")
     }
 
     func readError(_ text: String) throws -> MotionReadError { try readError(Array(text.utf8)) }

@@ -188,4 +188,34 @@ import Testing
             #expect(fast.stderr == slow.stderr, "\(form)")
         }
     }
+
+    @Test func hunksNeverSplitAChange() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("l1\n\nA paragraph\nthat is\n\nstill removed\n\nl9\n", to: "\(dir)/a.txt")
+        try TestSupport.write("l1\n\nl9\n", to: "\(dir)/b.txt")
+        for format in ["plain", "critic"] {
+            let result = try MotionProcess.run(["diff", "--format", format, "--context", "0", "a.txt", "b.txt"], in: dir)
+            for hunk in result.stdout.components(separatedBy: "@@ -").dropFirst() {
+                let opens = hunk.components(separatedBy: format == "plain" ? "[-" : "{--").count
+                let closes = hunk.components(separatedBy: format == "plain" ? "-]" : "--}").count
+                #expect(opens == closes, "\(format): \(result.stdout)")
+            }
+        }
+    }
+
+    @Test func hugeNumbersAreNotACrash() throws {
+        let (dir, a, b) = try Self.pair()
+        let context = try MotionProcess.run(["diff", "--context", "9223372036854775807", a, b], in: dir)
+        #expect(context.status == 0)
+        let width = try MotionProcess.run(["diff", "--format", "side-by-side", "--width", "9223372036854775807", a, b], in: dir)
+        #expect(width.status == 0)
+    }
+
+    @Test func plainFileNamesWithoutDotsAreFiles() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("old words\n", to: "\(dir)/old")
+        try TestSupport.write("new words\n", to: "\(dir)/new")
+        let result = try MotionProcess.run(["diff", "--format", "plain", "old", "new"], in: dir)
+        #expect(result.status == 0 && result.stdout.contains("[-old-]{+new+}"), "\(result.stderr)")
+    }
 }

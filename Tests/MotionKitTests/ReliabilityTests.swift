@@ -29,7 +29,8 @@ import Glibc
             _ = try MotionProcess.run(["save", "motions/warm.md"], in: root)
             timings.append((DispatchTime.now().uptimeNanoseconds - start) / 1_000)
         }
-        let window = timings.sorted()[1] * 5 / 4
+        // Twice a typical save, so that under load some saves still finish and some are cut short.
+        let window = timings.sorted()[1] * 2
         for round in 0..<200 {
             let id = "m\(round % 5)"
             let text = Self.text(for: id, edit: "Edit \(round) \(random.next() % 1000).")
@@ -55,7 +56,7 @@ import Glibc
             #expect(shown.status == 0 && shown.stdout == text, "\(reference)")
         }
         // Some saves were cut short and some finished: the kills landed at varied moments.
-        #expect(acknowledged.count > 10 && acknowledged.count < 200, "\(acknowledged.count) acknowledged")
+        #expect(acknowledged.count > 5 && acknowledged.count < 200, "\(acknowledged.count) acknowledged")
     }
 
     @Test func concurrentWritersNeitherFailNorLoseRevisions() throws {

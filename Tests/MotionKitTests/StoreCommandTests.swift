@@ -156,4 +156,16 @@ import Testing
         let again = try MotionProcess.run(["import-history", folder], in: other)
         #expect(again.status == 64 && again.stderr.contains("already has a motion"))
     }
+
+    @Test func aFileThatIsNotAStoreIsRefusedAndLeftAlone() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        try TestSupport.write("", to: "\(dir)/empty.sqlite")
+        try TestSupport.write("# notes\n", to: "\(dir)/notes.md")
+        let empty = try MotionProcess.run(["list", "--store", "empty.sqlite"], in: dir)
+        #expect(empty.status == 64 && empty.stderr.hasPrefix("motion: error: ") && empty.stderr.contains("is not a motion store"))
+        #expect(try FileIO.readBytes("\(dir)/empty.sqlite").isEmpty)
+        let markdown = try MotionProcess.run(["list", "--store", "notes.md"], in: dir)
+        #expect(markdown.status == 64 && markdown.stderr.contains("not a motion store"))
+        #expect(try TestSupport.read("\(dir)/notes.md") == "# notes\n")
+    }
 }

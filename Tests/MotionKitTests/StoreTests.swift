@@ -97,11 +97,33 @@ import Testing
         _ = try history.save(path, author: "A", message: "")
         // An unsaved edit in the working file must survive.
         try TestSupport.write(try TestSupport.read(path).replacingOccurrences(of: "A fact.", with: "An unsaved\nedit."), to: path)
-        let revision = try #require(try history.setStatus("pay", to: .submitted, author: "A", message: ""))
+        let revision = try #require(try history.setStatus("pay", to: .submitted, author: "A", message: "").revision)
         #expect(revision.number == 2 && revision.status == .submitted && revision.message == "Status: draft -> submitted")
         let text = try TestSupport.read(path)
         #expect(text.contains("status: submitted\n") && text.contains("An unsaved\nedit."))
         #expect(try history.store.text(of: revision).contains("A fact."))
+    }
+
+    @Test func setStatusKeepsCRLFAndByteOrderMarkAndWarnsWithoutFrontMatter() throws {
+        let history = try workspace()
+        let path = try writeMotion(history)
+        let crlf = "\u{FEFF}" + (try TestSupport.read(path)).replacingOccurrences(of: "\n", with: "\r\n")
+        try TestSupport.write(crlf, to: path)
+        _ = try history.save(path, author: "A", message: "")
+        #expect(try history.setStatus("pay", to: .carried, author: "A", message: "").warning == nil)
+        let bytes = try FileIO.readBytes(path)
+        #expect(bytes.starts(with: Array("\u{FEFF}---\r\n".utf8)))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("status: carried\r\n"))
+        // The next save records the status the file now states: nothing is undone.
+        _ = try history.save(path, author: "A", message: "")
+        #expect(try history.store.revision("pay", .latest).status == .carried)
+
+        let bare = history.workspace.workingFile(for: "bare")
+        try TestSupport.write("# Bare motion\n\n## Conference resolves\n\n1. Act.\n", to: bare)
+        _ = try history.save(bare, author: "A", message: "")
+        let change = try history.setStatus("bare", to: .submitted, author: "A", message: "")
+        #expect(change.revision?.status == .submitted)
+        #expect(change.warning?.contains("no front matter") == true)
     }
 
     @Test func restoreRefusesToLoseUnsavedWork() throws {

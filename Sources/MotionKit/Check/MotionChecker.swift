@@ -18,8 +18,10 @@ public struct MotionChecker: Sendable {
         do {
             profile = try profileCache.profile(profileName, in: resources)
         } catch {
-            findings.append(Diagnostic(.error, line: document.fieldLines["profile"] ?? 1, error.message, rule: "profile"))
-            profile = ConferenceProfile(name: profileName)
+            // The profile file itself is at fault: say where, and judge nothing by it.
+            let message = error.line > 0 ? "profile '\(profileName)' cannot be used: \(error.description)" : error.message
+            findings.append(Diagnostic(.error, line: document.fieldLines["profile"] ?? 1, message, rule: "profile"))
+            return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }
 
         let counts = motion.wordCounts

@@ -4,7 +4,7 @@
 /// except a missing or unreadable file (66, 74).
 public struct MotionReadError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: String, Hashable, Sendable {
-        case notFound, unreadable, tooLarge, notUTF8, nulByte, frontMatter, badField, noTitle, notAMotion
+        case notFound, unreadable, tooLarge, notUTF8, nulByte, frontMatter, badField, noTitle
     }
 
     public var reason: Reason

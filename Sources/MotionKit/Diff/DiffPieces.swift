@@ -44,9 +44,9 @@ extension DocumentDiff {
                 switch change.kind {
                 case .equal, .movedAway: break
                 case .deleted:
-                    if let place = change.base { removed += WordCounter.words(blockText(place, inBase: true)) }
+                    if let place = change.base { removed += WordCount.of(blockText(place, inBase: true)) }
                 case .inserted:
-                    if let place = change.target { added += WordCounter.words(blockText(place, inBase: false)) }
+                    if let place = change.target { added += WordCount.of(blockText(place, inBase: false)) }
                 case .modified, .replaced, .movedHere:
                     guard let old = change.baseTokens, let new = change.targetTokens else { continue }
                     for segment in change.segments {
@@ -202,8 +202,5 @@ extension PieceBuilder {
     }
 }
 
-enum WordCounter {
-    static func words(_ text: String) -> Int { WordCount.of(text) }
-}
 
 import Foundation

@@ -33,8 +33,9 @@ public struct InlineDiffRenderer: Sendable {
         if lines.count > 1, lines.last!.text.isEmpty, !lines.last!.changed { lines.removeLast() }
         guard lines.contains(where: \.changed) else { return "" }
         var keep = [Bool](repeating: false, count: lines.count)
+        let reach = min(context, lines.count)  // a huge --context must not overflow
         for (index, line) in lines.enumerated() where line.changed {
-            for near in max(0, index - context)...min(lines.count - 1, index + context) { keep[near] = true }
+            for near in max(0, index - reach)...min(lines.count - 1, index + reach) { keep[near] = true }
         }
         var out = ""
         var index = 0
@@ -131,8 +132,8 @@ public struct InlineDiffRenderer: Sendable {
                 lines.append(Line(baseLine: base, targetLine: target))
             }
             lines[lines.count - 1].text += part
-            // A change marks the lines it has text on (and its first, where its marker opens).
-            if changed, !part.isEmpty || first { lines[lines.count - 1].changed = true }
+            // A change marks every line it spans, so context never splits it across hunks.
+            if changed { lines[lines.count - 1].changed = true }
             first = false
             guard end < rest.endIndex else { break }
             rest = rest[rest.utf8.index(after: end)...]

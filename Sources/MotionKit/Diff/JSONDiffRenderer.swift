@@ -22,8 +22,6 @@ public enum JSONDiffRenderer {
         let output = Output(base: baseLabel, target: targetLabel, identical: !diff.hasChanges,
                             stats: diff.wordStats.map { Stat(section: $0.section, added: $0.added, removed: $0.removed) },
                             changes: diff.changes)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
+        return String(decoding: try MotionJSON.encoder().encode(output), as: UTF8.self) + "\n"
     }
 }

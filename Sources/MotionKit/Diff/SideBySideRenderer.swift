@@ -9,7 +9,7 @@ public struct SideBySideRenderer: Sendable {
     public var context: Int?
 
     public init(width: Int, color: Bool, context: Int?) {
-        self.width = max(width, 40)
+        self.width = min(max(width, 40), 1_000)
         self.color = color
         self.context = context
     }
@@ -29,8 +29,9 @@ public struct SideBySideRenderer: Sendable {
         let column = (width - 3) / 2
         var keep = [Bool](repeating: context == nil, count: rows.count)
         if let context {
+            let reach = min(context, rows.count)
             for (index, row) in rows.enumerated() where row.changed {
-                for near in max(0, index - context)...min(rows.count - 1, index + context) { keep[near] = true }
+                for near in max(0, index - reach)...min(rows.count - 1, index + reach) { keep[near] = true }
             }
         }
         var out = ""

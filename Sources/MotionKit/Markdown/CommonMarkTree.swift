@@ -4,8 +4,9 @@ import Synchronization
 /// Parses CommonMark with libcmark-gfm into a small Swift tree, so that no C pointer outlives
 /// the parse and the rest of the toolkit never touches the C API.
 ///
-/// libcmark-gfm keeps global state (its extension registry and arenas), so parses are
-/// serialised behind one lock; a motion parses in well under a millisecond.
+/// libcmark-gfm keeps global state, so parses are serialised behind one lock; a motion parses in
+/// well under a millisecond. No GFM extension is attached (a stray "~~" or "|" stays text), so
+/// none is registered either.
 struct CommonMarkNode {
     enum Kind: Equatable {
         case document, heading(level: Int), paragraph, list(ordered: Bool, start: Int), item
@@ -23,12 +24,9 @@ struct CommonMarkNode {
 
 enum CommonMarkParser {
     private static let lock = Mutex(())
-    /// Registered once per process, as libcmark-gfm requires.
-    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     static func parse(_ text: String) -> CommonMarkNode {
         lock.withLock { _ in
-            _ = registered
             let length = text.utf8.count
             return text.withCString { bytes in
                 let root = cmark_parse_document(bytes, length, CMARK_OPT_DEFAULT)!

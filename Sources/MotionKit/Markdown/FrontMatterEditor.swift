@@ -2,23 +2,32 @@
 /// changes made behind a delegate's back (a status set from the command line) while the file
 /// may hold unsaved edits.
 public enum FrontMatterEditor {
-    /// Replaces the `key:` line of the front matter, or adds one before its closing `---`.
-    /// Text without front matter is returned unchanged.
-    public static func settingField(_ key: String, to value: String, in text: String) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return text }
+    /// Replaces the `key:` line of the front matter, or adds one before its closing `---`,
+    /// keeping the file's line endings and byte-order mark. Nil when the text has no front matter.
+    public static func settingField(_ key: String, to value: String, in text: String) -> String? {
+        var body = Substring(text)
+        let bom = body.hasPrefix("\u{FEFF}")
+        if bom { body = body.dropFirst() }
+        let newline = body.contains("\r\n") ? "\r\n" : "\n"
+        var lines = body.components(separatedBy: newline)
+        func bare(_ line: String) -> String { line.trimmingCharacters(in: .whitespaces) }
+        guard lines.first.map(bare) == "---" else { return nil }
+        var result: [String]?
         for index in 1..<lines.count {
             let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces) == "---" || line.trimmingCharacters(in: .whitespaces) == "..." {
+            if bare(line) == "---" || bare(line) == "..." {
                 lines.insert("\(key): \(value)", at: index)
-                return lines.joined(separator: "\n")
+                result = lines
+                break
             }
             if line.hasPrefix("\(key):") {
                 lines[index] = "\(key): \(value)"
-                return lines.joined(separator: "\n")
+                result = lines
+                break
             }
         }
-        return text
+        guard let result else { return nil }
+        return (bom ? "\u{FEFF}" : "") + result.joined(separator: newline)
     }
 }
 

@@ -6,13 +6,6 @@ public enum MarkdownWriter {
         MarkdownLayout.render(MarkdownLayout.sections(of: motion))
     }
 
-    /// The body alone (title, preamble and sections), without front matter.
-    public static func body(_ motion: Motion) -> String {
-        let full = write(motion)
-        guard let start = full.range(of: "\n---\n\n") else { return full }
-        return String(full[start.upperBound...])
-    }
-
     static func frontMatter(_ motion: Motion) -> String {
         let m = motion.metadata
         var out = "---\nid: \(YAMLScalar.quoted(m.id))\ntitle: \(YAMLScalar.quoted(motion.titleText))\n"

@@ -20,10 +20,6 @@ public struct Motion: Hashable, Sendable {
     public var id: String { metadata.id }
     public var titleText: String { title.plainText }
 
-    /// Every block in reading order, with the section it belongs to (nil for the preamble).
-    public var allBlocks: [(section: Int?, block: Block)] {
-        preamble.map { (nil, $0) } + sections.indices.flatMap { s in sections[s].blocks.map { (s, $0) } }
-    }
 }
 
 extension Motion {

@@ -5,7 +5,8 @@ public enum MotionDrafter {
                              submittedBy: String? = nil, amends: String? = nil) -> Motion {
         var motion = skeleton
         motion.metadata.id = id
-        motion.title = [.text(title.trimmingCharacters(in: .whitespaces))]
+        // A title is one line: line breaks and runs of spaces become single spaces.
+        motion.title = [.text(title.split(whereSeparator: \.isWhitespace).joined(separator: " "))]
         motion.metadata.status = .draft
         if let conference { motion.metadata.conference = conference }
         if let submittedBy { motion.metadata.submittedBy = submittedBy }

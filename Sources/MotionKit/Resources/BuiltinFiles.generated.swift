@@ -179,7 +179,7 @@ Say what the union believes about these facts and why it matters to members.
 """# + "\n",
         "templates/profiles/generic.yaml": #"""
 # Conference profile: generic (any body; branch meetings included).
-# Sections follow the common pattern "notes / believes / resolves" (CONVENTIONS.md, branch
+# Sections follow the common pattern "notes / believes / resolves" (published union guidance, branch
 # level: "This branch notes / believes / resolves"); only a resolves section is required.
 # No limits: every word limit is null. Set numbers here if your body has them.
 # line-width 80 is the toolkit default; quoted amendments are the usual branch practice.
@@ -194,7 +194,7 @@ amendment-style: quoted
 """# + "\n",
         "templates/profiles/labour-contemporary.yaml": #"""
 # Conference profile: Labour Party contemporary motions.
-# Sources (CONVENTIONS.md, published Labour conference rules):
+# Sources (published union guidance, published Labour conference rules):
 # - motion-word-limit 250: contemporary motions are limited to 250 words, one subject.
 # - title-word-limit 10: the title has 10 words or fewer.
 # - amendment-word-limit is a DEFAULT (no figure gathered); adjust it if your body sets one.
@@ -211,7 +211,7 @@ amendment-style: quoted
         "templates/profiles/line-numbered.yaml": #"""
 # Conference profile: line-numbered agenda (generic).
 # For bodies whose agendas number every line and whose amendments cite lines
-# ("Line 12: after 'X' insert 'Y'", "Delete from line N to M"): CONVENTIONS.md, seen at
+# ("Line 12: after 'X' insert 'Y'", "Delete from line N to M"): published union guidance, seen at
 # Liberal Democrat and German party conferences (Antragsgruen, OpenSlides).
 # - line-width 80: Antragsgruen's fixed line length (OpenSlides uses 85; change it if needed).
 # - Word limits and required-sections are DEFAULTS; set them to your body's rules.
@@ -227,7 +227,7 @@ amendment-style: lines
 """# + "\n",
         "templates/profiles/neu-conference.yaml": #"""
 # Conference profile: NEU Annual Conference.
-# Sources (CONVENTIONS.md):
+# Sources (published union guidance):
 # - motion-word-limit 350: NEU notes on motions (neu.org.uk), one subject per motion.
 # - Sections "Conference notes / believes / instructs the Executive to" with numbered
 #   action points: the same NEU notes.
@@ -245,7 +245,7 @@ amendment-style: quoted
 """# + "\n",
         "templates/profiles/tuc-congress.yaml": #"""
 # Conference profile: TUC Congress.
-# Sources (CONVENTIONS.md):
+# Sources (published union guidance):
 # - Section pattern "Congress notes / believes / calls on the General Council to":
 #   congress.tuc.org.uk agendas.
 # - Amendments quote the words they change (quoted style), as in composited agendas.
@@ -263,7 +263,7 @@ amendment-style: quoted
 """# + "\n",
         "templates/profiles/ucu-congress.yaml": #"""
 # Conference profile: UCU Congress.
-# Sources (CONVENTIONS.md, published UCU Congress rules):
+# Sources (published union guidance, published UCU Congress rules):
 # - motion-word-limit 150: motions are limited to 150 words plus a title.
 # - title-word-limit 10: the title may have up to 10 words.
 # - amendment-word-limit 75: an amendment may add no more than 75 words, and must state the
@@ -281,7 +281,7 @@ amendment-style: quoted
 """# + "\n",
         "templates/profiles/unison-health.yaml": #"""
 # Conference profile: UNISON Health Conference.
-# Sources (see the project's domain notes, CONVENTIONS.md):
+# Sources (public union guidance, as named on each line):
 # - Section pattern "Conference notes / believes / calls on the Health Service Group
 #   Executive to" with numbered points: unison.org.uk motion archives (Health Conference).
 # - Amendment style "quoted": UNISON amendments quote words ("after 'X' insert 'Y'",

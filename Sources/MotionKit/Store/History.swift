@@ -75,20 +75,32 @@ public struct History: Sendable {
         try FileIO.writeAtomically(text, to: path)
     }
 
+    /// What `setStatus` did.
+    public struct StatusChange: Sendable {
+        /// The new revision, or nil when the motion already had that status.
+        public var revision: Revision?
+        /// Set when the working file could not be brought into line: say so to the delegate.
+        public var warning: String?
+    }
+
     /// Records a new status as a revision of the latest text, and updates the working file's
     /// `status:` line (only that line, so unsaved edits stay as they are).
-    public func setStatus(_ id: String, to status: MotionStatus, author: String, message: String) throws -> Revision? {
-        let latest = try store.revision(id, .latest)
-        var motion = try MotionReader.read(try store.text(of: latest)).motion
-        let previous = motion.metadata.status
-        motion.metadata.status = status
-        let revision = try store.save(motion, canonical: MarkdownWriter.write(motion), author: author,
-                                      message: message.isEmpty ? "Status: \(previous.rawValue) -> \(status.rawValue)" : message)
+    public func setStatus(_ id: String, to status: MotionStatus, author: String, message: String) throws -> StatusChange {
+        let revision = try store.derive(id, author: author, message: { old, _ in
+            message.isEmpty ? "Status: \(old.metadata.status.rawValue) -> \(status.rawValue)" : message
+        }, change: { motion in
+            guard motion.metadata.status != status else { return nil }
+            var changed = motion
+            changed.metadata.status = status
+            return changed
+        })
         let path = workspace.workingFile(for: id)
-        if FileIO.fileExists(path), let text = try? FileIO.readText(path) {
-            let updated = FrontMatterEditor.settingField("status", to: status.rawValue, in: text)
+        guard FileIO.fileExists(path), let text = try? FileIO.readText(path) else { return StatusChange(revision: revision) }
+        if let updated = FrontMatterEditor.settingField("status", to: status.rawValue, in: text) {
             if updated != text { try FileIO.writeAtomically(updated, to: path) }
+            return StatusChange(revision: revision)
         }
-        return revision
+        return StatusChange(revision: revision, warning:
+            "\(path) has no front matter to update, so it does not say 'status: \(status.rawValue)'; add the line before the next 'motion save', or that save records the old status again")
     }
 }

@@ -57,7 +57,12 @@ public enum HistoryArchive {
                 for revisionRow in try Row.fetchAll(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number", arguments: [id]) {
                     let revision = Store.revision(from: revisionRow)
                     let file = "\(id)/\(String(format: "%04d", revision.number)).md"
-                    try FileIO.writeAtomically(store.blob(db, hash: revision.hash), to: "\(directory)/\(file)")
+                    let text = try store.blob(db, hash: revision.hash)
+                    // A damaged text is reported now, not found later by the import.
+                    guard SHA256.hex(text) == revision.hash else {
+                        throw StoreError(.damaged, "\(store.path): the stored text of \(revision.reference) is damaged; run 'motion fsck' before exporting")
+                    }
+                    try FileIO.writeAtomically(text, to: "\(directory)/\(file)")
                     entries.append(Entry(number: revision.number, hash: revision.hash, parent: revision.parent, author: revision.author,
                                          message: revision.message, time: revision.time, status: revision.status, kind: revision.kind,
                                          title: revision.title, words: revision.words, amends: revision.amends, file: file))
@@ -68,9 +73,7 @@ public enum HistoryArchive {
             }
             return Manifest(format: format, version: 1, motions: motions)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try FileIO.writeAtomically(Array(try encoder.encode(manifest)) + [0x0A], to: "\(directory)/\(manifestName)")
+        try FileIO.writeAtomically(Array(try MotionJSON.encoder().encode(manifest)) + [0x0A], to: "\(directory)/\(manifestName)")
         return manifest
     }
 
@@ -82,7 +85,8 @@ public enum HistoryArchive {
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: Data(try FileIO.readBytes(manifestPath)))
         } catch let error as FileError {
-            throw StoreError(.invalidArgument, "\(manifestPath): \(error.message); is \(directory) a folder written by 'motion export-history'?")
+            throw StoreError(error.isMissing ? .notFound : .io,
+                             "\(manifestPath): \(error.message); is \(directory) a folder written by 'motion export-history'?")
         } catch {
             throw StoreError(.invalidArgument, "\(manifestPath) is not a history manifest: \(error)")
         }
@@ -110,7 +114,7 @@ public enum HistoryArchive {
         try store.write { db in
             for motion in manifest.motions {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM motion WHERE id = ?", arguments: [motion.id]) == true {
-                    throw StoreError(.invalidArgument, "the store already has a motion '\(motion.id)'; import into a new store (motion init in another folder, or --store NEW.sqlite)")
+                    throw StoreError(.invalidArgument, "the store already has a motion '\(motion.id)'; import into a new workspace: run 'motion init NEW-FOLDER', then 'motion import-history' inside it")
                 }
                 try db.execute(sql: "INSERT INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, motion.created])
                 var previous: String?

@@ -10,10 +10,12 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
     case stored(id: String, Selector)
     case file(String)
 
-    /// Parses a reference. Anything with a `/`, or with a `.` before any `@` (ids have no dots:
-    /// `old.md`, `draft.txt`), is a file.
+    /// Parses a reference. A file is anything with a `/`, or a `.` before any `@` (ids have no
+    /// dots: `old.md`, `draft.txt`), or, without an `@`, the name of a file that exists here.
     public init(parsing text: String) throws(StoreError) {
-        if text.contains("/") || text.split(separator: "@", maxSplits: 1).first?.contains(".") == true {
+        let isFileName = text.contains("/") || text.split(separator: "@", maxSplits: 1).first?.contains(".") == true
+            || (!text.contains("@") && FileIO.fileExists(text) && !FileIO.isDirectory(text))
+        if isFileName {
             self = .file(text)
             return
         }

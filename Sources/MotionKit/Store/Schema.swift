@@ -56,11 +56,15 @@ extension Store {
         return migrator
     }()
 
-    func migrateIfNeeded() throws(StoreError) {
-        let state: (complete: Bool, superseded: Bool)
+    /// Brings the schema up to date. Only a store being created, or one this tool made before
+    /// (it has GRDB's migrations table), is touched: any other SQLite file is refused, never
+    /// quietly turned into a store.
+    func migrateIfNeeded(creating: Bool) throws(StoreError) {
+        let state: (complete: Bool, superseded: Bool, ours: Bool)
         do {
             state = try queue.read { db in
-                (try Store.migrator.hasCompletedMigrations(db), try Store.migrator.hasBeenSuperseded(db))
+                (try Store.migrator.hasCompletedMigrations(db), try Store.migrator.hasBeenSuperseded(db),
+                 try db.tableExists("grdb_migrations"))
             }
         } catch {
             throw StoreError(mapping: error, path: path, doing: "reading the store's schema")
@@ -69,6 +73,9 @@ extension Store {
             throw StoreError(.invalidArgument, "\(path) was written by a newer version of motion; upgrade motion to use it")
         }
         if state.complete { return }
+        guard creating || state.ours else {
+            throw StoreError(.invalidArgument, "\(path) is not a motion store; make one with 'motion init', or name the .motion/store.sqlite it made")
+        }
         do {
             try Store.migrator.migrate(queue)
         } catch {

@@ -16,27 +16,43 @@ extension Store {
     /// Records `motion` (already in canonical form as `canonical`) as a new revision, unless the
     /// latest revision has the same text. Returns the new revision, or nil when unchanged.
     public func save(_ motion: Motion, canonical: String, author: String, message: String,
-                     time: String = Timestamp.now()) throws(StoreError) -> Revision? {
+                     time: String? = nil) throws(StoreError) -> Revision? {
+        try write { db in try save(db, motion, canonical: canonical, author: author, message: message, time: time) }
+    }
+
+    /// Makes a new revision from the latest one, read and written in one transaction, so a save
+    /// by someone else cannot land in between and be undone. `change` returns nil for no change.
+    public func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
+                       change: (Motion) throws -> Motion?) throws(StoreError) -> Revision? {
+        try write { db -> Revision? in
+            let latest = try revision(db, id, .latest)
+            let old = try MotionReader.read(String(decoding: try blob(db, hash: latest.hash), as: UTF8.self)).motion
+            guard let new = try change(old) else { return nil }
+            return try save(db, new, canonical: MarkdownWriter.write(new), author: author, message: message(old, new), time: nil)
+        }
+    }
+
+    private func save(_ db: Database, _ motion: Motion, canonical: String, author: String, message: String,
+                      time: String?) throws -> Revision? {
         let content = Array(canonical.utf8)
         let hash = SHA256.hex(content)
-        let counts = motion.wordCounts
-        return try write { db -> Revision? in
-            let latest = try Row.fetchOne(db, sql: "SELECT number, hash FROM revision WHERE motion_id = ? ORDER BY number DESC LIMIT 1",
-                                          arguments: [motion.id])
-            let latestHash: String? = latest?["hash"]
-            if latestHash == hash { return nil }
-            if latest == nil {
-                try db.execute(sql: "INSERT OR IGNORE INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, time])
-            }
-            try putBlob(db, content: content, hash: hash, base: latestHash)
-            let number = (latest?["number"] as Int? ?? 0) + 1
-            let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latest?["number"],
-                                    author: author, message: message, time: time, status: motion.metadata.status,
-                                    kind: motion.metadata.kind, title: motion.titleText, words: counts.body,
-                                    amends: motion.metadata.amends)
-            try insert(db, revision)
-            return revision
+        // The time is taken under the write lock, so times follow revision numbers.
+        let time = time ?? Timestamp.now()
+        let latest = try Row.fetchOne(db, sql: "SELECT number, hash FROM revision WHERE motion_id = ? ORDER BY number DESC LIMIT 1",
+                                      arguments: [motion.id])
+        let latestHash: String? = latest?["hash"]
+        if latestHash == hash { return nil }
+        if latest == nil {
+            try db.execute(sql: "INSERT OR IGNORE INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, time])
         }
+        try putBlob(db, content: content, hash: hash, base: latestHash)
+        let number = (latest?["number"] as Int? ?? 0) + 1
+        let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latest?["number"],
+                                author: author, message: message, time: time, status: motion.metadata.status,
+                                kind: motion.metadata.kind, title: motion.titleText, words: motion.wordCounts.body,
+                                amends: motion.metadata.amends)
+        try insert(db, revision)
+        return revision
     }
 
     func insert(_ db: Database, _ revision: Revision) throws {

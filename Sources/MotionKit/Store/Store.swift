@@ -49,7 +49,7 @@ public final class Store: Sendable {
             throw StoreError(mapping: error, path: path, doing: "opening the store")
         }
         let store = Store(path: path, queue: queue)
-        try store.migrateIfNeeded()
+        try store.migrateIfNeeded(creating: !exists)
         return store
     }
 
@@ -59,7 +59,7 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         let store = Store(path: path, queue: queue)
-        try store.migrateIfNeeded()
+        try store.migrateIfNeeded(creating: false)
         return store
     }
 
@@ -103,7 +103,9 @@ extension StoreError {
             self.init(.readOnly, "\(path): the store is read-only while \(action); check the permissions of the store and its folder")
         case .SQLITE_FULL:
             self.init(.diskFull, "\(path): the disk is full while \(action); nothing was saved. Free some space and try again")
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+        case .SQLITE_NOTADB:
+            self.init(.invalidArgument, "\(path) is not a motion store (not an SQLite database); name the .motion/store.sqlite that 'motion init' made")
+        case .SQLITE_CORRUPT:
             self.init(.damaged, "\(path): the store is damaged (\(database.message ?? "corrupt")); run 'motion fsck', and restore it from a backup or 'motion export-history'")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             self.init(.io, "\(path): another motion command kept the store busy for over \(Int(Store.busyTimeout)) seconds; try again")

@@ -4,6 +4,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         /// No workspace here or above, and no --store / MOTION_STORE.
         case noWorkspace
         case unknownMotion, unknownRevision, unknownTag
+        /// A file or folder named on the command line does not exist.
+        case notFound
         case malformedReference
         /// A working file whose id does not match its name, or that lies outside motions/.
         case badWorkingFile
