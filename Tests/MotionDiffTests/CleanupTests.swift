@@ -44,3 +44,35 @@ import Testing
         #expect(render("old", "") == "[-old-]")
     }
 }
+
+/// More behaviour, in the spirit of diff-match-patch's and git's word-diff documented cases.
+@Suite struct WordDiffBehaviourTests {
+    func render(_ a: String, _ b: String) -> String { CleanupTests().render(a, b) }
+
+    @Test(arguments: [
+        // A changed word in a sentence: only that word.
+        ("The cat sat on the mat.", "The dog sat on the mat.", "The [-cat-]{+dog+} sat on the mat."),
+        // Punctuation is a token of its own.
+        ("Pay workers fairly.", "Pay workers fairly!", "Pay workers fairly[-.-]{+!+}"),
+        // An insertion at the start and at the end.
+        ("workers", "peer workers", "{+peer +}workers"),
+        ("Conference notes", "Conference notes that", "Conference notes{+ that+}"),
+        // Whole-text replacement when nothing is shared.
+        ("alpha beta", "gamma delta", "[-alpha beta-]{+gamma delta+}"),
+        // Repeated words: the edit is placed, not smeared.
+        ("the the the", "the the the the", "the the the{+ the+}"),
+        ("a a a a", "a a", "a a[- a a-]"),
+        // White-space changes are changes.
+        ("one  two", "one two", "one[-  -]{+ +}two"),
+        // Unicode: accents and emoji are whole tokens.
+        ("café au lait", "café noir", "café [-au lait-]{+noir+}"),
+        ("we 🙂 it", "we 🙁 it", "we [-🙂-]{+🙁+} it"),
+        // A deleted clause between commas.
+        ("Pay, and train, the workers.", "Pay the workers.", "Pay[-, and train,-] the workers."),
+        // A line break inside prose is kept as it stands.
+        ("one\ntwo three", "one\ntwo four", "one\ntwo [-three-]{+four+}"),
+    ])
+    func cases(a: String, b: String, expected: String) {
+        #expect(render(a, b) == expected)
+    }
+}
