@@ -38,8 +38,10 @@ if CommandLine.arguments.contains("--profile-diff") {
     let texts = try ["base.txt", "edit-30.txt", "unrelated-a.txt", "unrelated-b.txt", "edit-5.txt"].map {
         try String(contentsOfFile: "\(corpus)/diff/\($0)", encoding: .utf8)
     }
-    for _ in 0..<20 {
+    let only30 = CommandLine.arguments.contains("--only-30")
+    for _ in 0..<(only30 ? 60 : 20) {
         _ = DiffInput.compare(texts[0], texts[1]).pieces
+        if only30 { continue }
         _ = DiffInput.compare(texts[2], texts[3]).pieces
         _ = DiffInput.compare(texts[0], texts[4]).pieces
     }

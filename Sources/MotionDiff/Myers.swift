@@ -118,14 +118,45 @@ public enum Myers {
             }
             forward[offset + 1] = 0
             backward[offset + 1] = 0
+            // The hot loops run on raw buffers: no bounds or exclusivity checks per step.
+            // (The buffers are moved out of self, not copied, for the duration.)
+            var forwardBuffer: [Int] = [], backwardBuffer: [Int] = []
+            swap(&forwardBuffer, &forward)
+            swap(&backwardBuffer, &backward)
+            let costCap = self.costCap
+            let outcome = forwardBuffer.withUnsafeMutableBufferPointer { forward in
+                backwardBuffer.withUnsafeMutableBufferPointer { backward in
+                    State.search(a, b, aLow, aHigh, bLow, bHigh, n: n, m: m, maxD: maxD, offset: offset, length: length,
+                                 costCap: costCap, forward: forward, backward: backward)
+                }
+            }
+            swap(&forwardBuffer, &forward)
+            swap(&backwardBuffer, &backward)
+            switch outcome {
+            case .met(let x, let y): return (x, y)
+            case .disjoint: return nil
+            case .capped(let d, let kStart, let kEnd):
+                reachedCostCap = true
+                return furthestForward(d: d, offset: offset, n: n, m: m, kStart: kStart, kEnd: kEnd)
+            }
+        }
+
+        enum Outcome {
+            case met(Int, Int)
+            case disjoint
+            case capped(d: Int, kStart: Int, kEnd: Int)
+        }
+
+        /// The bisection proper, on raw buffers.
+        private static func search(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>,
+                                   _ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int, n: Int, m: Int, maxD: Int,
+                                   offset: Int, length: Int, costCap: Int,
+                                   forward: UnsafeMutableBufferPointer<Int>, backward: UnsafeMutableBufferPointer<Int>) -> Outcome {
             let delta = n - m
             let odd = delta & 1 != 0
             var k1Start = 0, k1End = 0, k2Start = 0, k2End = 0
             for d in 0..<maxD {
-                if d > costCap {
-                    reachedCostCap = true
-                    return furthestForward(d: d, offset: offset, n: n, m: m, kStart: k1Start, kEnd: k1End)
-                }
+                if d > costCap { return .capped(d: d, kStart: k1Start, kEnd: k1End) }
                 var k1 = -d + k1Start
                 while k1 <= d - k1End {
                     let index = offset + k1
@@ -143,7 +174,7 @@ public enum Myers {
                     } else if odd {
                         let other = offset + delta - k1
                         if other >= 0, other < length, backward[other] != -1, x1 >= n - backward[other] {
-                            return (x1, y1)
+                            return .met(x1, y1)
                         }
                     }
                     k1 += 2
@@ -167,13 +198,13 @@ public enum Myers {
                         if other >= 0, other < length, forward[other] != -1 {
                             let x1 = forward[other]
                             let y1 = offset + x1 - other
-                            if x1 >= n - x2 { return (x1, y1) }
+                            if x1 >= n - x2 { return .met(x1, y1) }
                         }
                     }
                     k2 += 2
                 }
             }
-            return nil
+            return .disjoint
         }
 
         /// The forward point furthest along (largest x + y) after `d` steps; nil if none moved.

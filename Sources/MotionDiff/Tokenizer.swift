@@ -7,7 +7,6 @@ public enum Tokenizer {
     public static func tokenize(_ text: String, interner: TokenInterner) -> TokenizedText {
         var text = text
         text.makeContiguousUTF8()
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
         var starts: [Int32] = []
         var ids: [Int32] = []
         var kinds: [TokenKind] = []
@@ -15,11 +14,14 @@ public enum Tokenizer {
         starts.reserveCapacity(estimate)
         ids.reserveCapacity(estimate)
         kinds.reserveCapacity(estimate)
-        if isASCII {
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                cutASCII(bytes, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
-            }
-        } else {
+        // Cut as ASCII; on the first other byte, start again by grapheme cluster.
+        let allASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            cutASCII(bytes, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
+        } ?? false
+        if !allASCII {
+            starts.removeAll(keepingCapacity: true)
+            ids.removeAll(keepingCapacity: true)
+            kinds.removeAll(keepingCapacity: true)
             cutUnicode(text, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
         }
         starts.append(Int32(text.utf8.count))
@@ -34,13 +36,15 @@ public enum Tokenizer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    /// Returns false, part way, at the first byte that is not ASCII.
     private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, interner: TokenInterner,
-                                 starts: inout [Int32], ids: inout [Int32], kinds: inout [TokenKind]) {
+                                 starts: inout [Int32], ids: inout [Int32], kinds: inout [TokenKind]) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
             let start = index
             let byte = bytes[index]
+            if byte >= 0x80 { return false }
             let kind: TokenKind
             if isASCIIAlnum(byte) {
                 index += 1
@@ -67,6 +71,7 @@ public enum Tokenizer {
             ids.append(interner.id(ascii: UnsafeBufferPointer(rebasing: bytes[start..<index])))
             kinds.append(kind)
         }
+        return true
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
