@@ -233,7 +233,7 @@ struct Aligner {
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words
     /// becomes one replacement.
     func wordChange(_ old: TokenizedText, _ new: TokenizedText) -> BlockChange {
-        let raw = Myers.diff(old.ids, new.ids, costCap: options.costCap).segments
+        let raw = WordUnits.diff(old, new, costCap: options.costCap)
         let segments = SemanticCleanup.apply(raw, a: old, b: new)
         var changedWords = 0
         for segment in segments {

@@ -1,0 +1,87 @@
+/// Myers over words with their following space as one unit, as git's and diff-match-patch's word
+/// modes do: half the sequence length and about half the edit distance, so a quarter of the
+/// work. The result is mapped back to tokens, and an edit's shared first or last tokens (the
+/// space after a replaced word) are handed back to the equal text beside it.
+enum WordUnits {
+    static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
+        var pairs: [UInt64: Int32] = [:]
+        let (oldUnits, oldStarts) = units(old, &pairs)
+        let (newUnits, newStarts) = units(new, &pairs)
+        var segments: [DiffSegment] = []
+        for segment in Myers.diff(oldUnits, newUnits, costCap: costCap).segments {
+            segments.append(DiffSegment(segment.operation,
+                                        a: oldStarts[segment.a.lowerBound]..<oldStarts[segment.a.upperBound],
+                                        b: newStarts[segment.b.lowerBound]..<newStarts[segment.b.upperBound]))
+        }
+        return factorCommonEdges(segments, old, new)
+    }
+
+    /// Unit ids and, for each unit, its first token (plus one entry for the end).
+    private static func units(_ text: TokenizedText, _ pairs: inout [UInt64: Int32]) -> ([Int32], [Int]) {
+        var ids: [Int32] = []
+        var starts: [Int] = []
+        ids.reserveCapacity(text.count / 2 + 1)
+        starts.reserveCapacity(text.count / 2 + 2)
+        var index = 0
+        while index < text.count {
+            starts.append(index)
+            var key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | 0xFFFF_FFFF
+            if text.kinds[index] != .space, index + 1 < text.count, text.kinds[index + 1] == .space {
+                key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | UInt64(UInt32(bitPattern: text.ids[index + 1]))
+                index += 2
+            } else {
+                index += 1
+            }
+            if let id = pairs[key] {
+                ids.append(id)
+            } else {
+                let id = Int32(pairs.count)
+                pairs[key] = id
+                ids.append(id)
+            }
+        }
+        starts.append(text.count)
+        return (ids, starts)
+    }
+
+    /// In each run of changes between equal runs, tokens shared at the start or the end of both
+    /// sides are equal text, not a change: "[-cat -]{+dog +}" becomes "[-cat-]{+dog+} ".
+    private static func factorCommonEdges(_ segments: [DiffSegment], _ a: TokenizedText, _ b: TokenizedText) -> [DiffSegment] {
+        var out: [DiffSegment] = []
+        func emit(_ operation: DiffSegment.Operation, _ x: Range<Int>, _ y: Range<Int>) {
+            if x.isEmpty, y.isEmpty { return }
+            if let last = out.last, last.operation == operation, last.a.upperBound == x.lowerBound, last.b.upperBound == y.lowerBound {
+                out[out.count - 1] = DiffSegment(operation, a: last.a.lowerBound..<x.upperBound, b: last.b.lowerBound..<y.upperBound)
+            } else {
+                out.append(DiffSegment(operation, a: x, b: y))
+            }
+        }
+        var index = 0
+        while index < segments.count {
+            let segment = segments[index]
+            if segment.operation == .equal {
+                emit(.equal, segment.a, segment.b)
+                index += 1
+                continue
+            }
+            // The run of changes: its a-range and b-range.
+            var x = segment.a, y = segment.b
+            index += 1
+            while index < segments.count, segments[index].operation != .equal {
+                x = x.lowerBound..<segments[index].a.upperBound
+                y = y.lowerBound..<segments[index].b.upperBound
+                index += 1
+            }
+            var low = 0
+            while low < x.count, low < y.count, a.ids[x.lowerBound + low] == b.ids[y.lowerBound + low] { low += 1 }
+            var high = 0
+            while high < x.count - low, high < y.count - low, a.ids[x.upperBound - 1 - high] == b.ids[y.upperBound - 1 - high] { high += 1 }
+            emit(.equal, x.lowerBound..<(x.lowerBound + low), y.lowerBound..<(y.lowerBound + low))
+            let middleA = (x.lowerBound + low)..<(x.upperBound - high), middleB = (y.lowerBound + low)..<(y.upperBound - high)
+            emit(.delete, middleA, middleB.lowerBound..<middleB.lowerBound)
+            emit(.insert, middleA.upperBound..<middleA.upperBound, middleB)
+            emit(.equal, middleA.upperBound..<x.upperBound, middleB.upperBound..<y.upperBound)
+        }
+        return out
+    }
+}
