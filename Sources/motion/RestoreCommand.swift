@@ -23,10 +23,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let history = try storeOptions.history()
-        let resolved = try ResolvedReference(reference, history: history)
-        guard let revision = resolved.revision else {
-            throw CLIFailure("restore takes a stored revision (ID, ID@N, ID@TAG), not a file", status: ExitStatus.usage)
-        }
+        let revision = try history.storedRevision(reference, refusal: "restore takes a stored revision (ID, ID@N, ID@TAG), not a file")
         try history.restore(revision, force: force)
         print(history.workspace.workingFile(for: revision.motionID))
         Terminal.error("restored \(revision.reference)")

@@ -91,3 +91,18 @@ struct ResolvedReference {
         }
     }
 }
+
+extension History {
+    /// A stored revision named on the command line, without reading its text; a file name is
+    /// refused with `refusal`.
+    func storedRevision(_ reference: String, refusal: String) throws -> Revision {
+        do {
+            guard case .stored(let id, let selector) = try RevisionReference(parsing: reference) else {
+                throw CLIFailure(refusal, status: ExitStatus.usage)
+            }
+            return try store.revision(id, selector)
+        } catch let error as StoreError {
+            throw CLIFailure(error)
+        }
+    }
+}

@@ -24,10 +24,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         let history = try storeOptions.history()
-        let resolved = try ResolvedReference(reference, history: history)
-        guard let revision = resolved.revision else {
-            throw CLIFailure("only stored revisions can be tagged; save the file first", status: ExitStatus.usage)
-        }
+        let revision = try history.storedRevision(reference, refusal: "only stored revisions can be tagged; save the file first")
         try history.store.tag(revision, as: name, force: force)
         print("\(revision.motionID)@\(name) -> \(revision.reference)")
     }
