@@ -110,8 +110,15 @@ struct DiffRequest {
 
     private func resolveSides() throws -> (ResolvedReference, ResolvedReference) {
         if let new {
-            return (try ResolvedReference(old, history: try location.history()),
-                    try ResolvedReference(new, history: try location.history()))
+            // The store is opened once, and only if a side is a stored revision.
+            var opened: History?
+            func history() throws -> History {
+                if let opened { return opened }
+                let history = try location.history()
+                opened = history
+                return history
+            }
+            return (try ResolvedReference(old, history: try history()), try ResolvedReference(new, history: try history()))
         }
         let reference: RevisionReference
         do { reference = try RevisionReference(parsing: old) } catch { throw CLIFailure(error) }
