@@ -1,0 +1,208 @@
+/// A motion as amendment wording addresses it: its title, then parts (the preamble as part 0,
+/// without a heading, then one part per section), each a list of blocks in their canonical
+/// Markdown source. Wording quotes that source, so what a delegate sees in the file is what an
+/// amendment can name.
+struct AmendableMotion {
+    struct Block: Hashable {
+        var kind: MotionKit.Block.Kind
+        var text: String
+    }
+
+    struct Part: Hashable {
+        /// Nil for the preamble.
+        var heading: String?
+        var blocks: [Block]
+    }
+
+    /// A piece of text wording can change word by word.
+    enum Unit: Hashable, Comparable {
+        case title
+        case heading(Int)
+        case block(Int, Int)
+
+        var part: Int? {
+            switch self {
+            case .title: return nil
+            case .heading(let part), .block(let part, _): return part
+            }
+        }
+    }
+
+    /// One numbered line: its unit and the part of the unit's source it shows.
+    struct LineSpan {
+        var number: Int
+        var unit: Unit
+        var range: Range<Int>
+    }
+
+    var title: String
+    var parts: [Part]
+    /// Lines as ``LineNumbering`` counts them, mapped onto the source.
+    let lines: [LineSpan]
+
+    init(_ motion: Motion, lineWidth: Int) {
+        title = MarkdownWriter.heading(motion.title)
+        let preamble = MarkdownLayout.pieces(motion.preamble)
+        var parts = [Part(heading: nil, blocks: zip(motion.preamble, preamble).map { Block(kind: $0.kind, text: $1.text) })]
+        for section in motion.sections {
+            let pieces = MarkdownLayout.pieces(section.blocks)
+            parts.append(Part(heading: MarkdownWriter.heading(section.heading),
+                              blocks: zip(section.blocks, pieces).map { Block(kind: $0.kind, text: $1.text) }))
+        }
+        self.parts = parts
+        lines = Self.lineSpans(motion, parts: parts, width: lineWidth)
+    }
+
+    func text(of unit: Unit) -> String {
+        switch unit {
+        case .title: return title
+        case .heading(let part): return parts[part].heading ?? ""
+        case .block(let part, let block): return parts[part].blocks[block].text
+        }
+    }
+
+    /// The blocks of `kind` in a part, by block index.
+    func blocks(of kind: MotionKit.Block.Kind, inPart part: Int) -> [Int] {
+        parts[part].blocks.indices.filter { parts[part].blocks[$0].kind == kind }
+    }
+
+    /// The lines of a unit (empty for the title, which is not numbered).
+    func lines(of unit: Unit) -> [LineSpan] { lines.filter { $0.unit == unit } }
+
+    // MARK: Finding a section by what a delegate calls it
+
+    /// The part a section name means: its heading, compared without case, typography, a final
+    /// colon or a leading "the"; else the one heading that starts with the name.
+    func part(named name: String) -> PartLookup {
+        let wanted = SectionName.fold(name)
+        if ["preamble", "the preamble", "introduction"].contains(wanted) { return .found(0) }
+        let headings = parts.indices.dropFirst().map { ($0, SectionName.fold(parts[$0].heading ?? "")) }
+        let exact = headings.filter { $0.1 == wanted }
+        if exact.count == 1 { return .found(exact[0].0) }
+        if exact.count > 1 { return .ambiguous(exact.map(\.0)) }
+        let prefixed = headings.filter { $0.1.hasPrefix(wanted + " ") }
+        if prefixed.count == 1 { return .found(prefixed[0].0) }
+        return prefixed.isEmpty ? .missing : .ambiguous(prefixed.map(\.0))
+    }
+
+    enum PartLookup: Equatable {
+        case found(Int)
+        case missing
+        case ambiguous([Int])
+    }
+
+    /// The heading a delegate would write to name a part.
+    func name(ofPart part: Int) -> String {
+        guard let heading = parts[part].heading else { return "the preamble" }
+        var name = heading
+        while let last = name.last, last == ":" || last == " " { name.removeLast() }
+        return name
+    }
+
+    // MARK: Rendering
+
+    /// The motion body as Markdown: title, preamble and sections, blocks one blank line apart.
+    static func markdown(title: String, parts: [Part]) -> String {
+        var out = "# " + title + "\n"
+        for part in parts {
+            if let heading = part.heading { out += "\n## " + heading + "\n" }
+            for block in part.blocks { out += "\n" + rendered(block) + "\n" }
+        }
+        return out
+    }
+
+    /// A block with its marker; lines after a hard break indented to stay inside a list item.
+    static func rendered(_ block: Block) -> String {
+        let marker: String
+        switch block.kind {
+        case .paragraph: marker = ""
+        case .point: marker = "1. "
+        case .bullet: marker = "- "
+        }
+        return marker + indentContinuation(block.text, by: marker.count)
+    }
+
+    static func indentContinuation(_ text: String, by width: Int) -> String {
+        guard text.contains("\n") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: width)
+        return lines.enumerated().map { index, line in
+            index == 0 ? String(line) : indent + line.drop { $0 == " " }
+        }.joined(separator: "\n")
+    }
+
+    // MARK: Lines
+
+    private static func lineSpans(_ motion: Motion, parts: [Part], width: Int) -> [LineSpan] {
+        var out: [LineSpan] = []
+        var counts: [Int] = []
+        for line in LineNumbering.lines(of: motion, width: width) {
+            let unit: Unit = line.block.map { .block((line.section ?? -1) + 1, $0) } ?? .heading((line.section ?? -1) + 1)
+            out.append(LineSpan(number: line.number, unit: unit, range: 0..<0))
+            counts.append(line.text.split(whereSeparator: \.isWhitespace).count)
+        }
+        // Map each line's words onto the source's words; where markup changes the count of
+        // words (a link title, say), a line stands for its whole unit.
+        var index = 0
+        while index < out.count {
+            let unit = out[index].unit
+            var end = index
+            while end < out.count, out[end].unit == unit { end += 1 }
+            let source: String
+            switch unit {
+            case .heading(let part): source = parts[part].heading ?? ""
+            case .block(let part, let block): source = parts[part].blocks[block].text
+            case .title: source = ""
+            }
+            let sourceWords = Self.words(Array(source.unicodeScalars))
+            let counts = counts[index..<end]
+            var markerWords = 0
+            if case .block(let part, let block) = unit, parts[part].blocks[block].kind != .paragraph { markerWords = 1 }
+            if counts.reduce(0, +) - markerWords == sourceWords.count, !sourceWords.isEmpty {
+                var word = 0
+                for (offset, count) in counts.enumerated() {
+                    let own = offset == 0 ? count - markerWords : count
+                    let first = min(word, sourceWords.count - 1), last = max(first, min(word + own, sourceWords.count) - 1)
+                    out[index + offset].range = sourceWords[first].lowerBound..<sourceWords[last].upperBound
+                    word += own
+                }
+            } else {
+                let all = 0..<source.unicodeScalars.count
+                for line in index..<end { out[line].range = all }
+            }
+            index = end
+        }
+        return out
+    }
+
+    /// White-space separated words, as scalar ranges.
+    static func words(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int?
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.properties.isWhitespace {
+                if let s = start { out.append(s..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let s = start { out.append(s..<scalars.count) }
+        return out
+    }
+}
+
+/// Section names as delegates write them, folded for comparison.
+enum SectionName {
+    static func fold(_ name: String) -> String {
+        var words = QuoteMatcher.fold(name).split(separator: " ").map(String.init)
+        while let last = words.last, last.allSatisfy({ $0 == ":" || $0 == "." }) { words.removeLast() }
+        if var last = words.last {
+            while last.hasSuffix(":") || last.hasSuffix(".") { last.removeLast() }
+            words[words.count - 1] = last
+        }
+        if words.first == "the" { words.removeFirst() }
+        if words.last == "section", words.count > 1 { words.removeLast() }
+        return words.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,29 @@
+/// Applies amendment wording to a motion: the motion as amended.
+public enum AmendmentApplier {
+    /// Applies every instruction to `motion` (all refer to it as it stands). The result keeps the
+    /// motion's metadata. Throws, naming the instruction, when any cannot be applied; nothing is
+    /// half applied.
+    public static func apply(_ instructions: [AmendmentInstruction], to motion: Motion, lineWidth: Int) throws(AmendmentError) -> Motion {
+        var plan = AmendmentPlan(base: AmendableMotion(motion, lineWidth: lineWidth))
+        for instruction in instructions { try plan.add(instruction) }
+        return try read(plan.markdown(), metadata: motion.metadata)
+    }
+
+    /// Parses `wording` and applies it.
+    public static func apply(wording: String, firstLine: Int = 1, to motion: Motion, lineWidth: Int) throws(AmendmentError) -> Motion {
+        try apply(AmendmentParser.parse(wording, firstLine: firstLine), to: motion, lineWidth: lineWidth)
+    }
+
+    /// Reads an amended body back into a motion with the base's metadata.
+    static func read(_ markdown: String, metadata: Motion.Metadata) throws(AmendmentError) -> Motion {
+        let document: MotionDocument
+        do {
+            document = try MotionReader.read(markdown)
+        } catch {
+            throw AmendmentError(.invalidResult, "the motion as amended cannot be read: \(error.message)")
+        }
+        var motion = document.motion
+        motion.metadata = metadata
+        return motion
+    }
+}

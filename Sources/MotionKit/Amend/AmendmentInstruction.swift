@@ -1,0 +1,72 @@
+import Foundation
+
+/// One instruction of an amendment, as parsed from its wording: where it applies and what it
+/// does. Every instruction of an amendment refers to the base text (see docs/amendments.md).
+public struct AmendmentInstruction: Hashable, Sendable {
+    /// Which part of the motion an instruction names.
+    public enum Scope: Hashable, Sendable {
+        /// No locator: the quoted words must be unique in the whole motion.
+        case anywhere
+        case title
+        /// A section's heading.
+        case heading(section: String)
+        /// A whole section (or "the preamble").
+        case section(String)
+        /// The Nth paragraph, point or bullet, of a named section or, for points, of the one
+        /// section that has points. `number` -1 means the last.
+        case block(kind: Block.Kind, number: Int, section: String?)
+        /// Computed line numbers, inclusive.
+        case lines(ClosedRange<Int>)
+    }
+
+    /// Where a new block goes.
+    public enum Position: Hashable, Sendable {
+        /// "Add new point N": before the base's Nth block of that kind (after the last when N is
+        /// one more), counting earlier new blocks of the same amendment at the same place.
+        case numbered(Int, section: String?)
+        case after(Scope)
+        case before(Scope)
+        case atStart(section: String)
+        case atEnd(section: String?)
+        case afterLine(Int)
+        case beforeLine(Int)
+    }
+
+    public enum Action: Hashable, Sendable {
+        case insertAfter(anchor: String, text: String)
+        case insertBefore(anchor: String, text: String)
+        case delete(String)
+        case replace(String, with: String)
+        /// "Add at end of point 2: '...'": words at the end of the scope's text.
+        case append(String)
+        case prepend(String)
+        /// "Delete point 3", "Delete section ...", "Delete lines 4-6".
+        case deleteScope
+        /// "Delete point 3 and replace with: '...'".
+        case replaceScope(String)
+        /// New block(s), Markdown; `kind` nil when the wording does not say.
+        case addBlock(kind: Block.Kind?, position: Position, text: String)
+        /// A new section: Markdown starting with its "## " heading. Positions: after or before
+        /// a section, at the start or end of the motion, after a line.
+        case addSection(position: Position, text: String)
+        /// "Delete all and replace with:": the new body (sections; the title stays).
+        case replaceAll(String)
+    }
+
+    /// "1.", "(a)": how the delegate numbered it, if at all.
+    public var label: String?
+    /// Its place in the amendment, from 1.
+    public var number: Int
+    /// The line of the amendment text it starts on.
+    public var line: Int
+    /// The wording as written.
+    public var text: String
+    public var scope: Scope
+    public var action: Action
+
+    /// How messages name it: "instruction 2 (line 7)".
+    public var reference: String {
+        let name = label.map { "instruction \($0.trimmingCharacters(in: .init(charactersIn: "().")))" } ?? "instruction \(number)"
+        return "\(name) (line \(line))"
+    }
+}

@@ -1,0 +1,375 @@
+/// Reads amendment wording (the grammar is in docs/amendments.md) into instructions.
+///
+/// It accepts what delegates write: keywords in any case, straight or curly quotes, "insert" or
+/// "add", instructions numbered "1." or "(a)" or not at all, one per paragraph or line.
+public enum AmendmentParser {
+    /// Parses the wording; `firstLine` is the line of `text`'s first line in its file.
+    public static func parse(_ text: String, firstLine: Int = 1) throws(AmendmentError) -> [AmendmentInstruction] {
+        var instructions: [AmendmentInstruction] = []
+        for chunk in try chunks(text, firstLine: firstLine) {
+            var cursor = WordingCursor(chunk.body)
+            let partial = Parsed(line: chunk.line, text: chunk.body)
+            let (scope, action) = try partial.instruction(&cursor)
+            guard cursor.atEnd else {
+                throw partial.error("cannot read '\(cursor.rest.trimmingWhitespace)' at the end of this instruction")
+            }
+            instructions.append(AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
+                                                     text: chunk.body, scope: scope, action: action))
+        }
+        guard !instructions.isEmpty else {
+            throw AmendmentError(.unreadable, "the amendment has no instructions; write for example: In point 2, after 'workers' insert 'and survivor researchers'.")
+        }
+        return instructions
+    }
+
+    // MARK: Splitting into instructions
+
+    struct Chunk {
+        var line: Int
+        var label: String?
+        var body: String
+    }
+
+    static let startWords = ["in", "at", "after", "before", "delete", "add", "insert", "replace", "line", "lines", "amend", "from"]
+
+    /// An instruction starts on a line that begins (after an optional "1." or "(a)") with one of
+    /// the grammar's first words; other lines continue the instruction before them. After
+    /// "Delete all and replace with" the rest of the text is the new wording.
+    static func chunks(_ text: String, firstLine: Int) throws(AmendmentError) -> [Chunk] {
+        var chunks: [Chunk] = []
+        var takingRest = false
+        var openQuote = false
+        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            let number = firstLine + offset
+            if openQuote {
+                openQuote = !closesQuote(line)
+            } else if !takingRest, let (label, body) = instructionStart(line) {
+                chunks.append(Chunk(line: number, label: label, body: body))
+                var probe = WordingCursor(body)
+                takingRest = probe.keyword("delete all") || probe.keyword("delete the whole motion")
+                openQuote = opensQuote(body)
+                continue
+            }
+            if chunks.isEmpty {
+                let trimmed = line.trimmingWhitespace
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                throw AmendmentError(.unreadable, line: number,
+                    "line \(number): '\(trimmed.prefix(60))' is not an amendment instruction; instructions begin with In, Line, After, Delete, Add or Insert, for example: In point 2, after 'workers' insert 'and survivor researchers'.")
+            }
+            chunks[chunks.count - 1].body += "\n" + line
+        }
+        return chunks.map { chunk in
+            var chunk = chunk
+            chunk.body = chunk.body.trimmingWhitespace
+            return chunk
+        }
+    }
+
+    /// A quote opened after a colon ("...: '## New section") and not closed on the same line
+    /// runs over the lines that follow, whatever they start with, to the line that closes it.
+    static func opensQuote(_ line: String) -> Bool {
+        guard let match = line.firstMatch(of: /:[ \t]*['"\u{2018}\u{201C}](?=.*[^\s.;])/) else { return false }
+        return !closesQuote(String(line[match.range.upperBound...]))
+    }
+
+    static func closesQuote(_ line: String) -> Bool {
+        line.trimmingWhitespace.contains(/['"\u{2019}\u{201D}][.;]?$/)
+    }
+
+    /// The label and the rest when `line` starts an instruction.
+    static func instructionStart(_ line: String) -> (String?, String)? {
+        var text = Substring(line)
+        while let first = text.first, first == " " || first == "\t" || first == "*" || first == "-" && text.dropFirst().first == " " {
+            text.removeFirst()
+        }
+        var label: String?
+        if let match = text.prefixMatch(of: /\(?([0-9]{1,3}(\.[0-9]{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s+/) {
+            label = String(match.output.0).trimmingWhitespace
+            text = text[match.range.upperBound...]
+        }
+        let cursor = WordingCursor(String(text))
+        guard startWords.contains(where: { cursor.peek($0) }) else { return nil }
+        return (label, String(text))
+    }
+
+    // MARK: One instruction
+
+    private struct Parsed {
+        var line: Int
+        var text: String
+
+        func error(_ message: String) -> AmendmentError {
+            AmendmentError(.unreadable, line: line, "line \(line): \(message): \(text.prefix(120))\(text.count > 120 ? "..." : "") (see docs/amendments.md for the wording the tool reads)")
+        }
+
+        func instruction(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+            if cursor.keyword("delete all") || cursor.keyword("delete the whole motion") {
+                _ = cursor.keyword(anyOf: ["and replace with", "and insert", "and substitute"])
+                guard let text = cursor.payload() else { throw error("give the new text after 'Delete all and replace with:'") }
+                return (.anywhere, .replaceAll(text))
+            }
+            if cursor.keyword("in") || cursor.keyword("amend") || cursor.keyword("within") {
+                let scope = try self.scope(&cursor)
+                cursor.skip([",", ":"])
+                return (scope, try textAction(&cursor, scope: scope))
+            }
+            if cursor.keyword("after line") || cursor.keyword("before line") || cursor.keyword("insert after line")
+                || cursor.keyword("add after line") || cursor.keyword("insert before line") || cursor.keyword("add before line") {
+                let before = cursor.characters[..<cursor.position].map { $0.lowercased() }.joined().contains("before")
+                guard let line = cursor.number() else { throw error("give a line number after 'line'") }
+                cursor.skip([","])
+                _ = cursor.keyword(anyOf: ["insert", "add"])
+                let position: AmendmentInstruction.Position = before ? .beforeLine(line) : .afterLine(line)
+                if cursor.keyword("new section") || cursor.keyword("a new section") {
+                    guard let text = cursor.payload() else { throw error("give the new section, starting with its heading") }
+                    return (.anywhere, .addSection(position: position, text: text))
+                }
+                return (.anywhere, try newBlock(&cursor, position: position))
+            }
+            if cursor.keyword("line") || cursor.keyword("lines") || cursor.keyword("from line") {
+                let scope = try lines(&cursor)
+                cursor.skip([",", ":"])
+                return (scope, try textAction(&cursor, scope: scope))
+            }
+            if cursor.keyword("at the end of") || cursor.keyword("at end of") || cursor.keyword("at the start of")
+                || cursor.keyword("at the beginning of") || cursor.keyword("at start of") {
+                let atEnd = cursor.characters[..<cursor.position].map { $0.lowercased() }.joined().contains("end")
+                let scope = try self.scope(&cursor)
+                cursor.skip([","])
+                _ = cursor.keyword(anyOf: ["insert", "add"])
+                return try addAtEdge(&cursor, scope: scope, atEnd: atEnd)
+            }
+            if cursor.keyword("delete") {
+                if cursor.atQuote { return (.anywhere, try textAction(&cursor, scope: .anywhere, after: "delete")) }
+                let scope = try self.scope(&cursor)
+                return (scope, try scopeReplacement(&cursor))
+            }
+            if cursor.keyword("replace") {
+                if cursor.atQuote { return (.anywhere, try textAction(&cursor, scope: .anywhere, after: "replace")) }
+                let scope = try self.scope(&cursor)
+                guard cursor.keyword("with") || cursor.keyword("by"), let text = cursor.payload() else {
+                    throw error("write what replaces it: Replace point 3 with: '...'")
+                }
+                return (scope, .replaceScope(text))
+            }
+            if cursor.keyword("add") || cursor.keyword("insert") {
+                return try add(&cursor)
+            }
+            if cursor.peek("after") || cursor.peek("before") {
+                return (.anywhere, try textAction(&cursor, scope: .anywhere))
+            }
+            throw error("cannot read this instruction")
+        }
+
+        // "Add ..." / "Insert ...": new blocks, new sections, or words at an edge.
+        func add(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+            if cursor.keyword("at the end of") || cursor.keyword("at end of") {
+                return try addAtEdge(&cursor, scope: try scope(&cursor), atEnd: true)
+            }
+            if cursor.keyword("at the start of") || cursor.keyword("at the beginning of") || cursor.keyword("at start of") {
+                return try addAtEdge(&cursor, scope: try scope(&cursor), atEnd: false)
+            }
+            if cursor.keyword("at the end") || cursor.keyword("at end") {
+                guard let text = cursor.payload() else { throw error("give the text to add") }
+                return (.anywhere, .addBlock(kind: nil, position: .atEnd(section: nil), text: text))
+            }
+            if cursor.keyword("new section") || cursor.keyword("a new section") {
+                let position: AmendmentInstruction.Position
+                if cursor.keyword("after") { position = .after(try scope(&cursor)) }
+                else if cursor.keyword("before") { position = .before(try scope(&cursor)) }
+                else if cursor.keyword("at the start") || cursor.keyword("at start") { position = .atStart(section: "") }
+                else { _ = cursor.keyword("at the end") || cursor.keyword("at end"); position = .atEnd(section: nil) }
+                guard let text = cursor.payload() else { throw error("give the new section, starting with its heading") }
+                return (.anywhere, .addSection(position: position, text: text))
+            }
+            if cursor.keyword("new") || cursor.keyword("a new") {
+                return (.anywhere, try newBlock(&cursor, position: nil))
+            }
+            if cursor.atQuote {
+                guard let text = cursor.quoted(before: ["after", "before"]) else { throw error("say where: Insert '...' after '...'") }
+                let after = cursor.keyword("after")
+                if !after { _ = cursor.keyword("before") }
+                guard let anchor = cursor.quotedToEnd() else { throw error("quote the words it goes \(after ? "after" : "before")") }
+                return (.anywhere, after ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text))
+            }
+            throw error("cannot read what to add; write for example: Add new point 4: '...'")
+        }
+
+        /// "new point 4 [of S]: ...", "new paragraph after paragraph 2 of S: ...".
+        func newBlock(_ cursor: inout WordingCursor, position given: AmendmentInstruction.Position?) throws(AmendmentError) -> AmendmentInstruction.Action {
+            _ = cursor.keyword("new") || cursor.keyword("a new")
+            let kind = blockKind(&cursor)
+            var position = given
+            if position == nil {
+                if let number = cursor.number() {
+                    var section: String?
+                    if cursor.keyword("of") || cursor.keyword("to") || cursor.keyword("in") { section = cursor.sectionName() }
+                    position = .numbered(number, section: section)
+                } else if cursor.keyword("after") {
+                    position = .after(try scope(&cursor))
+                } else if cursor.keyword("before") {
+                    position = .before(try scope(&cursor))
+                } else if cursor.keyword("at the end of") || cursor.keyword("at end of") || cursor.keyword("to") {
+                    position = .atEnd(section: cursor.sectionName())
+                } else if cursor.keyword("at the start of") || cursor.keyword("at the beginning of") {
+                    guard let name = cursor.sectionName() else { throw error("name the section") }
+                    position = .atStart(section: name)
+                } else {
+                    position = .atEnd(section: nil)
+                }
+            }
+            guard let text = cursor.payload() else { throw error("give the text of the new \(kind?.rawValue ?? "paragraph")") }
+            return .addBlock(kind: kind, position: position!, text: text)
+        }
+
+        func addAtEdge(_ cursor: inout WordingCursor, scope: AmendmentInstruction.Scope, atEnd: Bool) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+            guard let text = cursor.payload() else { throw error("give the text to add") }
+            switch scope {
+            case .section(let name):
+                return (.anywhere, .addBlock(kind: nil, position: atEnd ? .atEnd(section: name) : .atStart(section: name), text: text))
+            case .anywhere:
+                return (.anywhere, .addBlock(kind: nil, position: .atEnd(section: nil), text: text))
+            default:
+                return (scope, atEnd ? .append(text) : .prepend(text))
+            }
+        }
+
+        /// After "Delete <scope>": "and renumber", "and replace with: ...".
+        func scopeReplacement(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Action {
+            _ = cursor.keyword("and renumber") || cursor.keyword("(and renumber)")
+            cursor.skip([","])
+            if cursor.keyword(anyOf: ["and replace it with", "and replace with", "and insert", "and substitute", "and add"]) != nil {
+                guard let text = cursor.payload() else { throw error("give the text that replaces it") }
+                return .replaceScope(text)
+            }
+            return .deleteScope
+        }
+
+        /// What an instruction does to words inside its scope.
+        func textAction(_ cursor: inout WordingCursor, scope: AmendmentInstruction.Scope, after consumed: String? = nil) throws(AmendmentError) -> AmendmentInstruction.Action {
+            let verb = consumed ?? cursor.keyword(anyOf: ["after", "before", "delete", "replace", "substitute", "add", "insert"])
+            switch verb {
+            case "after", "before":
+                guard let anchor = cursor.quoted(before: ["insert", "add"]) else {
+                    throw error("quote the words it goes \(verb!), then say what to insert: \(verb!) 'workers' insert '...'")
+                }
+                cursor.skip([","])
+                _ = cursor.keyword(anyOf: ["insert", "add"])
+                guard let text = cursor.payload() else { throw error("give the words to insert after \(verb!) '\(anchor)'") }
+                return verb == "after" ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text)
+            case "delete":
+                if !cursor.atQuote {
+                    return try scopeReplacement(&cursor)
+                }
+                let joins = ["and replace it with", "and replace with", "and insert", "and substitute", "and add", "and put"]
+                guard let old = cursor.quoted(followedBy: { c in
+                    c.skip([","])
+                    return joins.contains { c.peek($0) } || c.atEnd || c.peek("and renumber")
+                }) else { throw error("close the quote around the words to delete") }
+                cursor.skip([","])
+                if cursor.keyword(anyOf: joins) != nil {
+                    guard let new = cursor.payload() else { throw error("give the words that replace '\(old)'") }
+                    return .replace(old, with: new)
+                }
+                _ = cursor.keyword("and renumber")
+                return .delete(old)
+            case "replace", "substitute":
+                guard let old = cursor.quoted(before: ["with", "by", "for"]) else {
+                    throw error("write it as: replace 'old words' with 'new words'")
+                }
+                _ = cursor.keyword(anyOf: ["with", "by", "for"])
+                guard let new = cursor.payload() else { throw error("give the words that replace '\(old)'") }
+                return .replace(old, with: new)
+            case "add", "insert":
+                if cursor.keyword("at the end") || cursor.keyword("at end") {
+                    guard let text = cursor.payload() else { throw error("give the words to add") }
+                    return .append(text)
+                }
+                if cursor.keyword("at the start") || cursor.keyword("at the beginning") || cursor.keyword("at start") {
+                    guard let text = cursor.payload() else { throw error("give the words to add") }
+                    return .prepend(text)
+                }
+                if cursor.peek("new") || cursor.peek("a new") {
+                    var action = try newBlock(&cursor, position: nil)
+                    // "In Conference notes, add new paragraph 2: ..." numbers within that section.
+                    if case .section(let name) = scope, case .addBlock(let kind, let position, let text) = action {
+                        switch position {
+                        case .numbered(let n, nil): action = .addBlock(kind: kind, position: .numbered(n, section: name), text: text)
+                        case .atEnd(nil): action = .addBlock(kind: kind, position: .atEnd(section: name), text: text)
+                        default: break
+                        }
+                    }
+                    return action
+                }
+                if cursor.atQuote, let text = cursor.quoted(before: ["after", "before"]) {
+                    let after = cursor.keyword("after")
+                    if !after { _ = cursor.keyword("before") }
+                    guard let anchor = cursor.quotedToEnd() else { throw error("quote the words it goes \(after ? "after" : "before")") }
+                    return after ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text)
+                }
+                guard let text = cursor.payload() else { throw error("give the words to add") }
+                return .append(text)
+            default:
+                throw error("say what to do: after '...' insert '...', delete '...', or delete '...' and replace with '...'")
+            }
+        }
+
+        // MARK: Locators
+
+        func scope(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Scope {
+            cursor.skipSpace()
+            if cursor.keyword("the title") || cursor.keyword("title") { return .title }
+            if cursor.keyword("the heading of") || cursor.keyword("heading of") || cursor.keyword("the heading") {
+                guard let name = cursor.sectionName() else { throw error("name the section whose heading changes") }
+                return .heading(section: name)
+            }
+            if cursor.keyword("lines") || cursor.keyword("line") { return try lines(&cursor) }
+            if cursor.keyword("the preamble") || cursor.keyword("preamble") { return .section("preamble") }
+            if cursor.peek("the") {
+                var probe = cursor
+                _ = probe.keyword("the")
+                if let ordinal = probe.ordinal() {
+                    if let kind = blockKind(&probe) {
+                        cursor = probe
+                        return .block(kind: kind, number: ordinal, section: blockSection(&cursor))
+                    }
+                }
+            }
+            var probe = cursor
+            if let kind = blockKind(&probe), let number = probe.number() {
+                cursor = probe
+                return .block(kind: kind, number: number, section: blockSection(&cursor))
+            }
+            _ = cursor.keyword("the section") || cursor.keyword("section")
+            guard let name = cursor.sectionName() else { throw error("say where: a point, paragraph, section, line or the title") }
+            return .section(name)
+        }
+
+        func blockSection(_ cursor: inout WordingCursor) -> String? {
+            guard cursor.keyword("of") || cursor.keyword("in") else { return nil }
+            _ = cursor.keyword("the section") || cursor.keyword("section")
+            return cursor.sectionName()
+        }
+
+        func blockKind(_ cursor: inout WordingCursor) -> Block.Kind? {
+            if cursor.keyword("action point") || cursor.keyword("point") || cursor.keyword("item") || cursor.keyword("numbered point") { return .point }
+            if cursor.keyword("bullet point") || cursor.keyword("bullet") { return .bullet }
+            if cursor.keyword("paragraph") || cursor.keyword("para") { return .paragraph }
+            return nil
+        }
+
+        func lines(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Scope {
+            guard let first = cursor.number() else { throw error("give the line number") }
+            var last = first
+            cursor.skipSpace()
+            if cursor.keyword("-") || cursor.keyword("\u{2013}") || cursor.keyword("to") {
+                _ = cursor.keyword("line")
+                guard let end = cursor.number() else { throw error("give the last line of the range") }
+                last = end
+            }
+            guard first >= 1, last >= first else { throw error("lines \(first)-\(last) is not a range of lines") }
+            return .lines(first...last)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+/// A reading position in one instruction's wording: keywords in any case, numbers, and quoted
+/// text in straight or curly, single or double quotes.
+struct WordingCursor {
+    let characters: [Character]
+    var position = 0
+
+    init(_ text: String) {
+        characters = Array(text)
+    }
+
+    var rest: String { String(characters[position...]) }
+
+    mutating func skipSpace() {
+        while position < characters.count, characters[position].isWhitespace { position += 1 }
+    }
+
+    /// Skips white space and any of `marks` (",", ":").
+    mutating func skip(_ marks: Set<Character>) {
+        while position < characters.count, characters[position].isWhitespace || marks.contains(characters[position]) { position += 1 }
+    }
+
+    /// Nothing left but white space and a closing full stop or semicolon.
+    var atEnd: Bool { Self.isEnd(characters[position...]) }
+
+    static func isEnd(_ tail: ArraySlice<Character>) -> Bool {
+        tail.allSatisfy { $0.isWhitespace || $0 == "." || $0 == ";" || $0 == "," }
+    }
+
+    /// Reads `phrase` (words separated by single spaces) in any case, each word whole.
+    mutating func keyword(_ phrase: String) -> Bool {
+        var index = position
+        for word in phrase.split(separator: " ") {
+            while index < characters.count, characters[index].isWhitespace { index += 1 }
+            for expected in word {
+                guard index < characters.count, characters[index].lowercased() == String(expected) else { return false }
+                index += 1
+            }
+            if let last = word.last, last.isLetter || last.isNumber, index < characters.count,
+               characters[index].isLetter || characters[index].isNumber { return false }
+        }
+        position = index
+        return true
+    }
+
+    /// The first of `phrases` that reads here.
+    mutating func keyword(anyOf phrases: [String]) -> String? {
+        phrases.first { keyword($0) }
+    }
+
+    func peek(_ phrase: String) -> Bool {
+        var copy = self
+        return copy.keyword(phrase)
+    }
+
+    mutating func number() -> Int? {
+        skipSpace()
+        var index = position
+        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+        if index > position, let value = Int(String(characters[position..<index])) {
+            position = index
+            return value
+        }
+        let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10]
+        for (word, value) in words where keyword(word) { return value }
+        return nil
+    }
+
+    /// "first" ... "tenth", "last" (-1).
+    mutating func ordinal() -> Int? {
+        let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+        for (index, word) in ordinals.enumerated() where keyword(word) { return index + 1 }
+        return keyword("last") ? -1 : nil
+    }
+
+    var atQuote: Bool {
+        var copy = self
+        copy.skipSpace()
+        return copy.position < characters.count && Self.closers(for: characters[copy.position]) != nil
+    }
+
+    static func closers(for opening: Character) -> Set<Character>? {
+        switch opening {
+        case "'", "\u{2018}", "\u{201A}": return ["'", "\u{2019}", "\u{2018}"]
+        case "\"", "\u{201C}", "\u{201E}": return ["\"", "\u{201D}", "\u{201C}"]
+        default: return nil
+        }
+    }
+
+    /// Quoted text whose closing quote is the first one after which `follows` reads, so that an
+    /// apostrophe inside ("workers' rights") does not end the quote early.
+    mutating func quoted(followedBy follows: (inout WordingCursor) -> Bool) -> String? {
+        skipSpace()
+        guard position < characters.count, let closers = Self.closers(for: characters[position]) else { return nil }
+        let start = position + 1
+        var index = start
+        while index < characters.count {
+            if closers.contains(characters[index]) {
+                var after = self
+                after.position = index + 1
+                if follows(&after) {
+                    let text = String(characters[start..<index])
+                    position = index + 1
+                    return text
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Quoted text that runs to the end of the instruction (allowing a closing full stop and
+    /// "and renumber").
+    mutating func quotedToEnd() -> String? {
+        quoted { cursor in
+            _ = cursor.keyword(anyOf: [".", ";", ","])
+            _ = cursor.keyword(anyOf: ["and renumber", "(and renumber)"])
+            cursor.skip(["(", ")", "."])
+            return cursor.atEnd
+        }
+    }
+
+    /// Quoted text followed by one of `phrases` (after an optional comma).
+    mutating func quoted(before phrases: [String]) -> String? {
+        quoted { cursor in
+            cursor.skip([","])
+            return phrases.contains { cursor.peek($0) }
+        }
+    }
+
+    /// The text an instruction adds: after an optional colon, quoted to the end or, unquoted,
+    /// everything left (which may run over several lines).
+    mutating func payload() -> String? {
+        skip([":", ","])
+        if atQuote, let text = quotedToEnd() { return text }
+        guard position < characters.count else { return nil }
+        var text = rest
+        position = characters.count
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A section name, up to a comma or colon, " and ..." or the end.
+    mutating func sectionName() -> String? {
+        skipSpace()
+        if atQuote, let name = quoted(followedBy: { cursor in
+            cursor.skip([",", ":"])
+            return true
+        }) { return name }
+        var index = position
+        var end = characters.count
+        while index < characters.count {
+            let character = characters[index]
+            if character == "," { end = index; break }
+            if character == ":", index + 1 == characters.count || characters[index + 1].isWhitespace || Self.closers(for: characters[index + 1]) != nil {
+                end = index
+                break
+            }
+            if character == " " {
+                var probe = self
+                probe.position = index
+                if probe.peek("and replace") || probe.peek("and insert") || probe.peek("and renumber") || probe.peek("and substitute")
+                    || probe.peek("with") { end = index; break }
+            }
+            if character == ".", Self.isEnd(characters[(index + 1)...]) { end = index; break }
+            index += 1
+        }
+        let name = String(characters[position..<end]).trimmingWhitespace
+        position = end
+        return name.isEmpty ? nil : name
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
