@@ -6,30 +6,44 @@ struct WordingRenderer {
 
     func quote(_ text: String) -> String { open + text + close }
 
+    /// An instruction ends with a full stop, unless its last quote ends the sentence already.
+    static func ending(_ sentence: String) -> String {
+        let scalars = Array(sentence.unicodeScalars)
+        if scalars.count >= 2, "'\u{201D}".unicodeScalars.contains(scalars[scalars.count - 1]),
+           ".!?".unicodeScalars.contains(scalars[scalars.count - 2]) {
+            return sentence
+        }
+        return sentence + "."
+    }
+
     func render(_ instruction: AmendmentInstruction) -> String {
+        Self.ending(sentence(instruction))
+    }
+
+    private func sentence(_ instruction: AmendmentInstruction) -> String {
         let action = instruction.action
         switch action {
         case .append(let text):
-            return "Add at end of \(locator(instruction.scope)): \(quote(text))."
+            return "Add at end of \(locator(instruction.scope)): \(quote(text))"
         case .prepend(let text):
-            return "Add at the start of \(locator(instruction.scope)): \(quote(text))."
+            return "Add at the start of \(locator(instruction.scope)): \(quote(text))"
         case .deleteScope:
-            return "Delete \(locator(instruction.scope))."
+            return "Delete \(locator(instruction.scope))"
         case .replaceScope(let text):
-            if instruction.scope == .title { return "Replace the title with: \(quote(text))." }
-            return "Delete \(locator(instruction.scope)) and replace with: \(quote(text))."
+            if instruction.scope == .title { return "Replace the title with: \(quote(text))" }
+            return "Delete \(locator(instruction.scope)) and replace with: \(quote(text))"
         case .addBlock(let kind, let position, let text):
             let noun = (kind ?? .paragraph).rawValue
             switch position {
             case .numbered(let number, let section):
-                return "Add new \(noun) \(number)\(section.map { " of \(sectionName($0))" } ?? ""): \(quote(text))."
-            case .after(let scope): return "Add new \(noun) after \(locator(scope)): \(quote(text))."
-            case .before(let scope): return "Add new \(noun) before \(locator(scope)): \(quote(text))."
-            case .atStart(let section): return "Add new \(noun) at the start of \(sectionName(section)): \(quote(text))."
-            case .atEnd(let section?): return "Add new \(noun) at the end of \(sectionName(section)): \(quote(text))."
-            case .atEnd(nil): return "Add new \(noun): \(quote(text))."
-            case .afterLine(let line): return "After line \(line), insert new \(noun): \(quote(text))."
-            case .beforeLine(let line): return "Before line \(line), insert new \(noun): \(quote(text))."
+                return "Add new \(noun) \(number)\(section.map { " of \(sectionName($0))" } ?? ""): \(quote(text))"
+            case .after(let scope): return "Add new \(noun) after \(locator(scope)): \(quote(text))"
+            case .before(let scope): return "Add new \(noun) before \(locator(scope)): \(quote(text))"
+            case .atStart(let section): return "Add new \(noun) at the start of \(sectionName(section)): \(quote(text))"
+            case .atEnd(let section?): return "Add new \(noun) at the end of \(sectionName(section)): \(quote(text))"
+            case .atEnd(nil): return "Add new \(noun): \(quote(text))"
+            case .afterLine(let line): return "After line \(line), insert new \(noun): \(quote(text))"
+            case .beforeLine(let line): return "Before line \(line), insert new \(noun): \(quote(text))"
             }
         case .addSection(let position, let text):
             let place: String
@@ -39,17 +53,17 @@ struct WordingRenderer {
             case .atStart: place = "Add new section at the start"
             default: place = "Add new section at the end"
             }
-            return place + ": " + quote(text) + "."
+            return place + ": " + quote(text) + ""
         case .replaceAll(let text):
             return "Delete all and replace with:\n\n" + text
         case .insertAfter(let anchor, let text):
-            return prefix(instruction.scope) + "after \(quote(anchor)) insert \(quote(text))."
+            return prefix(instruction.scope) + "after \(quote(anchor)) insert \(quote(text))"
         case .insertBefore(let anchor, let text):
-            return prefix(instruction.scope) + "before \(quote(anchor)) insert \(quote(text))."
+            return prefix(instruction.scope) + "before \(quote(anchor)) insert \(quote(text))"
         case .delete(let old):
-            return prefix(instruction.scope) + "delete \(quote(old))."
+            return prefix(instruction.scope) + "delete \(quote(old))"
         case .replace(let old, let new):
-            return prefix(instruction.scope) + "delete \(quote(old)) and replace with \(quote(new))."
+            return prefix(instruction.scope) + "delete \(quote(old)) and replace with \(quote(new))"
         }
     }
 

@@ -9,6 +9,10 @@ public struct MotionDocument: Sendable {
     public var hadFrontMatter: Bool
     /// The file line of each known front matter key, for findings that point at a field.
     public var fieldLines: [String: Int]
+    /// The text after the front matter as written, and the file line it starts on: what
+    /// amendment wording is parsed from, so messages point at the delegate's own lines.
+    public var body: String
+    public var bodyLine: Int
 }
 
 /// Reads the motion format (YAML front matter and a CommonMark body) into a ``Motion``.
@@ -76,6 +80,13 @@ public enum MotionReader {
                 : "no 'id' in the front matter: the id '\(id)' is taken from the file name", rule: "front-matter"))
         }
 
+        let metadata = Motion.Metadata(
+            id: id, conference: fields["conference"]?.value, submittedBy: fields["submitted-by"]?.value,
+            kind: try enumField("kind", default: MotionKind.motion),
+            status: try enumField("status", default: MotionStatus.draft),
+            profile: fields["profile"]?.value, amends: fields["amends"]?.value,
+            extraFields: frontMatter.extraFields)
+
         let title: [Inline]
         switch (builder.title, fields["title"]) {
         case (let heading?, let field?):
@@ -86,19 +97,16 @@ public enum MotionReader {
             }
         case (let heading?, nil): title = heading.content
         case (nil, let field?): title = [.text(field.value)]
+        case (nil, nil) where metadata.kind == .amendment:
+            // An amendment is known by the motion it amends; its wording needs no heading.
+            title = [.text("Amendment to \(metadata.amends ?? "a motion")")]
         case (nil, nil):
             throw MotionReadError(.noTitle, line: bodyLine,
                                   "the motion has no title; add a line '# Title of the motion' before the first section")
         }
 
-        let metadata = Motion.Metadata(
-            id: id, conference: fields["conference"]?.value, submittedBy: fields["submitted-by"]?.value,
-            kind: try enumField("kind", default: MotionKind.motion),
-            status: try enumField("status", default: MotionStatus.draft),
-            profile: fields["profile"]?.value, amends: fields["amends"]?.value,
-            extraFields: frontMatter.extraFields)
         let motion = Motion(metadata: metadata, title: title.normalized, preamble: builder.preamble, sections: builder.sections)
         return MotionDocument(motion: motion, diagnostics: diagnostics, hadFrontMatter: yaml != nil,
-                              fieldLines: fields.mapValues(\.line))
+                              fieldLines: fields.mapValues(\.line), body: String(body), bodyLine: bodyLine)
     }
 }
