@@ -28,13 +28,16 @@ struct ListCommand: ParsableCommand {
             wanted = parsed
         }
         let revisions = try storeOptions.history().store.latestRevisions().filter { wanted == nil || $0.status == wanted }
+        let grouped = AmendmentIndex.grouped(revisions)
         if json {
-            print(try JSONOutput.string(revisions.map(LogEntry.init)))
+            print(try JSONOutput.string(grouped.map { LogEntry($0.revision) }))
             return
         }
         var rows = [["ID", "REV", "STATUS", "WORDS", "TITLE"]]
-        for revision in revisions {
-            rows.append([revision.motionID, "@\(revision.number)", revision.status.rawValue, String(revision.words), revision.title])
+        for (revision, isUnderMotion) in grouped {
+            let id = isUnderMotion ? "  \u{21B3} " + revision.motionID : revision.motionID
+            let title = isUnderMotion ? "amends \(revision.amends ?? ""): \(revision.title)" : revision.title
+            rows.append([id, "@\(revision.number)", revision.status.rawValue, String(revision.words), title])
         }
         print(TextTable.render(rows), terminator: "")
     }

@@ -4,7 +4,7 @@ import MotionKit
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show a motion's revisions, newest first.",
+        abstract: "Show a motion's revisions, newest first, and the amendments to it.",
         discussion: """
             Examples:
               motion log health-2026-lxp-recognition
@@ -23,7 +23,9 @@ struct LogCommand: ParsableCommand {
         guard MotionID.isValid(id) else {
             throw CLIFailure("'\(id)' is not a motion id; ids look like health-2026-lxp-recognition", status: ExitStatus.usage)
         }
-        let revisions = try storeOptions.history().store.log(id)
+        let store = try storeOptions.history().store
+        let revisions = try store.log(id)
+        let amendments = AmendmentIndex(latest: try store.latestRevisions()).amendments(of: id)
         if json {
             print(try JSONOutput.string(revisions.map(LogEntry.init)))
             return
@@ -33,6 +35,12 @@ struct LogCommand: ParsableCommand {
             let tags = revision.tags.isEmpty ? "" : " (\(revision.tags.joined(separator: ", ")))"
             out += "\(revision.reference)\(tags)  \(revision.status.rawValue)  \(revision.time)  \(revision.author)\n"
             out += "    \(revision.message)\n"
+        }
+        if !amendments.isEmpty {
+            out += "\nAmendments to \(id):\n"
+            for amendment in amendments {
+                out += "  \(amendment.reference)  \(amendment.status.rawValue)  amends \(amendment.amends ?? id)  \(amendment.words) words\n"
+            }
         }
         print(out, terminator: "")
     }

@@ -64,9 +64,12 @@ public struct AmendmentInstruction: Hashable, Sendable {
     public var scope: Scope
     public var action: Action
 
-    /// How messages name it: "instruction 2 (line 7)".
+    /// The amendment it belongs to, when several are merged ("lxp-a1").
+    public var source: String?
+
+    /// How messages name it: "instruction 2 (line 7)", "lxp-a1 instruction 2 (line 7)".
     public var reference: String {
         let name = label.map { "instruction \($0.trimmingCharacters(in: .init(charactersIn: "().")))" } ?? "instruction \(number)"
-        return "\(name) (line \(line))"
+        return (source.map { "\($0) " } ?? "") + "\(name) (line \(line))"
     }
 }

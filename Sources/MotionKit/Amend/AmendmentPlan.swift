@@ -28,6 +28,8 @@ struct AmendmentPlan {
     private var newSections: [(before: Int, text: String, instruction: Int)] = []
     private var replaceAll: (text: String, instruction: Int)?
     private var numberedAdditions: [String: Int] = [:]
+    /// Words instructions quote to place an insertion: another amendment may not change them.
+    private var anchors: [(unit: Unit, range: Range<Int>, instruction: Int)] = []
 
     init(base: AmendableMotion) {
         self.base = base
@@ -42,9 +44,11 @@ struct AmendmentPlan {
         switch instruction.action {
         case .insertAfter(let anchor, let text):
             let (unit, range) = try find(anchor, in: scope)
+            anchors.append((unit, range, index))
             record(unit, TextEdit.Spacing.insertion(after: range.upperBound, text, instruction: index))
         case .insertBefore(let anchor, let text):
             let (unit, range) = try find(anchor, in: scope)
+            anchors.append((unit, range, index))
             record(unit, TextEdit.Spacing.insertion(before: range.lowerBound, text, instruction: index))
         case .delete(let quote):
             let (unit, range) = try find(quote, in: scope)
@@ -72,6 +76,11 @@ struct AmendmentPlan {
         case .replaceAll(let text):
             replaceAll = (text, index)
         }
+    }
+
+    /// Starts the instructions of another amendment: "Add new point N" counts only its own.
+    mutating func beginAmendment() {
+        numberedAdditions = [:]
     }
 
     private var current: AmendmentInstruction { instructions[instructions.count - 1] }
@@ -442,8 +451,11 @@ struct AmendmentPlan {
 
     private func overlapError(_ first: Int, _ second: Int, _ what: String) -> AmendmentError {
         let a = instructions[first], b = instructions[second]
+        let advice = a.source == b.source
+            ? "every instruction refers to the motion as it stands, so combine them into one"
+            : "they conflict: the later amendment falls unless the two are composited"
         return AmendmentError(.overlap, line: b.line,
-            "\(a.reference) and \(b.reference) both change \(what); every instruction refers to the motion as it stands, so combine them into one")
+            "\(a.reference) and \(b.reference) both change \(what); \(advice):\n  \(a.reference): \(a.text)\n  \(b.reference): \(b.text)")
     }
 
     // MARK: Applying
@@ -491,7 +503,7 @@ struct AmendmentPlan {
         for (unit, edits) in textEdits.sorted(by: { $0.key < $1.key }) {
             if let (a, b) = TextEdit.overlap(in: edits) {
                 let words = String(String.UnicodeScalarView(scalars(unit)[min(a.range.lowerBound, b.range.lowerBound)..<max(a.range.upperBound, b.range.upperBound)]))
-                throw overlapError(a.instruction, b.instruction, "'\(words.trimmingWhitespace)' in \(describe(unit))")
+                throw overlapError(min(a.instruction, b.instruction), max(a.instruction, b.instruction), "'\(words.trimmingWhitespace)' in \(describe(unit))")
             }
             let first = edits[0].instruction
             switch unit {
@@ -503,6 +515,27 @@ struct AmendmentPlan {
             case .heading(let part):
                 if let other = deletedParts[part] { throw overlapError(min(other, first), max(other, first), describe(unit)) }
             case .title: break
+            }
+        }
+        // Across amendments: words one quotes to place an insertion that another changes, and
+        // different words inserted at one place (their order would be a guess).
+        for anchor in anchors {
+            for edit in textEdits[anchor.unit] ?? [] where instructions[edit.instruction].source != instructions[anchor.instruction].source {
+                let touches = edit.range.isEmpty
+                    ? anchor.range.lowerBound < edit.range.lowerBound && edit.range.lowerBound < anchor.range.upperBound
+                    : edit.range.overlaps(anchor.range)
+                if touches {
+                    let words = String(String.UnicodeScalarView(scalars(anchor.unit)[anchor.range]))
+                    throw overlapError(min(edit.instruction, anchor.instruction), max(edit.instruction, anchor.instruction),
+                                       "'\(words)' in \(describe(anchor.unit)), which one quotes and the other changes")
+                }
+            }
+        }
+        for (unit, edits) in textEdits.sorted(by: { $0.key < $1.key }) {
+            let insertions = edits.filter(\.range.isEmpty).sorted { $0.range.lowerBound < $1.range.lowerBound }
+            for (a, b) in zip(insertions, insertions.dropFirst()) where a.range == b.range
+                && instructions[a.instruction].source != instructions[b.instruction].source && a.replacement != b.replacement {
+                throw overlapError(a.instruction, b.instruction, "the same place in \(describe(unit)), inserting different words")
             }
         }
         if let replaceAll, let other = instructions.indices.first(where: { $0 != replaceAll.instruction && !isTitleOnly(instructions[$0]) }) {

@@ -47,6 +47,13 @@ public struct MotionChecker: Sendable {
         }
         if motion.preamble.isEmpty, motion.sections.isEmpty {
             findings.append(Diagnostic(.error, line: 1, "the amendment has no wording after its title", rule: "structure"))
+        } else {
+            // Wording the tool cannot read cannot be applied either: say so before conference does.
+            do {
+                _ = try AmendmentParser.parse(document.body, firstLine: document.bodyLine)
+            } catch {
+                findings.append(Diagnostic(.error, line: error.line ?? document.bodyLine, error.message, rule: "wording"))
+            }
         }
         if let limit = profile.amendmentWordLimit, counts.body > limit {
             findings.append(Diagnostic(.error, line: motion.preamble.first?.line ?? 1,
