@@ -496,7 +496,10 @@ struct AmendmentPlan {
 
     func appliedText(_ unit: Unit) -> String {
         guard let edits = textEdits[unit] else { return base.text(of: unit) }
-        return String(String.UnicodeScalarView(TextEdit.apply(edits, to: scalars(unit))))
+        // Two amendments making the very same change make it once.
+        var seen = Set<String>()
+        let distinct = edits.filter { seen.insert("\($0.range)\u{0}\($0.replacement)").inserted }
+        return String(String.UnicodeScalarView(TextEdit.apply(distinct, to: scalars(unit))))
     }
 
     private func checkOverlaps() throws(AmendmentError) {
