@@ -59,6 +59,24 @@ def machine():
     return f"{cpu}, nproc {os.cpu_count()}, {platform.system()} {platform.release()}"
 
 
+def amendments_markdown(inproc):
+    out = ["## Amendment wording (issue 5)\n",
+           "The 200 small corpus pairs (`diff/small/NNN-a.txt` -> `NNN-b.txt`, motions of about 400 words",
+           "with 2-5% of words edited), read once; then wording written for each pair (`AmendmentWriter`,",
+           "which includes its own check by applying the wording) and that wording parsed and applied",
+           "(`AmendmentApplier`). Every round trip is compared with the target; none of the peers writes",
+           "or applies amendment wording, so there is no side-by-side figure.\n",
+           "| style | write wording, per motion | apply wording, per motion | aim | round trips exact | instructions | whole-text replacements |",
+           "|---|---|---|---|---|---|---|"]
+    for style in ("quoted", "lines"):
+        row = inproc[f"amend {style}"]
+        pairs = row["pairs"]
+        out.append(f"| {style} | {row['write_ms'] / pairs:.2f} ms | {row['apply_ms'] / pairs:.2f} ms | < 1 ms each | "
+                   f"{row['exact']}/{pairs} | {row['instructions']} | {row['whole_replacements']} |")
+    out.append("")
+    return "\n".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="/tmp/bench-corpus", type=pathlib.Path)
@@ -107,6 +125,7 @@ def main():
     import store_bench
     out.append(diff_bench.markdown(diff_bench.bench(args.motion, args.corpus, inproc), inproc["diff small x200"]))
     out.append(store_bench.markdown(store_bench.bench(args.motion, args.corpus)))
+    out.append(amendments_markdown(inproc))
     print("\n".join(out))
 
 

@@ -47,6 +47,19 @@ if CommandLine.arguments.contains("--profile-diff") {
     }
     exit(0)
 }
+// `motion-bench CORPUS --profile-amend`: only amendment wording, written and applied, for a profiler.
+if CommandLine.arguments.contains("--profile-amend") {
+    let pairs = try (1...200).map { k -> (Motion, Motion) in
+        let stem = String(format: "%03d", k)
+        return (try MotionReader.read(String(contentsOfFile: "\(corpus)/diff/small/\(stem)-a.txt", encoding: .utf8)).motion,
+                try MotionReader.read(String(contentsOfFile: "\(corpus)/diff/small/\(stem)-b.txt", encoding: .utf8)).motion)
+    }
+    for (a, b) in pairs {
+        let wording = AmendmentWriter.wording(from: a, to: b, style: CommandLine.arguments.contains("--lines") ? .lines : .quoted, lineWidth: 80)
+        _ = try AmendmentApplier.apply(wording: wording, to: a, lineWidth: 80)
+    }
+    exit(0)
+}
 let motionPaths = (try FileManager.default.contentsOfDirectory(atPath: "\(corpus)/motions"))
     .filter { $0.hasSuffix(".md") }.sorted().map { "\(corpus)/motions/\($0)" }
 let checker = MotionChecker(resources: ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent"))
@@ -100,3 +113,24 @@ let small = measure {
     for (old, new) in smallPairs { smallSegments += DiffInput.compare(old, new).pieces.count }
 }
 emit(["name": "diff small x200", "ms": small, "segments": smallSegments])
+
+// Issue 5: amendment wording written (amend) and applied back (apply) for the 200 small motion
+// pairs, in both styles, motions already read; every round trip is checked.
+let pairMotions = try smallPairs.map { (try MotionReader.read($0.0).motion, try MotionReader.read($0.1).motion) }
+for style in [ConferenceProfile.AmendmentStyle.quoted, .lines] {
+    var wordings: [String] = []
+    let write = measure {
+        wordings = pairMotions.map { AmendmentWriter.wording(from: $0.0, to: $0.1, style: style, lineWidth: 80) }
+    }
+    var exact = 0
+    var applied: [Motion] = []
+    let apply = try measure {
+        applied = try zip(pairMotions, wordings).map { try AmendmentApplier.apply(wording: $1, to: $0.0, lineWidth: 80) }
+    }
+    for (motion, pair) in zip(applied, pairMotions) where motion.title == pair.1.title && motion.sections == pair.1.sections
+        && motion.preamble == pair.1.preamble { exact += 1 }
+    let instructions = wordings.reduce(0) { $0 + ((try? AmendmentParser.parse($1))?.count ?? 0) }
+    let whole = wordings.filter { $0.contains("Delete all and replace with") }.count
+    emit(["name": "amend \(style.rawValue)", "pairs": pairMotions.count, "write_ms": write, "apply_ms": apply,
+          "exact": exact, "instructions": instructions, "whole_replacements": whole])
+}

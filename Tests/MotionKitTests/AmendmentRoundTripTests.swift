@@ -38,6 +38,23 @@ import Testing
         #expect(wholeReplacements < 15, "\(wholeReplacements) of 1500 edits fell back to replacing the whole text")
     }
 
+    /// Corners the generator rarely reaches: an empty new point, apostrophes in quotes, words
+    /// that occur many times, a heading with a comma, a hard line break.
+    @Test(arguments: [
+        ("1. To act.", "1. To act.\n2. "),
+        ("1. The workers' union's view.", "1. The workers' and members' union's view."),
+        ("1. the the the the the the.", "1. the the the and the the the."),
+        ("1. To act.", "1. To act\\\n   at once."),
+    ])
+    func cornersRoundTrip(old: String, new: String) throws {
+        for style in [ConferenceProfile.AmendmentStyle.quoted, .lines] {
+            let base = try MotionReader.read(TestSupport.motionText(body: "## Conference notes, with concern\n\nA fact.\n\n## Conference resolves\n\n\(old)\n")).motion
+            let target = try MotionReader.read(TestSupport.motionText(body: "## Conference notes, with concern\n\nA fact.\n\n## Conference resolves\n\n\(new)\n")).motion
+            #expect(Self.roundTrip(base, target, style: style) == nil)
+            #expect(!AmendmentWriter.wording(from: base, to: target, style: style, lineWidth: 80).contains("Delete all"))
+        }
+    }
+
     @Test func noChangeGivesNoWording() {
         for motion in Self.examples {
             #expect(AmendmentWriter.wording(from: motion, to: motion, style: .quoted, lineWidth: 80).isEmpty)

@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// A motion as amendment wording addresses it: its title, then parts (the preamble as part 0,
 /// without a heading, then one part per section), each a list of blocks in their canonical
 /// Markdown source. Wording quotes that source, so what a delegate sees in the file is what an
@@ -37,10 +39,15 @@ struct AmendableMotion {
 
     var title: String
     var parts: [Part]
-    /// Lines as ``LineNumbering`` counts them, mapped onto the source.
-    let lines: [LineSpan]
+    /// Lines as ``LineNumbering`` counts them, mapped onto the source (none when made without
+    /// a line width: a target text is never addressed by line). Computed when first asked for:
+    /// most wording never names a line.
+    var lines: [LineSpan] { lineCache.lines }
+    private let lineCache: LineCache
+    /// Each part's heading folded for lookup by name ("" for the preamble).
+    private let foldedHeadings: [String]
 
-    init(_ motion: Motion, lineWidth: Int) {
+    init(_ motion: Motion, lineWidth: Int?) {
         title = MarkdownWriter.heading(motion.title)
         let preamble = MarkdownLayout.pieces(motion.preamble)
         var parts = [Part(heading: nil, blocks: zip(motion.preamble, preamble).map { Block(kind: $0.kind, text: $1.text) })]
@@ -50,7 +57,27 @@ struct AmendableMotion {
                               blocks: zip(section.blocks, pieces).map { Block(kind: $0.kind, text: $1.text) }))
         }
         self.parts = parts
-        lines = Self.lineSpans(motion, parts: parts, width: lineWidth)
+        foldedHeadings = parts.map { $0.heading.map(SectionName.fold) ?? "" }
+        lineCache = LineCache(motion: motion, parts: parts, width: lineWidth)
+    }
+
+    /// The same, from the motion's diff document (``DiffInput/document(for:)``), which holds the
+    /// same canonical Markdown already: the writer has both and need not render twice.
+    init(_ motion: Motion, document: DiffDocument, lineWidth: Int?) {
+        var parts: [Part] = []
+        var title = ""
+        for (index, section) in document.sections.enumerated() {
+            var blocks: [Block] = []
+            for block in section.blocks {
+                if block.kind == "title" { title = block.text }
+                if let kind = MotionKit.Block.Kind(rawValue: block.kind) { blocks.append(Block(kind: kind, text: block.text)) }
+            }
+            parts.append(Part(heading: index == 0 ? nil : section.heading?.text, blocks: blocks))
+        }
+        self.title = title
+        self.parts = parts
+        foldedHeadings = parts.map { $0.heading.map(SectionName.fold) ?? "" }
+        lineCache = LineCache(motion: motion, parts: parts, width: lineWidth)
     }
 
     func text(of unit: Unit) -> String {
@@ -61,22 +88,37 @@ struct AmendableMotion {
         }
     }
 
+    /// A unit's text as Unicode scalars (cached).
+    func scalars(of unit: Unit) -> [Unicode.Scalar] {
+        if let cached = lineCache.scalars[unit] { return cached }
+        let scalars = Array(text(of: unit).unicodeScalars)
+        lineCache.scalars[unit] = scalars
+        return scalars
+    }
+
     /// The blocks of `kind` in a part, by block index.
     func blocks(of kind: MotionKit.Block.Kind, inPart part: Int) -> [Int] {
         parts[part].blocks.indices.filter { parts[part].blocks[$0].kind == kind }
     }
 
     /// The lines of a unit (empty for the title, which is not numbered).
-    func lines(of unit: Unit) -> [LineSpan] { lines.filter { $0.unit == unit } }
+    func lines(of unit: Unit) -> [LineSpan] { lineCache.byUnit[unit] ?? [] }
 
     // MARK: Finding a section by what a delegate calls it
 
     /// The part a section name means: its heading, compared without case, typography, a final
     /// colon or a leading "the"; else the one heading that starts with the name.
     func part(named name: String) -> PartLookup {
+        if let known = lineCache.partsByName[name] { return known }
+        let found = lookUpPart(named: name)
+        lineCache.partsByName[name] = found
+        return found
+    }
+
+    private func lookUpPart(named name: String) -> PartLookup {
         let wanted = SectionName.fold(name)
         if ["preamble", "the preamble", "introduction"].contains(wanted) { return .found(0) }
-        let headings = parts.indices.dropFirst().map { ($0, SectionName.fold(parts[$0].heading ?? "")) }
+        let headings = parts.indices.dropFirst().map { ($0, foldedHeadings[$0]) }
         let exact = headings.filter { $0.1 == wanted }
         if exact.count == 1 { return .found(exact[0].0) }
         if exact.count > 1 { return .ambiguous(exact.map(\.0)) }
@@ -123,7 +165,7 @@ struct AmendableMotion {
     }
 
     static func indentContinuation(_ text: String, by width: Int) -> String {
-        guard text.contains("\n") else { return text }
+        guard text.utf8.contains(0x0A) else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let indent = String(repeating: " ", count: width)
         return lines.enumerated().map { index, line in
@@ -133,13 +175,14 @@ struct AmendableMotion {
 
     // MARK: Lines
 
-    private static func lineSpans(_ motion: Motion, parts: [Part], width: Int) -> [LineSpan] {
+    fileprivate static func lineSpans(_ motion: Motion, parts: [Part], width: Int) -> [LineSpan] {
         var out: [LineSpan] = []
         var counts: [Int] = []
         for line in LineNumbering.lines(of: motion, width: width) {
             let unit: Unit = line.block.map { .block((line.section ?? -1) + 1, $0) } ?? .heading((line.section ?? -1) + 1)
             out.append(LineSpan(number: line.number, unit: unit, range: 0..<0))
-            counts.append(line.text.split(whereSeparator: \.isWhitespace).count)
+            // Wrapped lines hold words joined by single spaces.
+            counts.append(line.text.isEmpty ? 0 : line.text.utf8.reduce(into: 1) { count, byte in if byte == 0x20 { count += 1 } })
         }
         // Map each line's words onto the source's words; where markup changes the count of
         // words (a link title, say), a line stands for its whole unit.
@@ -180,7 +223,7 @@ struct AmendableMotion {
         var out: [Range<Int>] = []
         var start: Int?
         for (index, scalar) in scalars.enumerated() {
-            if scalar.properties.isWhitespace {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || !scalar.isASCII && scalar.properties.isWhitespace {
                 if let s = start { out.append(s..<index) }
                 start = nil
             } else if start == nil {
@@ -190,6 +233,26 @@ struct AmendableMotion {
         if let s = start { out.append(s..<scalars.count) }
         return out
     }
+}
+
+/// The line spans of one motion, computed once when first needed.
+private final class LineCache {
+    let motion: Motion
+    let parts: [AmendableMotion.Part]
+    let width: Int?
+
+    init(motion: Motion, parts: [AmendableMotion.Part], width: Int?) {
+        self.motion = motion
+        self.parts = parts
+        self.width = width
+    }
+
+    lazy var lines: [AmendableMotion.LineSpan] = width.map { AmendableMotion.lineSpans(motion, parts: parts, width: $0) } ?? []
+    lazy var byUnit: [AmendableMotion.Unit: [AmendableMotion.LineSpan]] = Dictionary(grouping: lines, by: \.unit)
+    /// Each unit's text as scalars, the form quotes are matched in, made once.
+    var scalars: [AmendableMotion.Unit: [Unicode.Scalar]] = [:]
+    /// Section names already looked up.
+    var partsByName: [String: AmendableMotion.PartLookup] = [:]
 }
 
 /// Section names as delegates write them, folded for comparison.

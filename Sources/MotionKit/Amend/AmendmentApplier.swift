@@ -4,9 +4,13 @@ public enum AmendmentApplier {
     /// motion's metadata. Throws, naming the instruction, when any cannot be applied; nothing is
     /// half applied.
     public static func apply(_ instructions: [AmendmentInstruction], to motion: Motion, lineWidth: Int) throws(AmendmentError) -> Motion {
-        var plan = AmendmentPlan(base: AmendableMotion(motion, lineWidth: lineWidth))
+        try apply(instructions, to: AmendableMotion(motion, lineWidth: lineWidth), metadata: motion.metadata)
+    }
+
+    static func apply(_ instructions: [AmendmentInstruction], to base: AmendableMotion, metadata: Motion.Metadata) throws(AmendmentError) -> Motion {
+        var plan = AmendmentPlan(base: base)
         for instruction in instructions { try plan.add(instruction) }
-        return try read(plan.markdown(), metadata: motion.metadata)
+        return try read(plan.markdown(), metadata: metadata)
     }
 
     /// Parses `wording` and applies it.

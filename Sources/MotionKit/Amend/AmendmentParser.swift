@@ -30,7 +30,7 @@ public enum AmendmentParser {
         var body: String
     }
 
-    static let startWords = ["in", "at", "after", "before", "delete", "add", "insert", "replace", "line", "lines", "amend", "from"]
+    static let startWords: Set<String> = ["in", "at", "after", "before", "delete", "add", "insert", "replace", "line", "lines", "amend", "from"]
 
     /// An instruction starts on a line that begins (after an optional "1." or "(a)") with one of
     /// the grammar's first words; other lines continue the instruction before them. After
@@ -39,11 +39,15 @@ public enum AmendmentParser {
         var chunks: [Chunk] = []
         var takingRest = false
         var openQuote = false
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+        for (offset, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            let line = String(decoding: bytes, as: UTF8.self)
             let number = firstLine + offset
-            if openQuote {
-                openQuote = !closesQuote(line)
+            let continues = openQuote || chunks.last.map { $0.body.hasSuffix("\\") } == true && !takingRest
+            if continues {
+                // Inside a quote that runs over lines, or after a hard line break ("\\" at the
+                // end of a line), the line goes on the instruction before, whatever it starts with.
+                openQuote = openQuote && !closesQuote(line)
             } else if !takingRest, let (label, body) = instructionStart(line) {
                 chunks.append(Chunk(line: number, label: label, body: body))
                 var probe = WordingCursor(body)
@@ -69,12 +73,23 @@ public enum AmendmentParser {
     /// A quote opened after a colon ("...: '## New section") and not closed on the same line
     /// runs over the lines that follow, whatever they start with, to the line that closes it.
     static func opensQuote(_ line: String) -> Bool {
-        guard let match = line.firstMatch(of: /:[ \t]*['"\u{2018}\u{201C}](?=.*[^\s.;])/) else { return false }
-        return !closesQuote(String(line[match.range.upperBound...]))
+        guard line.utf8.contains(0x3A) else { return false }
+        let scalars = Array(line.unicodeScalars)
+        guard let colon = scalars.firstIndex(of: ":") else { return false }
+        var index = colon + 1
+        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+        guard index < scalars.count, "'\"\u{2018}\u{201C}".unicodeScalars.contains(scalars[index]) else { return false }
+        let rest = scalars[(index + 1)...]
+        // A quote that only closes ("to:'.") opens nothing.
+        guard rest.contains(where: { !$0.properties.isWhitespace && $0 != "." && $0 != ";" }) else { return false }
+        return !closesQuote(String(scalars: (rest)))
     }
 
     static func closesQuote(_ line: String) -> Bool {
-        line.trimmingWhitespace.contains(/['"\u{2019}\u{201D}][.;]?$/)
+        var scalars = Array(line.trimmingWhitespace.unicodeScalars)
+        if let last = scalars.last, last == "." || last == ";" { scalars.removeLast() }
+        guard let last = scalars.last else { return false }
+        return "'\"\u{2019}\u{201D}".unicodeScalars.contains(last)
     }
 
     /// The label and the rest when `line` starts an instruction.
@@ -84,13 +99,40 @@ public enum AmendmentParser {
             text.removeFirst()
         }
         var label: String?
-        if let match = text.prefixMatch(of: /\(?([0-9]{1,3}(\.[0-9]{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)]\s+/) {
-            label = String(match.output.0).trimmingWhitespace
-            text = text[match.range.upperBound...]
+        if let length = labelLength(text) {
+            label = String(text.prefix(length)).trimmingWhitespace
+            text = text.dropFirst(length)
         }
-        let cursor = WordingCursor(String(text))
-        guard startWords.contains(where: { cursor.peek($0) }) else { return nil }
+        // The first word, lower-cased from its bytes, is all that decides.
+        var first = ""
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            guard lower >= 0x61 && lower <= 0x7A else { break }
+            first.unicodeScalars.append(Unicode.Scalar(lower))
+        }
+        guard startWords.contains(first) else { return nil }
         return (label, String(text))
+    }
+
+    /// The length of a leading "1.", "2)", "1.2.", "(a)", "b." or "(iv)" and the space after it.
+    static func labelLength(_ text: Substring) -> Int? {
+        let characters = Array(text.prefix(16))
+        var index = 0
+        if index < characters.count, characters[index] == "(" { index += 1 }
+        let start = index
+        if index < characters.count, characters[index].isASCII, characters[index].isNumber {
+            while index < characters.count, characters[index].isASCII, characters[index].isNumber || characters[index] == "."
+                && index + 1 < characters.count && characters[index + 1].isNumber { index += 1 }
+        } else {
+            while index < characters.count, index - start < 5, characters[index].isASCII, characters[index].isLetter { index += 1 }
+            let word = String(characters[start..<index]).lowercased()
+            guard word.count == 1 || word.allSatisfy({ "ivx".contains($0) }) else { return nil }
+        }
+        guard index > start, index < characters.count, characters[index] == "." || characters[index] == ")" else { return nil }
+        index += 1
+        guard index < characters.count, characters[index] == " " || characters[index] == "\t" else { return nil }
+        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+        return index
     }
 
     // MARK: One instruction

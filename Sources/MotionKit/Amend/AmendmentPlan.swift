@@ -93,7 +93,7 @@ struct AmendmentPlan {
         textEdits[unit, default: []].append(edit)
     }
 
-    func scalars(_ unit: Unit) -> [Unicode.Scalar] { Array(base.text(of: unit).unicodeScalars) }
+    func scalars(_ unit: Unit) -> [Unicode.Scalar] { base.scalars(of: unit) }
 
     // MARK: Quoted words
 
@@ -120,7 +120,7 @@ struct AmendmentPlan {
             let spans = try lineSpans(range)
             for unit in orderedUnique(spans.map(\.unit)) {
                 let shown = spans.filter { $0.unit == unit }.map(\.range)
-                for found in QuoteMatcher.occurrences(of: quote, in: base.text(of: unit))
+                for found in QuoteMatcher.occurrences(of: quote, in: base.scalars(of: unit))
                 where shown.contains(where: { $0.overlaps(found) }) {
                     out.append((unit, found))
                 }
@@ -128,7 +128,7 @@ struct AmendmentPlan {
             return out
         }
         for unit in try units(scope) {
-            for found in QuoteMatcher.occurrences(of: quote, in: base.text(of: unit)) { out.append((unit, found)) }
+            for found in QuoteMatcher.occurrences(of: quote, in: base.scalars(of: unit)) { out.append((unit, found)) }
         }
         return out
     }
@@ -464,7 +464,7 @@ struct AmendmentPlan {
     func markdown() throws(AmendmentError) -> String {
         try checkOverlaps()
         var title = base.title
-        if let edits = textEdits[.title] { title = String(String.UnicodeScalarView(TextEdit.apply(edits, to: scalars(.title)))) }
+        if let edits = textEdits[.title] { title = String(scalars: (TextEdit.apply(edits, to: scalars(.title)))) }
         var out = "# " + title + "\n"
         if let replaceAll {
             return out + "\n" + replaceAll.text + "\n"
@@ -499,13 +499,13 @@ struct AmendmentPlan {
         // Two amendments making the very same change make it once.
         var seen = Set<String>()
         let distinct = edits.filter { seen.insert("\($0.range)\u{0}\($0.replacement)").inserted }
-        return String(String.UnicodeScalarView(TextEdit.apply(distinct, to: scalars(unit))))
+        return String(scalars: (TextEdit.apply(distinct, to: scalars(unit))))
     }
 
     private func checkOverlaps() throws(AmendmentError) {
         for (unit, edits) in textEdits.sorted(by: { $0.key < $1.key }) {
             if let (a, b) = TextEdit.overlap(in: edits) {
-                let words = String(String.UnicodeScalarView(scalars(unit)[min(a.range.lowerBound, b.range.lowerBound)..<max(a.range.upperBound, b.range.upperBound)]))
+                let words = String(scalars: (scalars(unit)[min(a.range.lowerBound, b.range.lowerBound)..<max(a.range.upperBound, b.range.upperBound)]))
                 throw overlapError(min(a.instruction, b.instruction), max(a.instruction, b.instruction), "'\(words.trimmingWhitespace)' in \(describe(unit))")
             }
             let first = edits[0].instruction
@@ -528,7 +528,7 @@ struct AmendmentPlan {
                     ? anchor.range.lowerBound < edit.range.lowerBound && edit.range.lowerBound < anchor.range.upperBound
                     : edit.range.overlaps(anchor.range)
                 if touches {
-                    let words = String(String.UnicodeScalarView(scalars(anchor.unit)[anchor.range]))
+                    let words = String(scalars: (scalars(anchor.unit)[anchor.range]))
                     throw overlapError(min(edit.instruction, anchor.instruction), max(edit.instruction, anchor.instruction),
                                        "'\(words)' in \(describe(anchor.unit)), which one quotes and the other changes")
                 }
@@ -552,10 +552,27 @@ struct AmendmentPlan {
 
     static func blockMarkdown(_ text: String, kind: Block.Kind) -> String {
         let paragraphs = text.components(separatedBy: "\n\n").map(\.trimmingWhitespace).filter { !$0.isEmpty }
+        // An empty point is still a point ("1. " on its own).
+        if paragraphs.isEmpty { return AmendableMotion.rendered(AmendableMotion.Block(kind: kind, text: "")) }
         return paragraphs.map { paragraph in
-            if paragraph.hasPrefix("#") || paragraph.prefixMatch(of: /([0-9]{1,9}[.)]|[-*+])[ \t]/) != nil { return paragraph }
+            if paragraph.hasPrefix("#") || startsWithListMarker(paragraph) { return paragraph }
             return AmendableMotion.rendered(AmendableMotion.Block(kind: kind, text: paragraph))
         }.joined(separator: "\n\n")
+    }
+
+    /// "1. ", "2) ", "- ", "* ", "+ ": the text says its own kind.
+    static func startsWithListMarker(_ text: String) -> Bool {
+        let bytes = Array(text.utf8.prefix(12))
+        var index = 0
+        while index < bytes.count, index < 9, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        if index > 0 {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return false }
+            index += 1
+        } else {
+            guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") else { return false }
+            index = 1
+        }
+        return index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t"))
     }
 
     static func sectionMarkdown(_ text: String) -> String {

@@ -11,19 +11,37 @@ import MotionDiff
 public enum AmendmentWriter {
     public static func wording(from base: Motion, to target: Motion, style: ConferenceProfile.AmendmentStyle, lineWidth: Int) -> String {
         if Body(base) == Body(target) { return "" }
-        let baseText = AmendableMotion(base, lineWidth: lineWidth), targetText = AmendableMotion(target, lineWidth: lineWidth)
-        let diff = DocumentDiff.compare(DiffInput.document(for: base), DiffInput.document(for: target))
+        let baseDocument = DiffInput.document(for: base), targetDocument = DiffInput.document(for: target)
+        let baseText = AmendableMotion(base, document: baseDocument, lineWidth: lineWidth)
+        let targetText = AmendableMotion(target, document: targetDocument, lineWidth: nil)
+        let diff = DocumentDiff.compare(baseDocument, targetDocument)
+        let targetMarkdown = AmendableMotion.markdown(title: targetText.title, parts: targetText.parts)
         // Straight single quotes read best; curly double ones serve text whose apostrophes
         // would otherwise close a quote early.
-        for renderer in [WordingRenderer(), WordingRenderer(open: "\u{201C}", close: "\u{201D}")] {
+        let attempts = [(WordingRenderer(), true), (WordingRenderer(), false), (WordingRenderer(open: "\u{201C}", close: "\u{201D}"), false)]
+        for (renderer, quick) in attempts {
             var writer = Writer(base: baseText, target: targetText, style: style, renderer: renderer)
+            writer.quick = quick
             let instructions = writer.instructions(diff)
             let wording = instructions.map(renderer.render).joined(separator: "\n\n") + "\n"
-            if let applied = try? AmendmentApplier.apply(wording: wording, to: base, lineWidth: lineWidth), Body(applied) == Body(target) {
-                return wording
-            }
+            if applies(wording, to: baseText, giving: targetMarkdown, target: target) { return wording }
         }
         return wholeReplacement(base: baseText, target: targetText)
+    }
+
+    /// Does the wording, read back and applied as `motion apply` would, give the target? The
+    /// amended Markdown is compared first as text (the same text reads as the same motion);
+    /// only when it differs is it read and compared as a motion.
+    private static func applies(_ wording: String, to base: AmendableMotion, giving targetMarkdown: String, target: Motion) -> Bool {
+        guard let instructions = try? AmendmentParser.parse(wording) else { return false }
+        var plan = AmendmentPlan(base: base)
+        for instruction in instructions {
+            guard (try? plan.add(instruction)) != nil else { return false }
+        }
+        guard let markdown = try? plan.markdown() else { return false }
+        if markdown == targetMarkdown { return true }
+        guard let applied = try? AmendmentApplier.read(markdown, metadata: target.metadata) else { return false }
+        return Body(applied) == Body(target)
     }
 
     /// The last resort, always exact: a new title if it changed, and the whole new text.
@@ -57,6 +75,9 @@ private struct Writer {
     let target: AmendableMotion
     let style: ConferenceProfile.AmendmentStyle
     let renderer: WordingRenderer
+    /// Check candidate quotes on the unit's own text rather than through a plan (a first pass;
+    /// the careful pass runs if the wording it gives does not apply exactly).
+    var quick = true
     /// Resolves candidate instructions exactly as `apply` will.
     let emptyPlan: AmendmentPlan
     /// New blocks numbered so far, by part and kind ("Add new point N" counts them).
@@ -325,12 +346,41 @@ private struct Writer {
         let delta = edit.new.count - edit.old.count
 
         func works(_ scope: Instruction.Scope, _ action: Instruction.Action) -> Bool {
+            if quick, case .lines = scope {} else if quick { return worksInUnit(action) }
             var plan = emptyPlan
             guard (try? plan.add(Instruction(label: nil, number: 1, line: 1, text: "", scope: scope, action: action))) != nil else { return false }
             return plan.textEdits.keys.count == 1 && plan.textEdits[unit] != nil
                 && plan.appliedText(unit).unicodeScalars.elementsEqual(expected)
         }
-        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
+        /// The same check done directly on the unit's text: the quote must stand once, exactly
+        /// here, and the spacing rules must give the edit. (The whole wording is applied at the
+        /// end anyway; this spares building a plan for every try.)
+        func worksInUnit(_ action: Instruction.Action) -> Bool {
+            let edit: TextEdit
+            func only(_ quote: String) -> Range<Int>? {
+                let found = QuoteMatcher.occurrences(of: quote, in: old)
+                return found.count == 1 ? found[0] : nil
+            }
+            switch action {
+            case .insertAfter(let anchor, let text):
+                guard let range = only(anchor) else { return false }
+                edit = TextEdit.Spacing.insertion(after: range.upperBound, text, instruction: 0)
+            case .insertBefore(let anchor, let text):
+                guard let range = only(anchor) else { return false }
+                edit = TextEdit.Spacing.insertion(before: range.lowerBound, text, instruction: 0)
+            case .delete(let quote):
+                guard let range = only(quote) else { return false }
+                edit = TextEdit.Spacing.deletion(range, in: old, instruction: 0)
+            case .replace(let quote, let text):
+                guard let range = only(quote) else { return false }
+                edit = text.isEmpty ? TextEdit.Spacing.deletion(range, in: old, instruction: 0) : TextEdit(range: range, replacement: text, instruction: 0)
+            case .append(let text): edit = TextEdit.Spacing.insertion(after: old.count, text, instruction: 0)
+            case .prepend(let text): edit = TextEdit.Spacing.insertion(before: 0, text, instruction: 0)
+            default: return false
+            }
+            return TextEdit.apply([edit], to: old) == expected
+        }
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: (scalars)) }
         func trimmed(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {
             var range = range
             while !range.isEmpty, text[range.lowerBound].properties.isWhitespace { range = range.lowerBound + 1..<range.upperBound }

@@ -43,6 +43,7 @@ public enum LineNumbering {
 
     /// Greedy word wrap by characters (grapheme clusters); runs of white space become one space.
     static func wrap(_ text: String, width: Int) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return wrapASCII(text, width: width) }
         var lines: [String] = []
         var line = ""
         var lineLength = 0
@@ -69,6 +70,36 @@ public enum LineNumbering {
             lineLength = length
         }
         if lineLength > 0 || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The same wrap for ASCII text, where a character is a byte: the common case, done on bytes.
+    private static func wrapASCII(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line: [UInt8] = []
+        var word: [UInt8] = []
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            if !line.isEmpty, line.count + 1 + word.count <= width {
+                line.append(0x20)
+                line += word
+            } else {
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+                var rest = word[...]
+                while rest.count > width {
+                    lines.append(String(decoding: rest.prefix(width), as: UTF8.self))
+                    rest = rest.dropFirst(width)
+                }
+                line = Array(rest)
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if isSpace(byte) { flushWord() } else { word.append(byte) }
+        }
+        flushWord()
+        if !line.isEmpty || lines.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
         return lines
     }
 

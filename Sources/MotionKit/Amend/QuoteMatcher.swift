@@ -7,7 +7,10 @@
 /// Positions are Unicode scalar offsets into the text.
 enum QuoteMatcher {
     static func occurrences(of quote: String, in text: String) -> [Range<Int>] {
-        let textScalars = Array(text.unicodeScalars)
+        occurrences(of: quote, in: Array(text.unicodeScalars))
+    }
+
+    static func occurrences(of quote: String, in textScalars: [Unicode.Scalar]) -> [Range<Int>] {
         let quoteScalars = Array(quote.unicodeScalars)
         guard !quoteScalars.isEmpty else { return [] }
         let exact = search(quoteScalars, in: textScalars).filter { isWholeWords($0, in: textScalars) }
@@ -45,7 +48,11 @@ enum QuoteMatcher {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar.properties.generalCategory == .nonspacingMark
     }
 
     private static func isWholeWords(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Bool {
@@ -69,7 +76,7 @@ enum QuoteMatcher {
                 index += 1
                 scalar = scalars[index]
             }
-            if scalar.properties.isWhitespace {
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || !scalar.isASCII && scalar.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 index += 1
                 continue
@@ -84,8 +91,12 @@ enum QuoteMatcher {
             case "\u{201C}", "\u{201D}", "\u{201E}", "\u{2033}": scalar = "\""
             case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": scalar = "-"
             default:
-                let lower = scalar.properties.lowercaseMapping.unicodeScalars
-                if lower.count == 1, let first = lower.first { scalar = first }
+                if scalar.isASCII {
+                    if scalar.value >= 0x41, scalar.value <= 0x5A { scalar = Unicode.Scalar(scalar.value + 32)! }
+                } else {
+                    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                    if lower.count == 1, let first = lower.first { scalar = first }
+                }
             }
             out.append(scalar)
             map.append(index)

@@ -10,13 +10,19 @@ struct WordingCursor {
 
     var rest: String { String(characters[position...]) }
 
+    /// White space, answered without a Unicode table lookup for ASCII.
+    @inline(__always) func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+        return character.isWhitespace
+    }
+
     mutating func skipSpace() {
-        while position < characters.count, characters[position].isWhitespace { position += 1 }
+        while position < characters.count, isSpace(characters[position]) { position += 1 }
     }
 
     /// Skips white space and any of `marks` (",", ":").
     mutating func skip(_ marks: Set<Character>) {
-        while position < characters.count, characters[position].isWhitespace || marks.contains(characters[position]) { position += 1 }
+        while position < characters.count, isSpace(characters[position]) || marks.contains(characters[position]) { position += 1 }
     }
 
     /// Nothing left but white space and a closing full stop or semicolon.
@@ -26,17 +32,50 @@ struct WordingCursor {
         tail.allSatisfy { $0.isWhitespace || $0 == "." || $0 == ";" || $0 == "," }
     }
 
-    /// Reads `phrase` (words separated by single spaces) in any case, each word whole.
+    /// Reads `phrase` (lower-case words separated by single spaces) in any case, each word whole.
     mutating func keyword(_ phrase: String) -> Bool {
         var index = position
-        for word in phrase.split(separator: " ") {
-            while index < characters.count, characters[index].isWhitespace { index += 1 }
-            for expected in word {
-                guard index < characters.count, characters[index].lowercased() == String(expected) else { return false }
-                index += 1
+        var previous: UInt8 = 0x20
+        for byte in phrase.utf8 {
+            if byte == 0x20 {
+                // A word ends: it must end whole here, then any white space before the next.
+                if isWordByte(previous), index < characters.count, isWordCharacter(characters[index]) { return false }
+                while index < characters.count, isSpace(characters[index]) { index += 1 }
+                previous = byte
+                continue
             }
-            if let last = word.last, last.isLetter || last.isNumber, index < characters.count,
-               characters[index].isLetter || characters[index].isNumber { return false }
+            if previous == 0x20 { while index < characters.count, isSpace(characters[index]) { index += 1 } }
+            guard index < characters.count else { return false }
+            let character = characters[index]
+            if byte < 0x80 {
+                guard let ascii = character.asciiValue, (ascii >= 0x41 && ascii <= 0x5A ? ascii + 32 : ascii) == byte else { return false }
+            } else {
+                // A non-ASCII keyword ("\u{2013}"): compare the whole character.
+                let rest = phrase.utf8.drop { $0 != byte }
+                return matchNonASCII(String(decoding: rest, as: UTF8.self), from: index)
+            }
+            index += 1
+            previous = byte
+        }
+        if isWordByte(previous), index < characters.count, isWordCharacter(characters[index]) { return false }
+        position = index
+        return true
+    }
+
+    @inline(__always) private func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return isWordByte(ascii | 0x20) || (ascii >= 0x30 && ascii <= 0x39) }
+        return character.isLetter || character.isNumber
+    }
+
+    private func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private mutating func matchNonASCII(_ text: String, from index: Int) -> Bool {
+        var index = index
+        for expected in text {
+            guard index < characters.count, characters[index] == expected else { return false }
+            index += 1
         }
         position = index
         return true
@@ -171,6 +210,13 @@ struct WordingCursor {
 }
 
 extension String {
+    /// A string from Unicode scalars, encoded in one pass.
+    init(scalars: some Sequence<Unicode.Scalar>) {
+        var bytes: [UInt8] = []
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+
     var trimmingWhitespace: String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }

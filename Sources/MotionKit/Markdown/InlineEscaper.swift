@@ -47,6 +47,17 @@ enum InlineEscaper {
 
     /// Escapes text so that it reads back literally.
     static func escape(_ text: String, atLineStart: Bool) -> String {
+        // Most text has nothing to escape: say so from its bytes, without the scalar walk.
+        let plain = !text.utf8.contains { byte in
+            switch byte {
+            case 0x5C, 0x60, 0x2A, 0x5B, 0x5D, 0x3C, 0x5F, 0x26, 0x21: return true  // \ ` * [ ] < _ & !
+            default: return false
+            }
+        }
+        if plain {
+            guard atLineStart, let first = text.utf8.first else { return text }
+            if !"#>-+=~|".utf8.contains(first), !(first >= 0x30 && first <= 0x39) { return text }
+        }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
         let characters = Array(text.unicodeScalars)
