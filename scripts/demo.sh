@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled example motions: check them, then keep their history in a
-# workspace made in a temporary folder (save, edit, save again, compare, log).
+# workspace made in a temporary folder (save, edit, save again, compare, log), then write,
+# apply and merge amendments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 motion=$(realpath "${1:-.build/release/motion}")
@@ -38,6 +39,59 @@ step "motion diff ... --stat"
 
 step "motion log health-2026-lxp-recognition"
 "$motion" log health-2026-lxp-recognition
+
+step "a delegate edits a copy; motion amend writes the amendment wording from it"
+sed -e 's/peer support workers, lived experience researchers,/peer support workers, survivor researchers,/' \
+    -e 's/^2\. Produce bargaining guidance/2. Produce model bargaining guidance/' \
+    motions/health-2026-lxp-recognition.md > "$demo/edited.md"
+printf '7. Report back to conference in 2027 on progress with employers.\n' >> "$demo/edited.md"
+"$motion" amend health-2026-lxp-recognition "$demo/edited.md" --document --id health-2026-lxp-a1 \
+    --submitted-by "Mental Health Branch" -o motions/health-2026-lxp-a1.md
+cat motions/health-2026-lxp-a1.md
+"$motion" check motions/health-2026-lxp-a1.md
+"$motion" save motions/health-2026-lxp-a1.md -m "Amendment from the Mental Health Branch"
+
+step "the same change by line numbers (motion amend --style lines), with the lines it names"
+"$motion" amend health-2026-lxp-recognition "$demo/edited.md" --style lines
+"$motion" show --line-numbers health-2026-lxp-recognition | sed -n '29,31p'
+
+step "a second amendment, written by hand, and one that clashes with the first"
+cat > motions/health-2026-lxp-a2.md <<'EOF_A2'
+---
+id: health-2026-lxp-a2
+kind: amendment
+amends: health-2026-lxp-recognition
+submitted-by: Eastern Region
+status: submitted
+---
+
+(a) In point 3, after 'Band 7 and above' insert ', including consultant posts'.
+(b) Add new point 7: 'Work with the Lived Experience Network on a national job profile.'
+EOF_A2
+cat > motions/health-2026-lxp-a3.md <<'EOF_A3'
+---
+id: health-2026-lxp-a3
+kind: amendment
+amends: health-2026-lxp-recognition
+submitted-by: Southern Region
+status: submitted
+---
+
+In point 2, delete 'Produce bargaining guidance' and replace with 'Publish a bargaining guide'.
+EOF_A3
+"$motion" save motions/health-2026-lxp-a2.md motions/health-2026-lxp-a3.md -m "Amendments received"
+
+step "motion apply health-2026-lxp-a2 (the motion as amended, last lines)"
+"$motion" apply health-2026-lxp-a2 | tail -4
+
+step "motion merge health-2026-lxp-recognition health-2026-lxp-a1 health-2026-lxp-a3 (a conflict)"
+"$motion" merge health-2026-lxp-recognition health-2026-lxp-a1 health-2026-lxp-a3 || true
+
+step "conference carries a1 and a2: motion merge --status carried --save"
+"$motion" set-status health-2026-lxp-a1 carried
+"$motion" set-status health-2026-lxp-a2 carried
+"$motion" merge health-2026-lxp-recognition --status carried --save
+"$motion" show health-2026-lxp-recognition@as-amended | tail -8
 
 step "motion list"
 "$motion" list

@@ -14,8 +14,16 @@ import Testing
         }
         do {
             let applied = try AmendmentApplier.apply(wording: wording, to: base, lineWidth: 80)
-            if AmendmentWriter.Body(applied) == AmendmentWriter.Body(target) { return nil }
-            return "applied text differs\n--- wording\n\(wording)\n--- expected\n\(MarkdownWriter.write(target))\n--- got\n\(MarkdownWriter.write(applied))"
+            guard AmendmentWriter.Body(applied) == AmendmentWriter.Body(target) else {
+                return "applied text differs\n--- wording\n\(wording)\n--- expected\n\(MarkdownWriter.write(target))\n--- got\n\(MarkdownWriter.write(applied))"
+            }
+            // Saved as an amendment document, the wording is stored in canonical form: it must
+            // still apply to the same result.
+            let document = "---\nid: generated\nkind: amendment\namends: \(base.id)\n---\n\n\(wording)"
+            let stored = MarkdownWriter.write(try MotionReader.read(document).motion)
+            let reapplied = try AmendmentApplier.apply(try AmendmentDocument.read(stored).instructions, to: base, lineWidth: 80)
+            if AmendmentWriter.Body(reapplied) == AmendmentWriter.Body(target) { return nil }
+            return "the stored (canonical) amendment applies differently\n--- stored\n\(stored)"
         } catch {
             return "\(error)\n--- wording\n\(wording)"
         }

@@ -66,6 +66,8 @@ import Testing
              changes: [(P3, P3 + "\n4. Publish the survey results.")]),
         Case(wording: "Delete line 10.",
              changes: [(P2, "")]),
+        Case(wording: "Delete from line 9 to line 10.",
+             changes: [(P1, ""), (P2, "")]),
         Case(wording: "Delete lines 6-7.",
              changes: [("## Conference believes", ""), (B1, "")]),
         Case(wording: "In paragraph 2 of Conference notes, delete 'the workers' own profession' and replace with 'lived experience roles'.",
@@ -140,6 +142,23 @@ import Testing
         let amended = try AmendmentApplier.apply(instructions, to: Self.base, lineWidth: 80)
         let expected = try Self.expected(example.changes)
         #expect(MarkdownWriter.write(amended) == MarkdownWriter.write(expected))
+    }
+
+    /// Saving an amendment stores its canonical form; that form must say the same thing,
+    /// however the delegate laid the instructions out.
+    @Test(arguments: cases.map(\.wording) + [
+        "(a) In point 3, after 'Band 7' insert ', including consultant posts'.\n(b) Add new point 4: 'Work with the Lived Experience Network.'",
+        "In paragraph 1 of Conference notes, delete 'peer workers' and replace with\n'peer support workers'.",
+        "- In point 1, after 'Survey' insert 'all'.\n- Delete point 2.",
+    ])
+    func theCanonicalFormOfAnAmendmentSaysTheSame(wording: String) throws {
+        let file = "---\nid: a1\nkind: amendment\namends: peer-recognition\n---\n\n# Amendment 1\n\n\(wording)\n"
+        let canonical = MarkdownWriter.write(try MotionReader.read(file).motion)
+        func meaning(_ text: String) throws -> [String] {
+            try AmendmentDocument.read(text).instructions.map { "\($0.scope) \($0.action)" }
+        }
+        #expect(try meaning(canonical) == (try meaning(file)), "\(canonical)")
+        #expect(MarkdownWriter.write(try MotionReader.read(canonical).motion) == canonical)
     }
 
     @Test func thereAreAtLeastFortyHandWrittenInstructions() throws {

@@ -366,7 +366,7 @@ public enum AmendmentParser {
                 guard let name = cursor.sectionName() else { throw error("name the section whose heading changes") }
                 return .heading(section: name)
             }
-            if cursor.keyword("lines") || cursor.keyword("line") { return try lines(&cursor) }
+            if cursor.keyword("lines") || cursor.keyword("line") || cursor.keyword("from line") { return try lines(&cursor) }
             if cursor.keyword("the preamble") || cursor.keyword("preamble") { return .section("preamble") }
             if cursor.peek("the") {
                 var probe = cursor

@@ -25,6 +25,13 @@ enum MarkdownLayout {
             first.append(Piece(kind: "field", lead: index == 0 ? "" : "\n", text: String(line)))
         }
         first.append(Piece(kind: "title", lead: "\n\n", marker: "# ", text: MarkdownWriter.heading(motion.title)))
+        if let wording = motion.wording {
+            // An amendment's wording, verbatim, paragraph by paragraph.
+            for paragraph in wording.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                first.append(Piece(kind: "paragraph", lead: "\n\n", text: paragraph))
+            }
+            return [Section(heading: nil, kind: nil, pieces: first)]
+        }
         first += pieces(motion.preamble)
         var sections = [Section(heading: nil, kind: nil, pieces: first)]
         for section in motion.sections {

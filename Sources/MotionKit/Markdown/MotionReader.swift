@@ -105,7 +105,10 @@ public enum MotionReader {
                                   "the motion has no title; add a line '# Title of the motion' before the first section")
         }
 
-        let motion = Motion(metadata: metadata, title: title.normalized, preamble: builder.preamble, sections: builder.sections)
+        var motion = Motion(metadata: metadata, title: title.normalized, preamble: builder.preamble, sections: builder.sections)
+        if metadata.kind == .amendment {
+            motion.wording = AmendmentWording.normalize(AmendmentWording.afterTitle(body, hasHeading: builder.title != nil))
+        }
         return MotionDocument(motion: motion, diagnostics: diagnostics, hadFrontMatter: yaml != nil,
                               fieldLines: fields.mapValues(\.line), body: String(body), bodyLine: bodyLine)
     }

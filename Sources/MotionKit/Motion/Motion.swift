@@ -9,6 +9,10 @@ public struct Motion: Hashable, Sendable {
     /// Blocks between the title and the first section. An amendment's wording lives here.
     public var preamble: [Block]
     public var sections: [Section]
+    /// For an amendment: its wording as written (line ends, trailing spaces and blank lines
+    /// normalised), which the canonical form keeps verbatim. Wording quotes the motion's
+    /// Markdown, so re-escaping it as this document's own Markdown would change what it quotes.
+    public var wording: String?
 
     public init(metadata: Metadata, title: [Inline], preamble: [Block] = [], sections: [Section] = []) {
         self.metadata = metadata

@@ -1,0 +1,34 @@
+/// The normal form of an amendment's wording: what the canonical file keeps of it.
+enum AmendmentWording {
+    /// Lines without trailing white space or carriage returns, no blank lines at either end, and
+    /// one blank line wherever there were several.
+    static func normalize(_ text: some StringProtocol) -> String {
+        var out: [Substring] = []
+        var blank = false
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = Substring(rawLine)
+            while let last = line.last, last.isWhitespace { line.removeLast() }
+            if line.isEmpty {
+                blank = !out.isEmpty
+                continue
+            }
+            if blank { out.append("") }
+            blank = false
+            out.append(line)
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// The body after its "# Title" line, when the title came from one.
+    static func afterTitle(_ body: Substring, hasHeading: Bool) -> Substring {
+        guard hasHeading else { return body }
+        var rest = body[...]
+        while let newline = rest.firstIndex(of: "\n"), rest[..<newline].allSatisfy(\.isWhitespace) {
+            rest = rest[rest.index(after: newline)...]
+        }
+        let trimmed = rest.drop { $0 == " " }
+        guard trimmed.hasPrefix("#"), trimmed.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true else { return body }
+        guard let newline = rest.firstIndex(of: "\n") else { return rest[rest.endIndex...] }
+        return rest[rest.index(after: newline)...]
+    }
+}
