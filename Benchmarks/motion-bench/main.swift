@@ -55,7 +55,8 @@ if CommandLine.arguments.contains("--profile-amend") {
                 try MotionReader.read(String(contentsOfFile: "\(corpus)/diff/small/\(stem)-b.txt", encoding: .utf8)).motion)
     }
     for (a, b) in pairs {
-        let wording = AmendmentWriter.wording(from: a, to: b, style: CommandLine.arguments.contains("--lines") ? .lines : .quoted, lineWidth: 80)
+        let style: ConferenceProfile.AmendmentStyle = CommandLine.arguments.contains("--lines") ? .lines : .quoted
+        let wording = AmendmentWriter.wording(from: a, to: b, style: style, lineWidth: 80)
         _ = try AmendmentApplier.apply(wording: wording, to: a, lineWidth: 80)
     }
     exit(0)

@@ -158,7 +158,7 @@ public enum AmendmentParser {
             }
             if cursor.keyword("after line") || cursor.keyword("before line") || cursor.keyword("insert after line")
                 || cursor.keyword("add after line") || cursor.keyword("insert before line") || cursor.keyword("add before line") {
-                let before = cursor.characters[..<cursor.position].map { $0.lowercased() }.joined().contains("before")
+                let before = String(scalars: cursor.characters[..<cursor.position]).lowercased().contains("before")
                 guard let line = cursor.number() else { throw error("give a line number after 'line'") }
                 cursor.skip([","])
                 _ = cursor.keyword(anyOf: ["insert", "add"])
@@ -176,7 +176,7 @@ public enum AmendmentParser {
             }
             if cursor.keyword("at the end of") || cursor.keyword("at end of") || cursor.keyword("at the start of")
                 || cursor.keyword("at the beginning of") || cursor.keyword("at start of") {
-                let atEnd = cursor.characters[..<cursor.position].map { $0.lowercased() }.joined().contains("end")
+                let atEnd = String(scalars: cursor.characters[..<cursor.position]).lowercased().contains("end")
                 let scope = try self.scope(&cursor)
                 cursor.skip([","])
                 _ = cursor.keyword(anyOf: ["insert", "add"])

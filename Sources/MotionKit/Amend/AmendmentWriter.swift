@@ -286,7 +286,7 @@ private struct Writer {
         var offset = 0
         for (index, scalar) in text.unicodeScalars.enumerated() {
             map[offset] = index
-            offset += String(scalar).utf8.count
+            offset += scalar.value < 0x80 ? 1 : scalar.value < 0x800 ? 2 : scalar.value < 0x1_0000 ? 3 : 4
         }
         map[offset] = text.unicodeScalars.count
         return map

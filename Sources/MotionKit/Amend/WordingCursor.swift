@@ -1,35 +1,38 @@
 /// A reading position in one instruction's wording: keywords in any case, numbers, and quoted
 /// text in straight or curly, single or double quotes.
 struct WordingCursor {
-    let characters: [Character]
+    /// Unicode scalars: quotes, keywords and white space are all single scalars.
+    let characters: [Unicode.Scalar]
     var position = 0
 
     init(_ text: String) {
-        characters = Array(text)
+        characters = Array(text.unicodeScalars)
     }
 
-    var rest: String { String(characters[position...]) }
+    var rest: String { String(scalars: characters[position...]) }
 
     /// White space, answered without a Unicode table lookup for ASCII.
-    @inline(__always) func isSpace(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
-        return character.isWhitespace
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
     }
+
+    @inline(__always) func isSpace(_ scalar: Unicode.Scalar) -> Bool { Self.isSpace(scalar) }
 
     mutating func skipSpace() {
         while position < characters.count, isSpace(characters[position]) { position += 1 }
     }
 
     /// Skips white space and any of `marks` (",", ":").
-    mutating func skip(_ marks: Set<Character>) {
+    mutating func skip(_ marks: Set<Unicode.Scalar>) {
         while position < characters.count, isSpace(characters[position]) || marks.contains(characters[position]) { position += 1 }
     }
 
     /// Nothing left but white space and a closing full stop or semicolon.
     var atEnd: Bool { Self.isEnd(characters[position...]) }
 
-    static func isEnd(_ tail: ArraySlice<Character>) -> Bool {
-        tail.allSatisfy { $0.isWhitespace || $0 == "." || $0 == ";" || $0 == "," }
+    static func isEnd(_ tail: ArraySlice<Unicode.Scalar>) -> Bool {
+        tail.allSatisfy { isSpace($0) || $0 == "." || $0 == ";" || $0 == "," }
     }
 
     /// Reads `phrase` (lower-case words separated by single spaces) in any case, each word whole.
@@ -48,7 +51,9 @@ struct WordingCursor {
             guard index < characters.count else { return false }
             let character = characters[index]
             if byte < 0x80 {
-                guard let ascii = character.asciiValue, (ascii >= 0x41 && ascii <= 0x5A ? ascii + 32 : ascii) == byte else { return false }
+                guard character.isASCII else { return false }
+                let ascii = UInt8(character.value)
+                guard (ascii >= 0x41 && ascii <= 0x5A ? ascii + 32 : ascii) == byte else { return false }
             } else {
                 // A non-ASCII keyword ("\u{2013}"): compare the whole character.
                 let rest = phrase.utf8.drop { $0 != byte }
@@ -62,9 +67,9 @@ struct WordingCursor {
         return true
     }
 
-    @inline(__always) private func isWordCharacter(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue { return isWordByte(ascii | 0x20) || (ascii >= 0x30 && ascii <= 0x39) }
-        return character.isLetter || character.isNumber
+    @inline(__always) private func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return isWordByte(UInt8(scalar.value) | 0x20) || (scalar.value >= 0x30 && scalar.value <= 0x39) }
+        return QuoteMatcher.isWordScalar(scalar)
     }
 
     private func isWordByte(_ byte: UInt8) -> Bool {
@@ -73,7 +78,7 @@ struct WordingCursor {
 
     private mutating func matchNonASCII(_ text: String, from index: Int) -> Bool {
         var index = index
-        for expected in text {
+        for expected in text.unicodeScalars {
             guard index < characters.count, characters[index] == expected else { return false }
             index += 1
         }
@@ -94,8 +99,8 @@ struct WordingCursor {
     mutating func number() -> Int? {
         skipSpace()
         var index = position
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
-        if index > position, let value = Int(String(characters[position..<index])) {
+        while index < characters.count, characters[index].value >= 0x30, characters[index].value <= 0x39 { index += 1 }
+        if index > position, let value = Int(String(scalars: characters[position..<index])) {
             position = index
             return value
         }
@@ -117,7 +122,7 @@ struct WordingCursor {
         return copy.position < characters.count && Self.closers(for: characters[copy.position]) != nil
     }
 
-    static func closers(for opening: Character) -> Set<Character>? {
+    static func closers(for opening: Unicode.Scalar) -> Set<Unicode.Scalar>? {
         switch opening {
         case "'", "\u{2018}", "\u{201A}": return ["'", "\u{2019}", "\u{2018}"]
         case "\"", "\u{201C}", "\u{201E}": return ["\"", "\u{201D}", "\u{201C}"]
@@ -137,7 +142,7 @@ struct WordingCursor {
                 var after = self
                 after.position = index + 1
                 if follows(&after) {
-                    let text = String(characters[start..<index])
+                    let text = String(scalars: characters[start..<index])
                     position = index + 1
                     return text
                 }
@@ -190,7 +195,7 @@ struct WordingCursor {
         while index < characters.count {
             let character = characters[index]
             if character == "," { end = index; break }
-            if character == ":", index + 1 == characters.count || characters[index + 1].isWhitespace || Self.closers(for: characters[index + 1]) != nil {
+            if character == ":", index + 1 == characters.count || isSpace(characters[index + 1]) || Self.closers(for: characters[index + 1]) != nil {
                 end = index
                 break
             }
@@ -203,7 +208,7 @@ struct WordingCursor {
             if character == ".", Self.isEnd(characters[(index + 1)...]) { end = index; break }
             index += 1
         }
-        let name = String(characters[position..<end]).trimmingWhitespace
+        let name = String(scalars: characters[position..<end]).trimmingWhitespace
         position = end
         return name.isEmpty ? nil : name
     }
