@@ -46,7 +46,12 @@ struct ApplyCommand: ParsableCommand {
         if references.count == 2 {
             baseRef = try ResolvedReference(references[0], history: try storeOptions.history())
         } else if let amends = amendment.amends {
-            baseRef = try ResolvedReference(amends, history: try storeOptions.history())
+            do {
+                baseRef = try ResolvedReference(amends, history: try storeOptions.history())
+            } catch let failure as CLIFailure {
+                throw CLIFailure("\(failure.message); the amendment amends '\(amends)': give the motion first, as in motion apply MOTION.md \(references[0])",
+                                 status: failure.status)
+            }
         } else {
             throw CLIFailure("\(amendmentRef.label) does not say which motion it amends: give it first (motion apply BASE \(references[0])) or add 'amends: MOTION-ID' to its front matter",
                              status: ExitStatus.usage)
