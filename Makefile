@@ -18,8 +18,14 @@ resources:
 
 # A release binary with the Swift runtime linked in (--static-swift-stdlib) and no dynamic
 # loader at all (-static-executable): start-up is part of every command's time, and this halves it.
+# libxml2's static archive needs what `pkg-config --static --libs libxml-2.0` lists (ICU, which
+# is C++, and lzma) named explicitly.
+STATIC_FLAGS := --static-swift-stdlib -Xswiftc -static-executable \
+	$(foreach lib,xml2 icui18n icuuc icudata z lzma stdc++ m,-Xlinker -l$(lib))
+export STATIC_FLAGS
+
 build: deps resources
-	$(SWIFT) build -c release --static-swift-stdlib -Xswiftc -static-executable --product motion 2>&1 \
+	$(SWIFT) build -c release $(STATIC_FLAGS) --product motion 2>&1 \
 		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
 
 debug: deps resources

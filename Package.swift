@@ -27,14 +27,14 @@ let package = Package(
         .target(
             name: "MotionKit",
             dependencies: [
-                "MotionDiff", "CCmarkGFM", "CZlib",
+                "MotionDiff", "CCmarkGFM", "CZlib", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .executableTarget(
             name: "motion",
             dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"]),
+        .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"], exclude: ["Fixtures"]),
         .testTarget(name: "MotionDiffTests", dependencies: ["MotionDiff"]),
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
         .executableTarget(name: "motion-bench", dependencies: ["MotionKit", "MotionDiff"], path: "Benchmarks/motion-bench"),

@@ -2,7 +2,8 @@
 # `make bench`: builds the benchmark runner, runs every benchmark and rewrites BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product motion-bench 2>&1 | grep -E "error" || true
+# The same flags as `make build` (the Makefile exports them), so nothing is rebuilt twice.
+swift build -c release ${STATIC_FLAGS:---static-swift-stdlib -Xswiftc -static-executable} --product motion-bench 2>&1 | grep -E "error" || true
 python3 Benchmarks/run.py "$@" > BENCHMARKS.md.tmp
 mv BENCHMARKS.md.tmp BENCHMARKS.md
 cat BENCHMARKS.md

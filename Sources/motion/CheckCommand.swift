@@ -33,7 +33,12 @@ struct CheckCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw CLIFailure("no motion files to check; name them, as in 'motion check motions/*.md'", status: ExitStatus.usage)
         }
-        let checker = MotionChecker(resources: context.resources)
+        var checker = MotionChecker(resources: context.resources)
+        do {
+            checker.glossaryLinter = GlossaryLinter(glossary: try GlossarySources(workspaceRoot: context.workspaceRoot).glossary())
+        } catch {
+            Terminal.error("motion: warning: the glossary cannot be read, so role names are not checked: \(error)")
+        }
         var reports: [CheckReport] = []
         for path in paths {
             do {

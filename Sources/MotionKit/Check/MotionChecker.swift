@@ -3,8 +3,12 @@ public struct MotionChecker: Sendable {
     public let resources: ResourceLibrary
     private let profileCache = ProfileCache()
 
-    public init(resources: ResourceLibrary) {
+    /// When set, role names are linted against the glossary (warnings, rule "glossary").
+    public var glossaryLinter: GlossaryLinter?
+
+    public init(resources: ResourceLibrary, glossaryLinter: GlossaryLinter? = nil) {
         self.resources = resources
+        self.glossaryLinter = glossaryLinter
     }
 
     /// The findings for one document, sorted by position: the reader's notes and the rules'.
@@ -34,6 +38,13 @@ public struct MotionChecker: Sendable {
             checkAmendment(document, profile: profile, counts: counts, into: &findings)
         } else {
             checkMotion(document, profile: profile, counts: counts, into: &findings)
+            // Not in amendments: their quotes must match the motion's words as they stand.
+            if let glossaryLinter {
+                for finding in glossaryLinter.lint(document.body) {
+                    findings.append(Diagnostic(.warning, line: document.bodyLine - 1 + finding.line, column: finding.column,
+                                               finding.message, rule: "glossary"))
+                }
+            }
         }
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }

@@ -3,6 +3,164 @@
 enum BuiltinFiles {
     /// Path relative to the repository root -> contents.
     static let files: [String: String] = [
+        "glossary/lxp-roles.yaml": #"""
+# The shared glossary of Lived Experience Professional (LXP) role names.
+#
+# The professions have no standard titles yet: the same job is a "peer worker" in one trust and a
+# "peer support worker" in the next. This file picks one preferred term for each role so that
+# motions move toward one language. `motion glossary lint` finds the other names in a motion and
+# `motion glossary fix` replaces them.
+#
+# Format (YAML):
+#
+#   glossary: a short name, shown in findings ("lxp-roles")
+#   title: what the glossary covers
+#   entries: a list, one entry per role or term:
+#     - term: the preferred term, in lower case unless it is a proper name
+#       definition: one or two sentences in plain words (required)
+#       variants: non-standard names that should become the preferred term; matched without
+#                 case, as whole words, singular or plural, with or without hyphens
+#       abbreviations: short forms that may stand for the term (not changed by `fix`)
+#       avoid: terms not to use, each with the reason (linted, but not replaced automatically)
+#         - term: ...
+#           reason: ...
+#       related: other entries' terms worth knowing alongside this one
+#       notes: why this term was chosen where the field has no standard
+#       source: where the names were seen (the sources are summarised; the wording is ours)
+#
+# Layers: every *.yaml file in a glossary/ folder is read in name order and a later file's entry
+# with the same preferred term replaces an earlier one, so a union can keep its own file (say
+# "zz-our-union.yaml") beside this one. `motion glossary list` says where each entry comes from.
+# `motion glossary check` finds variants claimed by two entries, a preferred term listed as
+# another's variant, empty definitions and duplicate entries.
+
+glossary: lxp-roles
+title: Lived Experience Professional role names
+entries:
+  - term: Lived Experience Professional
+    definition: Anyone employed because their own lived experience of mental distress, trauma or using services is part of what the job needs, whatever the role.
+    variants: [lived experience worker, LE worker, peer/lived experience worker, peer and lived experience worker]
+    abbreviations: [LXP]
+    avoid:
+      - term: service user worker
+        reason: names the worker by their use of services rather than by the professional role, and "service user" is itself contested
+      - term: user involvement worker
+        reason: involvement roles do not require lived experience, so they are a different job
+    related: [Lived Experience Professions, peer support worker, expert by experience]
+    notes: The umbrella term for a person. Chosen over "lived experience worker", which UNISON has used, because it names the role as a profession, which is the point of the recognition motions. Capitalised as the name of a profession.
+    source: LXP Revolution's umbrella term; UNISON Health Conference 2022 motion 19 and 2023 webinar.
+
+  - term: Lived Experience Professions
+    definition: The field of paid roles held by Lived Experience Professionals, taken together.
+    variants: [lived experience workforce, peer workforce, peer support workforce]
+    abbreviations: [LXP]
+    related: [Lived Experience Professional]
+    notes: Used for the workforce as a whole. "Peer workforce" is common but leaves out researchers, trainers and consultants, who are not peers in a service.
+    source: LXP Revolution.
+
+  - term: peer support worker
+    definition: A worker in a service who uses their own lived experience to support people using it, one to one or in groups, as part of the care team.
+    variants: [peer worker, peer supporter, mental health peer worker, peer support practitioner]
+    abbreviations: [PSW]
+    avoid:
+      - term: peer volunteer
+        reason: unpaid peer roles are criticised for replacing paid posts; if the work is a post, name it as one
+    related: [senior peer support worker, carer peer support worker, lived experience lead]
+    notes: The commonest title, used by the national competence framework, NHS Health Careers and most trusts. "Peer worker" is the apprenticeship standard's term and some research uses it as an umbrella; it is kept as a variant so motions use one name for the post.
+    source: Health Education England competence framework (2020); NHS Health Careers; the Level 3 peer worker apprenticeship standard.
+
+  - term: senior peer support worker
+    definition: An experienced peer support worker who also guides colleagues or coordinates peer support in a team.
+    variants: [peer support coordinator, senior peer worker]
+    related: [peer support worker, lived experience supervisor]
+    notes: Seen at Band 4, a coordinator at Band 5. Kept apart from the lead posts, which manage a service.
+    source: trust job adverts.
+
+  - term: carer peer support worker
+    definition: A peer support worker whose lived experience is of caring for someone who uses services, working with carers.
+    variants: [carer peer worker, carer peer supporter]
+    related: [peer support worker]
+    notes: The national framework covers caring experience too; the carer role keeps its own name so it is not read as the same job.
+    source: Health Education England competence framework (2020); some trusts.
+
+  - term: lived experience researcher
+    definition: A researcher whose lived experience shapes the questions, methods and reading of research on mental health.
+    variants: [survivor researcher, service user researcher, peer researcher]
+    avoid:
+      - term: patient researcher
+        reason: '"patient" is a contested description of people with lived experience'
+    related: [Lived Experience Professional]
+    notes: Chosen because it is the term of the 2022 UNISON motion and of research charities that dropped "peer" from research titles in 2016. Some researchers call themselves survivor researchers on purpose; quote their own words and lint with --skip-quotes.
+    source: UNISON Health Conference 2022 motion 19; McPin Foundation.
+
+  - term: lived experience trainer
+    definition: A trainer who teaches staff or students from lived experience, for example in a recovery college or on a training course.
+    variants: [peer trainer, recovery college peer trainer, service user trainer]
+    related: [lived experience educator, lived experience group facilitator]
+    notes: Often paid by the session or the day; the motions ask for such work to be on a proper contract.
+    source: UNISON Health Conference 2022 motion 19; recovery colleges.
+
+  - term: lived experience educator
+    definition: An educator who teaches, designs or assesses courses from lived experience, often in a university or college.
+    variants: [peer educator, service user educator]
+    related: [lived experience trainer]
+    notes: Kept apart from trainer because the work includes curriculum and assessment.
+    source: UNISON Health Conference 2022 motion 19.
+
+  - term: lived experience group facilitator
+    definition: A worker who runs groups, such as support or recovery groups, drawing on lived experience.
+    variants: [peer group facilitator, peer facilitator, lived experience facilitator]
+    related: [lived experience trainer, peer support worker]
+    notes: Seen at Band 3. "Engagement facilitator" is left alone because it is an involvement role.
+    source: LXP Revolution; UNISON Health Conference 2022 motion 19.
+
+  - term: lived experience supervisor
+    definition: A Lived Experience Professional who gives supervision to other Lived Experience Professionals, with an understanding of the role that general supervision lacks.
+    variants: [peer supervisor, peer support supervisor]
+    abbreviations: [LXP supervisor]
+    related: [lived experience lead, senior peer support worker]
+    notes: Written out in full so that employers outside the field read it correctly; "LXP supervisor" is the same role among practitioners.
+    source: LXP Revolution; trusts.
+
+  - term: lived experience consultant
+    definition: A Lived Experience Professional who advises an organisation on services, policy or research from lived experience, usually on a contract or sessional basis.
+    variants: [lived experience advisor, lived experience adviser, peer consultant]
+    abbreviations: [LXP consultant]
+    avoid:
+      - term: lived experience partner
+        reason: NHS England uses it for people paid for involvement, not employed; say which is meant
+    related: [expert by experience, lived experience lead]
+    notes: Written out in full, as for the supervisor; "LXP consultant" is the practitioners' form.
+    source: UNISON Health Conference 2022 motion 19; LXP Revolution.
+
+  - term: lived experience lead
+    definition: A senior post that leads lived experience work in an organisation, such as the NHS Band 7 lived experience posts, managing or developing Lived Experience Professionals.
+    variants: [LXP lead, peer lead, peer support lead, head of lived experience, advanced peer support practitioner]
+    related: [lived experience director, lived experience supervisor, peer support worker]
+    notes: NHS England offered every mental health trust in England funding for a Band 7 lived experience post in December 2020; fewer than half applied. One name for such posts helps to compare them across trusts.
+    source: Freedom of Information request of August 2021 (whatdotheyknow.com); trusts from 2022.
+
+  - term: lived experience director
+    definition: An executive post responsible for lived experience across an organisation.
+    variants: [director of lived experience]
+    related: [lived experience lead]
+    notes: A few trusts created such posts from 2022, one reported at executive pay.
+    source: trust announcements.
+
+  - term: lived experience practitioner
+    definition: A job title used by some services for Lived Experience Professionals working in clinical teams.
+    related: [peer support worker, Lived Experience Professional]
+    notes: Chosen by service users at one trust in 2012 and still in use there; kept as its own term, not replaced, because it is a settled local title.
+    source: Oxleas NHS Foundation Trust; Healthy London Partnership.
+
+  - term: expert by experience
+    definition: A person who takes part in involvement work, such as reviews, panels or co-production, because of their lived experience; usually paid by the session, not employed.
+    variants: []
+    abbreviations: [EbE]
+    related: [Lived Experience Professional, lived experience consultant]
+    notes: Not an employed role; some find the phrase othering. A motion about employed posts should name the post instead.
+    source: involvement networks and quality-network reviews.
+"""# + "\n",
         "templates/README.md": #"""
 # Templates
 

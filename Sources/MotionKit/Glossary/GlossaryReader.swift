@@ -1,0 +1,117 @@
+import Yams
+
+/// Reads glossary files (YAML) with the line of every entry and variant, so problems can be
+/// shown as `file:line`.
+public enum GlossaryReader {
+    public static func read(_ text: String, origin: String) throws(GlossaryProblem) -> GlossaryFile {
+        func problem(_ line: Int, _ message: String) -> GlossaryProblem {
+            GlossaryProblem(origin: origin, line: line, message: message)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch let error as YamlError {
+            throw problem(yamlLine(error), "not valid YAML: \(error)")
+        } catch {
+            throw problem(1, "not valid YAML: \(error)")
+        }
+        guard let mapping = root?.mapping else { throw problem(1, "a glossary is a mapping with 'glossary', 'title' and 'entries'") }
+        let name = mapping["glossary"]?.string ?? FileIO.baseName(of: origin).replacingSuffix(".yaml")
+        guard let list = mapping["entries"]?.sequence else {
+            throw problem(mapping.mark?.line ?? 1, "no 'entries:' list; see glossary/lxp-roles.yaml for the format")
+        }
+        var entries: [GlossaryEntry] = []
+        for node in list {
+            let line = node.mark?.line ?? 1
+            guard let fields = node.mapping else { throw problem(line, "each entry is a mapping with at least 'term' and 'definition'") }
+            for (key, _) in fields {
+                guard let key = key.string, Self.fields.contains(key) else {
+                    throw problem(key.mark?.line ?? line, "unknown field '\(key.string ?? "?")'; the fields are \(Self.fields.sorted().joined(separator: ", "))")
+                }
+            }
+            guard let term = fields["term"]?.string?.trimmingWhitespace, !term.isEmpty else {
+                throw problem(line, "an entry has no 'term' (the preferred term)")
+            }
+            func strings(_ key: String) throws(GlossaryProblem) -> [(String, Int)] {
+                guard let value = fields[key] else { return [] }
+                if let single = value.string { return single.isEmpty ? [] : [(single, value.mark?.line ?? line)] }
+                guard let items = value.sequence else { throw problem(value.mark?.line ?? line, "'\(key)' of '\(term)' must be a list") }
+                var out: [(String, Int)] = []
+                for item in items {
+                    guard let text = item.string?.trimmingWhitespace else { throw problem(item.mark?.line ?? line, "'\(key)' of '\(term)' must list plain terms") }
+                    if !text.isEmpty { out.append((text, item.mark?.line ?? line)) }
+                }
+                return out
+            }
+            var avoided: [GlossaryEntry.Avoided] = []
+            if let avoid = fields["avoid"] {
+                guard let items = avoid.sequence else { throw problem(avoid.mark?.line ?? line, "'avoid' of '\(term)' must be a list of 'term' and 'reason'") }
+                for item in items {
+                    guard let avoidedTerm = item.mapping?["term"]?.string, let reason = item.mapping?["reason"]?.string else {
+                        throw problem(item.mark?.line ?? line, "each term to avoid needs a 'term' and a 'reason'")
+                    }
+                    avoided.append(GlossaryEntry.Avoided(term: avoidedTerm, reason: reason, line: item.mark?.line ?? line))
+                }
+            }
+            let variants = try strings("variants")
+            entries.append(GlossaryEntry(
+                term: term, definition: fields["definition"]?.string ?? "", variants: variants.map(\.0),
+                abbreviations: try strings("abbreviations").map(\.0), avoid: avoided, related: try strings("related").map(\.0),
+                notes: fields["notes"]?.string ?? "", source: fields["source"]?.string ?? "",
+                origin: origin, glossary: name, line: line, variantLines: variants.map(\.1)))
+        }
+        return GlossaryFile(name: name, title: mapping["title"]?.string ?? name, origin: origin, entries: entries)
+    }
+
+    static let fields: Set<String> = ["term", "definition", "variants", "abbreviations", "avoid", "related", "notes", "source"]
+
+    private static func yamlLine(_ error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return 1
+        }
+    }
+}
+
+/// Where glossaries are read from: the workspace's glossary/ folder, else ./glossary, else the
+/// shared glossary built into the tool. Every `*.yaml` file of that folder is a layer, in name
+/// order.
+public struct GlossarySources: Sendable {
+    public var workspaceRoot: String?
+    public var currentDirectory: String
+
+    public init(workspaceRoot: String?, currentDirectory: String = ".") {
+        self.workspaceRoot = workspaceRoot
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The files of the first place that has any, as (origin, text).
+    public func files() throws(GlossaryProblem) -> [(origin: String, text: String)] {
+        var folders: [String] = []
+        if let workspaceRoot { folders.append("\(workspaceRoot)/glossary") }
+        folders.append(currentDirectory == "." ? "glossary" : "\(currentDirectory)/glossary")
+        for folder in folders {
+            let names = FileIO.listDirectory(folder).filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+            guard !names.isEmpty else { continue }
+            var out: [(String, String)] = []
+            for name in names {
+                let path = "\(folder)/\(name)"
+                do {
+                    out.append((path, try FileIO.readText(path)))
+                } catch {
+                    throw GlossaryProblem(origin: path, line: 1, message: error.message)
+                }
+            }
+            return out
+        }
+        return BuiltinFiles.files.filter { $0.key.hasPrefix("glossary/") && $0.key.hasSuffix(".yaml") }
+            .sorted { $0.key < $1.key }.map { ("(built in) \($0.key)", $0.value) }
+    }
+
+    /// The glossary these files make.
+    public func glossary() throws(GlossaryProblem) -> Glossary {
+        var files: [GlossaryFile] = []
+        for (origin, text) in try self.files() { files.append(try GlossaryReader.read(text, origin: origin)) }
+        return Glossary(files: files)
+    }
+}

@@ -1,0 +1,252 @@
+/// Finds glossary terms in text with one automaton over all of them (Aho-Corasick over words).
+///
+/// Text and terms are cut into words and each word is normalised (lower case, curly apostrophes
+/// straightened, a possessive "'s" dropped, a plural "s" made singular), so "Peer Workers'",
+/// "PEER WORKER", "peer-worker" and "peer\nworkers" all read as the phrase "peer worker". Words
+/// join across white space, hyphens, slashes and Markdown emphasis marks; other punctuation, a
+/// blank line, or a quotation (when quotes are skipped) breaks a phrase. Where matches overlap,
+/// the longest wins, so "lived experience" never matches inside "lived experience researcher".
+public struct TermMatcher: Sendable {
+    /// What a pattern stands for.
+    public struct Pattern: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case preferred, variant, avoid }
+        public var kind: Kind
+        /// The entry's index in the glossary; for `avoid`, also the avoided term's index.
+        public var entry: Int
+        public var avoided: Int = 0
+        public var words: Int
+    }
+
+    /// A match: words `words` of the text, scalar range `range`.
+    public struct Match: Sendable, Hashable {
+        public var pattern: Pattern
+        public var range: Range<Int>
+        /// Whether the match's last word was plural, or possessive ("'s", or "'" after a plural).
+        public var plural: Bool
+        public var possessive: Bool
+    }
+
+    private var vocabulary: [String: Int32] = [:]
+    /// Trie edges: (node, word) -> node.
+    private var edges: [Int64: Int32] = [:]
+    private var failure: [Int32] = [0]
+    /// The pattern that ends at each node, if any.
+    private var output: [Pattern?] = [nil]
+    private var depth: [Int32] = [0]
+
+    public init(glossary: Glossary) {
+        for (index, entry) in glossary.entries.enumerated() {
+            add(entry.term, Pattern(kind: .preferred, entry: index, words: 0))
+            for variant in entry.variants { add(variant, Pattern(kind: .variant, entry: index, words: 0)) }
+            for (avoidIndex, avoided) in entry.avoid.enumerated() {
+                add(avoided.term, Pattern(kind: .avoid, entry: index, avoided: avoidIndex, words: 0))
+            }
+        }
+        buildFailureLinks()
+    }
+
+    // MARK: Words
+
+    /// A word of the text: its scalar range, normalised form, and what its ending said.
+    struct Word {
+        var range: Range<Int>
+        var normalized: String
+        var plural: Bool
+        var possessive: Bool
+        /// A phrase may not continue from the word before into this one.
+        var breakBefore: Bool
+    }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        QuoteMatcher.isWordScalar(scalar)
+    }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
+    /// The words of `scalars`; `quoted` marks scalars inside quotations to leave alone.
+    static func words(_ scalars: [Unicode.Scalar], skipping quoted: [Bool]? = nil) -> [Word] {
+        var out: [Word] = []
+        var index = 0
+        var breakPending = true
+        var newlines = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if let quoted, quoted[index] {
+                breakPending = true
+                index += 1
+                continue
+            }
+            guard isLetter(scalar) else {
+                switch scalar {
+                case " ", "\t", "\r", "-", "\u{2010}", "\u{2011}", "/", "*", "_": break
+                case "\n":
+                    newlines += 1
+                    if newlines >= 2 { breakPending = true }
+                    index += 1
+                    continue
+                default: breakPending = true
+                }
+                newlines = 0
+                index += 1
+                continue
+            }
+            newlines = 0
+            let start = index
+            while index < scalars.count, isLetter(scalars[index])
+                    || (isApostrophe(scalars[index]) && index + 1 < scalars.count && isLetter(scalars[index + 1])) {
+                index += 1
+            }
+            var end = index
+            var word = String(scalars: scalars[start..<end]).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            var possessive = false
+            if word.hasSuffix("'s") {
+                word.removeLast(2)
+                possessive = true
+            } else if index < scalars.count, isApostrophe(scalars[index]), word.hasSuffix("s") {
+                // "workers'": a plural possessive; the apostrophe belongs to the match.
+                possessive = true
+                end = index + 1
+                index += 1
+            }
+            let (singular, plural) = singularize(word)
+            out.append(Word(range: start..<end, normalized: singular, plural: plural, possessive: possessive, breakBefore: breakPending))
+            breakPending = false
+        }
+        return out
+    }
+
+    /// The singular of a word, and whether it was plural: "workers" -> "worker", "bodies" -> "body".
+    static func singularize(_ word: String) -> (String, Bool) {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else {
+            return (word, false)
+        }
+        if word.hasSuffix("ies"), word.count > 4 { return (String(word.dropLast(3)) + "y", true) }
+        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
+            return (String(word.dropLast(2)), true)
+        }
+        return (String(word.dropLast()), true)
+    }
+
+    /// A term as the matcher compares it: its normalised words joined by spaces.
+    public static func normalizedPhrase(_ term: String) -> String {
+        words(Array(term.unicodeScalars)).map(\.normalized).joined(separator: " ")
+    }
+
+    // MARK: The automaton
+
+    private mutating func id(_ word: String) -> Int32 {
+        if let id = vocabulary[word] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary[word] = id
+        return id
+    }
+
+    private static func edgeKey(_ node: Int32, _ word: Int32) -> Int64 { Int64(node) << 32 | Int64(word) }
+
+    private mutating func add(_ term: String, _ pattern: Pattern) {
+        let words = Self.words(Array(term.unicodeScalars))
+        guard !words.isEmpty else { return }
+        var node: Int32 = 0
+        for word in words {
+            let key = Self.edgeKey(node, id(word.normalized))
+            if let next = edges[key] {
+                node = next
+            } else {
+                let next = Int32(failure.count)
+                edges[key] = next
+                failure.append(0)
+                output.append(nil)
+                depth.append(depth[Int(node)] + 1)
+                node = next
+            }
+        }
+        var pattern = pattern
+        pattern.words = words.count
+        // The first pattern for a phrase keeps it: a preferred term is never also a variant here.
+        if output[Int(node)] == nil { output[Int(node)] = pattern }
+    }
+
+    private mutating func buildFailureLinks() {
+        var children: [Int32: [(Int32, Int32)]] = [:]
+        for (key, child) in edges { children[Int32(key >> 32), default: []].append((Int32(truncatingIfNeeded: key), child)) }
+        var queue: [Int32] = (children[0] ?? []).map(\.1)
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for (word, child) in children[node] ?? [] {
+                var fallback = failure[Int(node)]
+                while fallback != 0, edges[Self.edgeKey(fallback, word)] == nil { fallback = failure[Int(fallback)] }
+                let target = edges[Self.edgeKey(fallback, word)] ?? 0
+                failure[Int(child)] = target == child ? 0 : target
+                queue.append(child)
+            }
+        }
+    }
+
+    /// Every pattern ending at each word, leftmost-longest, not overlapping.
+    func matches(_ words: [Word]) -> [(pattern: Pattern, first: Int, last: Int)] {
+        var found: [(pattern: Pattern, first: Int, last: Int)] = []
+        var node: Int32 = 0
+        for (index, word) in words.enumerated() {
+            if word.breakBefore { node = 0 }
+            guard let wordID = vocabulary[word.normalized] else {
+                node = 0
+                continue
+            }
+            while node != 0, edges[Self.edgeKey(node, wordID)] == nil { node = failure[Int(node)] }
+            node = edges[Self.edgeKey(node, wordID)] ?? 0
+            // Every pattern ending here: the node's own, then those along its failure links.
+            var state = node
+            while state != 0 {
+                if let pattern = output[Int(state)] { found.append((pattern, index - pattern.words + 1, index)) }
+                state = failure[Int(state)]
+            }
+        }
+        found.sort { ($0.first, -$0.pattern.words) < ($1.first, -$1.pattern.words) }
+        var chosen: [(pattern: Pattern, first: Int, last: Int)] = []
+        var next = 0
+        for match in found where match.first >= next {
+            chosen.append(match)
+            next = match.last + 1
+        }
+        return chosen
+    }
+
+    /// The matches in `text` (scalar ranges), preferred terms left out.
+    public func matches(in scalars: [Unicode.Scalar], skipQuotes: Bool = false) -> [Match] {
+        let words = Self.words(scalars, skipping: skipQuotes ? Self.quotedScalars(scalars) : nil)
+        return matches(words).compactMap { match in
+            guard match.pattern.kind != .preferred else { return nil }
+            let last = words[match.last]
+            return Match(pattern: match.pattern, range: words[match.first].range.lowerBound..<last.range.upperBound,
+                         plural: last.plural, possessive: last.possessive)
+        }
+    }
+
+    /// Scalars inside quotations: "..." and “...”, and ‘...’ where the opening mark follows a
+    /// space (an apostrophe never does). A blank line ends any quotation.
+    static func quotedScalars(_ scalars: [Unicode.Scalar]) -> [Bool] {
+        var out = [Bool](repeating: false, count: scalars.count)
+        var open: Unicode.Scalar?
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "\n", index + 1 < scalars.count, scalars[index + 1] == "\n" { open = nil }
+            if let closing = open {
+                out[index] = true
+                if scalar == closing || (closing == "\"" && scalar == "\"") { open = nil }
+            } else {
+                let previous = index > 0 ? scalars[index - 1] : " "
+                switch scalar {
+                case "\"": open = "\""; out[index] = true
+                case "\u{201C}": open = "\u{201D}"; out[index] = true
+                case "\u{2018}" where !isLetter(previous): open = "\u{2019}"; out[index] = true
+                default: break
+                }
+            }
+            index += 1
+        }
+        return out
+    }
+}
