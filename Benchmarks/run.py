@@ -126,6 +126,8 @@ def main():
     out.append(diff_bench.markdown(diff_bench.bench(args.motion, args.corpus, inproc), inproc["diff small x200"]))
     out.append(store_bench.markdown(store_bench.bench(args.motion, args.corpus)))
     out.append(amendments_markdown(inproc))
+    import glossary_bench
+    out.append(glossary_bench.markdown(glossary_bench.bench(args.motion, args.corpus)))
     print("\n".join(out))
 
 
