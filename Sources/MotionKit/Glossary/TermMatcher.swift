@@ -97,7 +97,7 @@ public struct TermMatcher: Sendable {
                 index += 1
             }
             var end = index
-            var word = String(scalars: scalars[start..<end]).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            var word = lowered(scalars[start..<end])
             var possessive = false
             if word.hasSuffix("'s") {
                 word.removeLast(2)
@@ -113,6 +113,24 @@ public struct TermMatcher: Sendable {
             breakPending = false
         }
         return out
+    }
+
+    /// A word in lower case with straight apostrophes; ASCII (the common case) without going
+    /// through Unicode tables.
+    static func lowered(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.count)
+        for scalar in word {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            } else if scalar == "\u{2019}" {
+                bytes.append(0x27)
+            } else {
+                return String(scalars: word).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The singular of a word, and whether it was plural: "workers" -> "worker", "bodies" -> "body".
