@@ -1,0 +1,313 @@
+/// Writes motions as WordprocessingML: the parts of a .docx, packaged as a ZIP (`.docx`) or as
+/// one Flat OPC XML file (`pkg:package`, Word's "Word XML Document").
+///
+/// Each motion gives its title (style Title), a details block (conference, submitted by,
+/// status; style MotionDetails), its sections' headings (Heading1), paragraphs, and points and
+/// bullets as real Word numbering, each list its own abstractNum so points restart at 1 in every
+/// section. Emphasis, strong, links and line breaks are kept. Page numbers are in the footer;
+/// title and author in docProps/core.xml; settings.xml says compatibilityMode 15. Styles come
+/// from templates/docx/styles.xml. Nothing depends on the clock, so the output is reproducible.
+public struct DocxWriter: Sendable {
+    /// The styles part (templates/docx/styles.xml).
+    public var styles: String
+
+    public init(styles: String) {
+        self.styles = styles
+    }
+
+    /// The package's parts, by name, in a fixed order.
+    public func parts(for motions: [Motion]) -> [(name: String, data: [UInt8])] {
+        var document = DocumentBuilder()
+        for (index, motion) in motions.enumerated() {
+            document.add(motion, pageBreakBefore: index > 0)
+        }
+        let title = motions.count == 1 ? motions[0].titleText : "Motions"
+        let author = motions.compactMap(\.metadata.submittedBy).first ?? ""
+        return [
+            ("[Content_Types].xml", contentTypes()),
+            ("_rels/.rels", packageRelationships()),
+            ("docProps/core.xml", coreProperties(title: title, author: author)),
+            ("docProps/app.xml", appProperties()),
+            ("word/document.xml", document.finish()),
+            ("word/_rels/document.xml.rels", documentRelationships(links: document.links)),
+            ("word/styles.xml", Array(styles.utf8)),
+            ("word/numbering.xml", document.numbering()),
+            ("word/settings.xml", settings()),
+            ("word/footer1.xml", footer()),
+        ]
+    }
+
+    /// A .docx file: the parts in a ZIP archive.
+    public func docx(for motions: [Motion]) -> [UInt8] {
+        ZipArchive.archive(parts(for: motions).map { ZipArchive.Entry(name: $0.name, data: $0.data) })
+    }
+
+    /// One Flat OPC file (`pkg:package`): every part inline, XML parts as `pkg:xmlData`.
+    public func flatOPC(for motions: [Motion]) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("pkg:package", [("xmlns:pkg", "http://schemas.microsoft.com/office/2006/xmlPackage")])
+        for (name, data) in parts(for: motions) where name != "[Content_Types].xml" {
+            let contentType = name.hasSuffix(".rels") ? "application/vnd.openxmlformats-package.relationships+xml" : Self.contentTypes[name] ?? "application/xml"
+            xml.start("pkg:part", [("pkg:name", "/" + name), ("pkg:contentType", contentType)])
+            xml.start("pkg:xmlData")
+            xml.raw(XMLWriter.withoutDeclaration(data))
+            xml.end()
+            xml.end()
+        }
+        xml.end()
+        return xml.finish()
+    }
+
+    // MARK: Package parts
+
+    static let contentTypes: [String: String] = [
+        "word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "word/styles.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        "word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+        "word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
+        "word/footer1.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    ]
+
+    private func contentTypes() -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
+        xml.empty("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
+        xml.empty("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
+        for (part, type) in Self.contentTypes.sorted(by: { $0.key < $1.key }) {
+            xml.empty("Override", [("PartName", "/" + part), ("ContentType", type)])
+        }
+        xml.end()
+        return xml.finish()
+    }
+
+    private func packageRelationships() -> [UInt8] {
+        relationships([
+            ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml", false),
+            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", false),
+            ("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "docProps/app.xml", false),
+        ])
+    }
+
+    private func documentRelationships(links: [String]) -> [UInt8] {
+        let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        var list = [("rId1", base + "styles", "styles.xml", false), ("rId2", base + "numbering", "numbering.xml", false),
+                    ("rId3", base + "settings", "settings.xml", false), ("rId4", base + "footer", "footer1.xml", false)]
+        for (index, link) in links.enumerated() { list.append(("rId\(index + 5)", base + "hyperlink", link, true)) }
+        return relationships(list)
+    }
+
+    private func relationships(_ list: [(String, String, String, Bool)]) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
+        for (id, type, target, external) in list {
+            xml.empty("Relationship", [("Id", id), ("Type", type), ("Target", target)] + (external ? [("TargetMode", "External")] : []))
+        }
+        xml.end()
+        return xml.finish()
+    }
+
+    private func coreProperties(title: String, author: String) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("cp:coreProperties", [
+            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"), ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ])
+        xml.element("dc:title", text: title)
+        xml.element("dc:creator", text: author)
+        xml.end()
+        return xml.finish()
+    }
+
+    private func appProperties() -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("Properties", [("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")])
+        xml.element("Application", text: "motion")
+        xml.end()
+        return xml.finish()
+    }
+
+    private func settings() -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("w:settings", [("xmlns:w", DocumentBuilder.w)])
+        xml.start("w:compat")
+        xml.empty("w:compatSetting", [("w:name", "compatibilityMode"), ("w:uri", "http://schemas.microsoft.com/office/word"), ("w:val", "15")])
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+
+    private func footer() -> [UInt8] {
+        let xml = XMLWriter()
+        xml.start("w:ftr", [("xmlns:w", DocumentBuilder.w)])
+        xml.start("w:p")
+        xml.start("w:pPr")
+        xml.empty("w:pStyle", [("w:val", "Footer")])
+        xml.end()
+        xml.start("w:fldSimple", [("w:instr", " PAGE ")])
+        xml.start("w:r")
+        xml.element("w:t", text: "1")
+        xml.end()
+        xml.end()
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+}
+
+/// The body of word/document.xml, and the numbering its lists need.
+struct DocumentBuilder {
+    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    private let xml = XMLWriter()
+    /// Hyperlink targets, in order: relationship rId5, rId6, ...
+    private(set) var links: [String] = []
+    /// One numbering instance per list: its format.
+    private var lists: [Block.Kind] = []
+
+    init() {
+        xml.start("w:document", [("xmlns:w", Self.w), ("xmlns:r", Self.r)])
+        xml.start("w:body")
+    }
+
+    mutating func add(_ motion: Motion, pageBreakBefore: Bool) {
+        paragraph(style: "Title", pageBreakBefore: pageBreakBefore) { builder in builder.runs(motion.title) }
+        let m = motion.metadata
+        for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
+            guard let value else { continue }
+            paragraph(style: "MotionDetails") { builder in
+                builder.run(label + ": ", bold: true)
+                builder.run(value)
+            }
+        }
+        blocks(motion.preamble)
+        for section in motion.sections {
+            paragraph(style: "Heading1") { builder in builder.runs(section.heading) }
+            blocks(section.blocks)
+        }
+    }
+
+    /// Blocks; each run of points (or bullets) is one list with its own numbering.
+    private mutating func blocks(_ blocks: [Block]) {
+        var list: Int?
+        var previous: Block.Kind?
+        for block in blocks {
+            if block.kind == .paragraph {
+                list = nil
+                paragraph(style: nil) { builder in builder.runs(block.content) }
+            } else {
+                if list == nil || previous != block.kind {
+                    lists.append(block.kind)
+                    list = lists.count
+                }
+                let numId = list!
+                paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
+            }
+            previous = block.kind
+        }
+    }
+
+    private mutating func paragraph(style: String?, numbering: Int? = nil, pageBreakBefore: Bool = false, _ content: (inout DocumentBuilder) -> Void) {
+        xml.start("w:p")
+        if style != nil || numbering != nil || pageBreakBefore {
+            xml.start("w:pPr")
+            if let style { xml.empty("w:pStyle", [("w:val", style)]) }
+            if pageBreakBefore { xml.empty("w:pageBreakBefore") }
+            if let numbering {
+                xml.start("w:numPr")
+                xml.empty("w:ilvl", [("w:val", "0")])
+                xml.empty("w:numId", [("w:val", String(numbering))])
+                xml.end()
+            }
+            xml.end()
+        }
+        content(&self)
+        xml.end()
+    }
+
+    mutating func runs(_ content: [Inline], bold: Bool = false, italic: Bool = false, code: Bool = false) {
+        for inline in content {
+            switch inline {
+            case .text(let text): run(text, bold: bold, italic: italic, code: code)
+            case .code(let text): run(text, bold: bold, italic: italic, code: true)
+            case .emphasis(let inner): runs(inner, bold: bold, italic: true, code: code)
+            case .strong(let inner): runs(inner, bold: true, italic: italic, code: code)
+            case .lineBreak:
+                xml.start("w:r")
+                xml.empty("w:br")
+                xml.end()
+            case .link(let destination, _, let inner):
+                links.append(destination)
+                xml.start("w:hyperlink", [("r:id", "rId\(links.count + 4)")])
+                linkRuns(inner)
+                xml.end()
+            }
+        }
+    }
+
+    private mutating func linkRuns(_ content: [Inline]) {
+        for inline in content {
+            xml.start("w:r")
+            xml.start("w:rPr")
+            xml.empty("w:rStyle", [("w:val", "Hyperlink")])
+            xml.end()
+            xml.element("w:t", [("xml:space", "preserve")], text: inline.plainText)
+            xml.end()
+        }
+    }
+
+    mutating func run(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false) {
+        xml.start("w:r")
+        if bold || italic || code {
+            xml.start("w:rPr")
+            if code { xml.empty("w:rFonts", [("w:ascii", "Courier New"), ("w:hAnsi", "Courier New")]) }
+            if bold { xml.empty("w:b") }
+            if italic { xml.empty("w:i") }
+            xml.end()
+        }
+        xml.element("w:t", [("xml:space", "preserve")], text: text)
+        xml.end()
+    }
+
+    mutating func finish() -> [UInt8] {
+        xml.start("w:sectPr")
+        xml.empty("w:footerReference", [("w:type", "default"), ("r:id", "rId4")])
+        xml.empty("w:pgSz", [("w:w", "11906"), ("w:h", "16838")])
+        xml.empty("w:pgMar", [("w:top", "1134"), ("w:right", "1134"), ("w:bottom", "1134"), ("w:left", "1134"),
+                               ("w:header", "567"), ("w:footer", "567"), ("w:gutter", "0")])
+        xml.end()
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+
+    /// word/numbering.xml: an abstractNum and a num for each list, so each restarts at 1.
+    func numbering() -> [UInt8] {
+        let numbering = XMLWriter()
+        numbering.start("w:numbering", [("xmlns:w", Self.w)])
+        for (index, kind) in lists.enumerated() {
+            numbering.start("w:abstractNum", [("w:abstractNumId", String(index + 1))])
+            numbering.empty("w:multiLevelType", [("w:val", "singleLevel")])
+            numbering.start("w:lvl", [("w:ilvl", "0")])
+            numbering.empty("w:start", [("w:val", "1")])
+            numbering.empty("w:numFmt", [("w:val", kind == .point ? "decimal" : "bullet")])
+            numbering.empty("w:lvlText", [("w:val", kind == .point ? "%1." : "\u{2022}")])
+            numbering.empty("w:lvlJc", [("w:val", "left")])
+            numbering.start("w:pPr")
+            numbering.empty("w:ind", [("w:left", "720"), ("w:hanging", "360")])
+            numbering.end()
+            numbering.end()
+            numbering.end()
+        }
+        for index in lists.indices {
+            numbering.start("w:num", [("w:numId", String(index + 1))])
+            numbering.empty("w:abstractNumId", [("w:val", String(index + 1))])
+            numbering.end()
+        }
+        numbering.end()
+        return numbering.finish()
+    }
+}

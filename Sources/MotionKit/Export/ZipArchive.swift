@@ -1,0 +1,81 @@
+import CZlib
+
+/// A ZIP archive written in memory: what a .docx is. Entries are deflated (raw deflate, as ZIP
+/// stores it) in the order given, every one with the same fixed time, so the same entries give
+/// byte-identical archives. No dependency beyond the zlib the store already uses.
+enum ZipArchive {
+    struct Entry {
+        var name: String
+        var data: [UInt8]
+    }
+
+    /// 1980-01-01 00:00, the earliest time ZIP can say: no clock leaks into the file.
+    static let dosTime: UInt16 = 0
+    static let dosDate: UInt16 = (0 << 9) | (1 << 5) | 1
+
+    static func archive(_ entries: [Entry]) -> [UInt8] {
+        var out: [UInt8] = []
+        var central: [UInt8] = []
+        for entry in entries {
+            let name = Array(entry.name.utf8)
+            let compressed = (try? Deflate.compress(entry.data)) ?? entry.data
+            let deflated = compressed.count < entry.data.count
+            let body = deflated ? compressed : entry.data
+            let crc = entry.data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+            let offset = UInt32(out.count)
+            // Local file header.
+            append32(&out, 0x0403_4B50)
+            append16(&out, 20)
+            append16(&out, 0x0800)  // UTF-8 names
+            append16(&out, deflated ? 8 : 0)
+            append16(&out, dosTime)
+            append16(&out, dosDate)
+            append32(&out, crc)
+            append32(&out, UInt32(body.count))
+            append32(&out, UInt32(entry.data.count))
+            append16(&out, UInt16(name.count))
+            append16(&out, 0)
+            out += name
+            out += body
+            // Its central directory record.
+            append32(&central, 0x0201_4B50)
+            append16(&central, 20)
+            append16(&central, 20)
+            append16(&central, 0x0800)
+            append16(&central, deflated ? 8 : 0)
+            append16(&central, dosTime)
+            append16(&central, dosDate)
+            append32(&central, crc)
+            append32(&central, UInt32(body.count))
+            append32(&central, UInt32(entry.data.count))
+            append16(&central, UInt16(name.count))
+            append16(&central, 0)
+            append16(&central, 0)
+            append16(&central, 0)
+            append16(&central, 0)
+            append32(&central, 0)
+            append32(&central, offset)
+            central += name
+        }
+        let centralOffset = UInt32(out.count)
+        out += central
+        append32(&out, 0x0605_4B50)
+        append16(&out, 0)
+        append16(&out, 0)
+        append16(&out, UInt16(entries.count))
+        append16(&out, UInt16(entries.count))
+        append32(&out, UInt32(central.count))
+        append32(&out, centralOffset)
+        append16(&out, 0)
+        return out
+    }
+
+    private static func append16(_ bytes: inout [UInt8], _ value: UInt16) {
+        bytes.append(UInt8(value & 0xFF))
+        bytes.append(UInt8(value >> 8))
+    }
+
+    private static func append32(_ bytes: inout [UInt8], _ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import MotionKit
+
+/// End to end: `motion export` writes real packages. (Issue 7 in progress: tracked changes, line
+/// numbers, papers and the external readers are still to come.)
+@Suite struct ExportCommandTests {
+    /// Every part of a .docx (or the Flat OPC file) parsed by Python's XML parser; the part names.
+    static func parts(_ path: String, flat: Bool = false) throws -> [String] {
+        let script = flat
+            ? "import sys, xml.dom.minidom as m\nd = m.parse(sys.argv[1])\nprint('\\n'.join(p.getAttribute('pkg:name') for p in d.getElementsByTagName('pkg:part')))"
+            : "import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    m.parseString(z.read(n))\n    print(n)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test func aDocxIsAValidReproduciblePackage() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        let first = try MotionProcess.run(["export", lxp, "--to", "docx"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let path = "\(folder)/health-2026-lxp-recognition.docx"
+        #expect(try Self.parts(path) == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+                                        "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/footer1.xml"])
+        let again = try MotionProcess.run(["export", lxp, "--to", "docx", "-o", "again.docx"], in: folder)
+        #expect(again.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again.docx"))))
+    }
+
+    @Test func pointsAreWordNumberingRestartingInEachList() throws {
+        let motion = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA *fact* with a [link](https://example.org).\n\n1. One.\n2. Two.\n\n## Conference resolves\n\n1. Act.\n- A bullet.\n")).motion
+        let parts = Dictionary(uniqueKeysWithValues: DocxWriter(styles: BuiltinFiles.files["templates/docx/styles.xml"]!).parts(for: [motion]).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        let document = try #require(parts["word/document.xml"])
+        #expect(document.components(separatedBy: "<w:numId w:val=\"1\"/>").count == 3)
+        #expect(document.contains("<w:numId w:val=\"2\"/>") && document.contains("<w:numId w:val=\"3\"/>"))
+        #expect(document.contains("<w:i/></w:rPr><w:t xml:space=\"preserve\">fact</w:t>"))
+        #expect(document.contains("<w:hyperlink r:id=\"rId5\">"))
+        let numbering = try #require(parts["word/numbering.xml"])
+        #expect(numbering.components(separatedBy: "<w:abstractNum ").count == 4)
+        #expect(numbering.contains("<w:numFmt w:val=\"bullet\"/>"))
+        #expect(try #require(parts["word/_rels/document.xml.rels"]).contains("Target=\"https://example.org\" TargetMode=\"External\""))
+        #expect(try #require(parts["word/settings.xml"]).contains("w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\""))
+        #expect(try #require(parts["docProps/core.xml"]).contains("<dc:title>Sample motion</dc:title>"))
+        #expect(try #require(parts["word/footer1.xml"]).contains("w:instr=\" PAGE \""))
+    }
+
+    @Test func textOutsideXMLIsDroppedAndMarkupIsEscaped() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try TestSupport.write(TestSupport.motionText(body: "## Conference notes\n\nTabs\u{0B} and \u{FFFF} and <b> & ]]> stay text.\n\n## Conference resolves\n\n1. Act.\n"),
+                              to: "\(folder)/odd.md")
+        #expect(try MotionProcess.run(["export", "odd.md", "--to", "docx", "-o", "odd.docx"], in: folder).status == 0)
+        _ = try Self.parts("\(folder)/odd.docx")
+        #expect(try MotionProcess.run(["export", "odd.md", "--to", "xml", "-o", "odd.xml"], in: folder).status == 0)
+        #expect(try Self.parts("\(folder)/odd.xml", flat: true).contains("/word/document.xml"))
+        let flat = try TestSupport.read("\(folder)/odd.xml")
+        #expect(flat.contains("and  and &lt;b&gt; &amp; ]]&gt; stay text."))
+        #expect(flat.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<pkg:package"))
+    }
+
+    @Test func markdownIsCanonical() throws {
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        let result = try MotionProcess.run(["export", lxp, "--to", "md"])
+        #expect(result.stdout == (try TestSupport.read(lxp)))
+    }
+}
