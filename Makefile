@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/motion
 DEBUG_BIN := .build/debug/motion
 
-.PHONY: all deps resources build debug demo test bench clean
+.PHONY: all deps test-deps resources build debug demo test bench clean
 
 all: build
 
@@ -34,8 +34,12 @@ debug: deps resources
 demo: build
 	@scripts/demo.sh $(BIN)
 
-# The end-to-end tests run the release binary, the one a delegate gets.
-test: debug build
+# The end-to-end tests run the release binary, the one a delegate gets, and read its .docx
+# files back with pandoc.
+test-deps:
+	@scripts/install-deps.sh pandoc
+
+test: test-deps debug build
 	MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 
 bench: build

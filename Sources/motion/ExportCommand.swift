@@ -24,20 +24,51 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "docx, xml or md.")
     var to: MotionExport.Format
 
+    @Option(help: "Show the motion's changes from this revision or file as Word tracked changes (CriticMarkup for md).")
+    var changesFrom: String?
+
     @Option(name: .shortAndLong, help: "The file to write (default: ID.docx or ID.xml here; md goes to standard output).")
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
-    func run() throws {
-        var motions: [Motion] = []
-        for reference in references {
-            motions.append(try ResolvedReference(reference, history: try storeOptions.history()).motion())
+    func validate() throws {
+        if changesFrom != nil, references.count != 1 {
+            throw ValidationError("--changes-from compares one motion: motion export ID@3 --changes-from ID@1 --to docx")
         }
+    }
+
+    func run() throws {
+        let resources = CommandContext().resources
+        var resolved: [ResolvedReference] = []
+        for reference in references { resolved.append(try ResolvedReference(reference, history: try storeOptions.history())) }
+        var motions = try resolved.map { try $0.motion() }
         let bytes: [UInt8]
         do {
-            bytes = try MotionExport.render(motions, as: to, resources: CommandContext().resources)
-        } catch {
+            if let changesFrom {
+                let base = try ResolvedReference(changesFrom, history: try storeOptions.history())
+                bytes = try MotionExport.renderComparison(base: try base.motion(), target: motions[0], author: Self.author(of: resolved[0], motions[0]),
+                                                         as: to, resources: resources)
+            } else if motions.count == 1, motions[0].metadata.kind == .amendment {
+                // An amendment: the motion it amends, with the amendment as tracked changes.
+                let amendment = try resolved[0].amendment()
+                guard let amends = amendment.amends else {
+                    throw CLIFailure("\(resolved[0].label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter", status: ExitStatus.dataError)
+                }
+                let base = try ResolvedReference(amends, history: try storeOptions.history()).motion()
+                let amended: Motion
+                do {
+                    amended = try AmendmentApplier.apply(amendment.instructions, to: base, lineWidth: resources.amendmentSettings(for: base).lineWidth)
+                } catch {
+                    throw CLIFailure(amendment: error, in: resolved[0].label)
+                }
+                bytes = try MotionExport.renderComparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]),
+                                                         as: to, resources: resources)
+                motions = [base]
+            } else {
+                bytes = try MotionExport.render(motions, as: to, resources: resources)
+            }
+        } catch let error as ResourceError {
             throw CLIFailure(error)
         }
         if to == .md, output == nil {
@@ -47,6 +78,18 @@ struct ExportCommand: ParsableCommand {
         let path = output ?? "\(motions.count == 1 ? motions[0].id : "motions").\(to.fileExtension)"
         do { try FileIO.writeAtomically(bytes, to: path) } catch { throw CLIFailure(writing: error) }
         Terminal.error(path)
+    }
+}
+
+extension ExportCommand {
+    /// Who made the changes: the stored revision's author and time; for a file, who submitted
+    /// it and when the file last changed.
+    static func author(of reference: ResolvedReference, _ motion: Motion) -> ChangeAuthor {
+        if let revision = reference.revision {
+            let seconds = revision.time.split(separator: ".").first.map { String($0) + (revision.time.hasSuffix("Z") && !$0.hasSuffix("Z") ? "Z" : "") }
+            return ChangeAuthor(name: revision.author, date: seconds ?? revision.time)
+        }
+        return ChangeAuthor(name: motion.metadata.submittedBy ?? "motion", date: FileIO.modificationSeconds(reference.label).map(Timestamp.iso8601(seconds:)) ?? "")
     }
 }
 

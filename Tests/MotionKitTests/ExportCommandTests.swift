@@ -65,6 +65,69 @@ import Testing
         #expect(flat.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<pkg:package"))
     }
 
+    /// pandoc's reading of a .docx as plain text (`make test` installs pandoc).
+    static func pandoc(_ path: String, trackChanges: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pandoc", "--track-changes=\(trackChanges)", "-t", "plain", "--wrap=none", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "pandoc is missing or failed; `make test` installs it")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Words as letters and digits only, list numbers and the details lines left out.
+    static func words(_ text: String) -> [String] {
+        text.split(separator: "\n").filter { line in !["Conference:", "Submitted by:", "Status:"].contains { line.hasPrefix($0) } }
+            .joined(separator: " ").split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            .filter { !($0.allSatisfy(\.isNumber) && $0.count < 3) }
+    }
+
+    /// The body's words (pandoc takes the Title paragraph as the document's title, not its text).
+    static func words(of motion: Motion) -> [String] {
+        words((motion.preamble.map(\.plainText) + motion.sections.flatMap { [$0.headingText] + $0.blocks.map(\.plainText) })
+            .joined(separator: "\n"))
+    }
+
+    @Test func trackedChangesAcceptToTheTargetAndRejectToTheBase() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        let base = try TestSupport.read(lxp)
+        let target = base.replacingOccurrences(of: "peer support workers, peer workers,", with: "peer support workers,")
+            .replacingOccurrences(of: "2. Produce bargaining", with: "2. Produce model bargaining")
+            .replacingOccurrences(of: "4. Campaign against unpaid and token-fee lived experience work that replaces paid posts.\n", with: "")
+            .replacingOccurrences(of: "## Conference believes", with: "## Conference firmly believes")
+            + "7. Report back to conference in 2027.\n"
+        try TestSupport.write(base, to: "\(folder)/base.md")
+        try TestSupport.write(target, to: "\(folder)/target.md")
+        let export = try MotionProcess.run(["export", "target.md", "--changes-from", "base.md", "--to", "docx", "-o", "tracked.docx"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        let document = try #require(try Self.parts("\(folder)/tracked.docx").first { $0 == "word/document.xml" })
+        #expect(document == "word/document.xml")
+        let accepted = Self.words(try Self.pandoc("\(folder)/tracked.docx", trackChanges: "accept"))
+        let rejected = Self.words(try Self.pandoc("\(folder)/tracked.docx", trackChanges: "reject"))
+        #expect(accepted == Self.words(of: try MotionReader.read(target).motion))
+        #expect(rejected == Self.words(of: try MotionReader.read(base).motion))
+        #expect(accepted != rejected)
+    }
+
+    @Test func anAmendmentExportsAsTheMotionWithItsChangesTracked() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        try TestSupport.write(try TestSupport.read(lxp), to: "\(folder)/health-2026-lxp-recognition.md")
+        try TestSupport.write("---\nid: a1\nkind: amendment\namends: health-2026-lxp-recognition.md\nsubmitted-by: Mental Health Branch\n---\n\nIn point 2, after 'Produce' insert 'model'.\n",
+                              to: "\(folder)/a1.md")
+        let export = try MotionProcess.run(["export", "a1.md", "--to", "docx", "-o", "a1.docx"], in: folder)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(try Self.pandoc("\(folder)/a1.docx", trackChanges: "accept").contains("Produce model bargaining"))
+        #expect(try Self.pandoc("\(folder)/a1.docx", trackChanges: "reject").contains("Produce bargaining"))
+        let critic = try MotionProcess.run(["export", "a1.md", "--to", "md"], in: folder)
+        #expect(critic.stdout.contains("2. Produce {++model ++}bargaining"))
+    }
+
     @Test func markdownIsCanonical() throws {
         let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
         let result = try MotionProcess.run(["export", lxp, "--to", "md"])

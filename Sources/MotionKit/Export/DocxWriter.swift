@@ -22,7 +22,11 @@ public struct DocxWriter: Sendable {
             document.add(motion, pageBreakBefore: index > 0)
         }
         let title = motions.count == 1 ? motions[0].titleText : "Motions"
-        let author = motions.compactMap(\.metadata.submittedBy).first ?? ""
+        return package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
+    }
+
+    private func package(_ document: DocumentBuilder, title: String, author: String) -> [(name: String, data: [UInt8])] {
+        var document = document
         return [
             ("[Content_Types].xml", contentTypes()),
             ("_rels/.rels", packageRelationships()),
@@ -37,16 +41,27 @@ public struct DocxWriter: Sendable {
         ]
     }
 
-    /// A .docx file: the parts in a ZIP archive.
-    public func docx(for motions: [Motion]) -> [UInt8] {
-        ZipArchive.archive(parts(for: motions).map { ZipArchive.Entry(name: $0.name, data: $0.data) })
+    /// The parts of a document showing `target` as tracked changes against `base`.
+    public func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) -> [(name: String, data: [UInt8])] {
+        var document = DocumentBuilder()
+        document.addComparison(base: base, target: target, author: author)
+        return package(document, title: target.titleText, author: author.name)
     }
 
+    /// A .docx file: the parts in a ZIP archive.
+    public static func docx(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
+        ZipArchive.archive(parts.map { ZipArchive.Entry(name: $0.name, data: $0.data) })
+    }
+
+    public func docx(for motions: [Motion]) -> [UInt8] { Self.docx(parts(for: motions)) }
+
+    public func flatOPC(for motions: [Motion]) -> [UInt8] { Self.flatOPC(parts(for: motions)) }
+
     /// One Flat OPC file (`pkg:package`): every part inline, XML parts as `pkg:xmlData`.
-    public func flatOPC(for motions: [Motion]) -> [UInt8] {
+    public static func flatOPC(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("pkg:package", [("xmlns:pkg", "http://schemas.microsoft.com/office/2006/xmlPackage")])
-        for (name, data) in parts(for: motions) where name != "[Content_Types].xml" {
+        for (name, data) in parts where name != "[Content_Types].xml" {
             let contentType = name.hasSuffix(".rels") ? "application/vnd.openxmlformats-package.relationships+xml" : Self.contentTypes[name] ?? "application/xml"
             xml.start("pkg:part", [("pkg:name", "/" + name), ("pkg:contentType", contentType)])
             xml.start("pkg:xmlData")
@@ -162,11 +177,17 @@ struct DocumentBuilder {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
-    private let xml = XMLWriter()
+    let xml = XMLWriter()
     /// Hyperlink targets, in order: relationship rId5, rId6, ...
     private(set) var links: [String] = []
     /// One numbering instance per list: its format.
     private var lists: [Block.Kind] = []
+    /// For tracked changes: who made them, and the one id counter of the whole document.
+    var revisionAuthor: ChangeAuthor?
+    private var revisionID = 0
+
+    /// What a paragraph's own mark records: nothing, or that the paragraph was added or removed.
+    enum ParagraphMark { case unchanged, inserted, deleted }
 
     init() {
         xml.start("w:document", [("xmlns:w", Self.w), ("xmlns:r", Self.r)])
@@ -199,10 +220,7 @@ struct DocumentBuilder {
                 list = nil
                 paragraph(style: nil) { builder in builder.runs(block.content) }
             } else {
-                if list == nil || previous != block.kind {
-                    lists.append(block.kind)
-                    list = lists.count
-                }
+                if list == nil || previous != block.kind { list = newList(block.kind) }
                 let numId = list!
                 paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
             }
@@ -210,9 +228,16 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func paragraph(style: String?, numbering: Int? = nil, pageBreakBefore: Bool = false, _ content: (inout DocumentBuilder) -> Void) {
+    /// A new list (its own numbering, so it starts at 1); its numId.
+    mutating func newList(_ kind: Block.Kind) -> Int {
+        lists.append(kind)
+        return lists.count
+    }
+
+    mutating func paragraph(style: String?, numbering: Int? = nil, pageBreakBefore: Bool = false, mark: ParagraphMark = .unchanged,
+                            _ content: (inout DocumentBuilder) -> Void) {
         xml.start("w:p")
-        if style != nil || numbering != nil || pageBreakBefore {
+        if style != nil || numbering != nil || pageBreakBefore || mark != .unchanged {
             xml.start("w:pPr")
             if let style { xml.empty("w:pStyle", [("w:val", style)]) }
             if pageBreakBefore { xml.empty("w:pageBreakBefore") }
@@ -222,9 +247,31 @@ struct DocumentBuilder {
                 xml.empty("w:numId", [("w:val", String(numbering))])
                 xml.end()
             }
+            if mark != .unchanged {
+                // The paragraph mark itself was added or removed: a whole new or deleted point.
+                xml.start("w:rPr")
+                xml.empty(mark == .inserted ? "w:ins" : "w:del", revisionAttributes())
+                xml.end()
+            }
             xml.end()
         }
         content(&self)
+        xml.end()
+    }
+
+    private mutating func revisionAttributes() -> [(String, String)] {
+        revisionID += 1
+        let author = revisionAuthor ?? ChangeAuthor(name: "motion", date: "")
+        return [("w:id", String(revisionID)), ("w:author", author.name)] + (author.date.isEmpty ? [] : [("w:date", author.date)])
+    }
+
+    /// Text added (`w:ins`) or removed (`w:del` holding `w:delText`).
+    mutating func tracked(_ mark: ParagraphMark, _ text: String) {
+        guard !text.isEmpty, mark != .unchanged else { return }
+        xml.start(mark == .inserted ? "w:ins" : "w:del", revisionAttributes())
+        xml.start("w:r")
+        xml.element(mark == .inserted ? "w:t" : "w:delText", [("xml:space", "preserve")], text: text)
+        xml.end()
         xml.end()
     }
 

@@ -112,6 +112,12 @@ public enum FileIO {
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
+    /// When a file was last changed, in seconds since 1970; nil when it cannot be seen.
+    public static func modificationSeconds(_ path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
