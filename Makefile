@@ -35,9 +35,9 @@ demo: build
 	@scripts/demo.sh $(BIN)
 
 # The end-to-end tests run the release binary, the one a delegate gets, and read its .docx
-# files back with pandoc.
+# files back with pandoc, python-docx and openxml-audit.
 test-deps:
-	@scripts/install-deps.sh pandoc
+	@scripts/test-readers.sh
 
 test: test-deps debug build
 	MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build

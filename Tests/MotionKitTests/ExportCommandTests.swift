@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import MotionKit
 
-/// End to end: `motion export` writes real packages. (Issue 7 in progress: tracked changes, line
-/// numbers, papers and the external readers are still to come.)
+/// End to end: `motion export` writes real packages, read back by real readers (Python's zip
+/// and XML parsers, pandoc, python-docx, openxml-audit).
 @Suite struct ExportCommandTests {
     /// Every part of a .docx (or the Flat OPC file) parsed by Python's XML parser; the part names.
     static func parts(_ path: String, flat: Bool = false) throws -> [String] {
@@ -29,7 +29,8 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let path = "\(folder)/health-2026-lxp-recognition.docx"
         #expect(try Self.parts(path) == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
-                                        "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/footer1.xml"])
+                                        "word/_rels/document.xml.rels", "word/styles.xml", "word/fontTable.xml", "word/theme/theme1.xml",
+                                        "word/numbering.xml", "word/settings.xml", "word/footer1.xml"])
         let again = try MotionProcess.run(["export", lxp, "--to", "docx", "-o", "again.docx"], in: folder)
         #expect(again.status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again.docx"))))
@@ -37,12 +38,12 @@ import Testing
 
     @Test func pointsAreWordNumberingRestartingInEachList() throws {
         let motion = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA *fact* with a [link](https://example.org).\n\n1. One.\n2. Two.\n\n## Conference resolves\n\n1. Act.\n- A bullet.\n")).motion
-        let parts = Dictionary(uniqueKeysWithValues: DocxWriter(styles: BuiltinFiles.files["templates/docx/styles.xml"]!).parts(for: [motion]).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        let parts = Dictionary(uniqueKeysWithValues: try MotionExport.writer(ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent")).parts(for: [motion]).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
         let document = try #require(parts["word/document.xml"])
         #expect(document.components(separatedBy: "<w:numId w:val=\"1\"/>").count == 3)
         #expect(document.contains("<w:numId w:val=\"2\"/>") && document.contains("<w:numId w:val=\"3\"/>"))
         #expect(document.contains("<w:i/></w:rPr><w:t xml:space=\"preserve\">fact</w:t>"))
-        #expect(document.contains("<w:hyperlink r:id=\"rId5\">"))
+        #expect(document.contains("<w:hyperlink r:id=\"rId7\">"))
         let numbering = try #require(parts["word/numbering.xml"])
         #expect(numbering.components(separatedBy: "<w:abstractNum ").count == 4)
         #expect(numbering.contains("<w:numFmt w:val=\"bullet\"/>"))
@@ -126,6 +127,46 @@ import Testing
         #expect(try Self.pandoc("\(folder)/a1.docx", trackChanges: "reject").contains("Produce bargaining"))
         let critic = try MotionProcess.run(["export", "a1.md", "--to", "md"], in: folder)
         #expect(critic.stdout.contains("2. Produce {++model ++}bargaining"))
+    }
+
+    /// The test environment's Python with python-docx and openxml-audit (scripts/test-readers.sh).
+    static let python = "\(TestSupport.packageRoot)/.build/test-venv/bin/python"
+
+    static func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        try #require(FileManager.default.fileExists(atPath: python), "run scripts/test-readers.sh (make test does) to install python-docx and openxml-audit")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Every kind of .docx we write passes openxml-audit with the strict policy (errors fail;
+    /// the strictest setting it has) for Office 2019, and python-docx opens it.
+    @Test func everyDocxPassesOpenXMLAuditAndOpensInPythonDocx() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let examples = TestSupport.exampleMotionPaths
+        #expect(try MotionProcess.run(["export"] + examples + ["--to", "docx", "-o", "paper.docx"], in: folder).status == 0)
+        for path in examples {
+            #expect(try MotionProcess.run(["export", path, "--to", "docx", "-o", FileIO.baseName(of: path) + ".docx"], in: folder).status == 0)
+        }
+        let base = examples.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        try TestSupport.write(try TestSupport.read(base).replacingOccurrences(of: "2. Produce bargaining", with: "2. Produce model bargaining")
+                              + "7. Report back.\n", to: "\(folder)/target.md")
+        #expect(try MotionProcess.run(["export", "target.md", "--changes-from", base, "--to", "docx", "-o", "tracked.docx"], in: folder).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".docx") }.sorted()
+        #expect(files.count == examples.count + 2)
+        for file in files {
+            let audit = try Self.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(folder)/\(file)"])
+            #expect(audit.status == 0, "\(file): \(audit.output)")
+            let opened = try Self.runPython(["-c", "import docx, sys; d = docx.Document(sys.argv[1]); print(len(d.paragraphs), d.core_properties.title)", "\(folder)/\(file)"])
+            #expect(opened.status == 0 && !opened.output.hasPrefix("0 "), "\(file): \(opened.output)")
+        }
     }
 
     @Test func markdownIsCanonical() throws {

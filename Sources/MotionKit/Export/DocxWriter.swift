@@ -8,11 +8,15 @@
 /// title and author in docProps/core.xml; settings.xml says compatibilityMode 15. Styles come
 /// from templates/docx/styles.xml. Nothing depends on the clock, so the output is reproducible.
 public struct DocxWriter: Sendable {
-    /// The styles part (templates/docx/styles.xml).
+    /// The parts a user may replace, from templates/docx/: styles.xml, fontTable.xml, theme1.xml.
     public var styles: String
+    public var fontTable: String
+    public var theme: String
 
-    public init(styles: String) {
+    public init(styles: String, fontTable: String, theme: String) {
         self.styles = styles
+        self.fontTable = fontTable
+        self.theme = theme
     }
 
     /// The package's parts, by name, in a fixed order.
@@ -35,6 +39,8 @@ public struct DocxWriter: Sendable {
             ("word/document.xml", document.finish()),
             ("word/_rels/document.xml.rels", documentRelationships(links: document.links)),
             ("word/styles.xml", Array(styles.utf8)),
+            ("word/fontTable.xml", Array(fontTable.utf8)),
+            ("word/theme/theme1.xml", Array(theme.utf8)),
             ("word/numbering.xml", document.numbering()),
             ("word/settings.xml", settings()),
             ("word/footer1.xml", footer()),
@@ -81,6 +87,8 @@ public struct DocxWriter: Sendable {
         "word/numbering.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
         "word/settings.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml",
         "word/footer1.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+        "word/fontTable.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        "word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
         "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     ]
@@ -108,8 +116,9 @@ public struct DocxWriter: Sendable {
     private func documentRelationships(links: [String]) -> [UInt8] {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         var list = [("rId1", base + "styles", "styles.xml", false), ("rId2", base + "numbering", "numbering.xml", false),
-                    ("rId3", base + "settings", "settings.xml", false), ("rId4", base + "footer", "footer1.xml", false)]
-        for (index, link) in links.enumerated() { list.append(("rId\(index + 5)", base + "hyperlink", link, true)) }
+                    ("rId3", base + "settings", "settings.xml", false), ("rId4", base + "footer", "footer1.xml", false),
+                    ("rId5", base + "fontTable", "fontTable.xml", false), ("rId6", base + "theme", "theme/theme1.xml", false)]
+        for (index, link) in links.enumerated() { list.append(("rId\(index + DocumentBuilder.firstLinkID)", base + "hyperlink", link, true)) }
         return relationships(list)
     }
 
@@ -176,6 +185,8 @@ public struct DocxWriter: Sendable {
 struct DocumentBuilder {
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    /// Relationships rId1-rId6 are the fixed parts; hyperlinks follow.
+    static let firstLinkID = 7
 
     let xml = XMLWriter()
     /// Hyperlink targets, in order: relationship rId5, rId6, ...
@@ -288,7 +299,7 @@ struct DocumentBuilder {
                 xml.end()
             case .link(let destination, _, let inner):
                 links.append(destination)
-                xml.start("w:hyperlink", [("r:id", "rId\(links.count + 4)")])
+                xml.start("w:hyperlink", [("r:id", "rId\(links.count - 1 + Self.firstLinkID)")])
                 linkRuns(inner)
                 xml.end()
             }

@@ -14,16 +14,24 @@ public enum MotionExport {
             let diff = DiffInput.compare(MarkdownWriter.write(base), MarkdownWriter.write(target))
             return Array(InlineDiffRenderer(notation: .critic, context: nil).render(diff.pieces).utf8)
         case .docx, .xml:
-            let parts = DocxWriter(styles: try styles(resources)).comparisonParts(base: base, target: target, author: author)
+            let parts = try writer(resources).comparisonParts(base: base, target: target, author: author)
             return format == .docx ? DocxWriter.docx(parts) : DocxWriter.flatOPC(parts)
         }
     }
 
-    static func styles(_ resources: ResourceLibrary) throws(ResourceError) -> String {
-        guard let (styles, _) = try resources.text("templates/docx/styles.xml") else {
-            throw ResourceError(path: "templates/docx/styles.xml", message: "no Word styles found")
+    /// The Word parts a workspace may replace, each checked to be well-formed XML (read with
+    /// libxml2, no network, no external entities) before it goes into a document.
+    static func writer(_ resources: ResourceLibrary) throws(ResourceError) -> DocxWriter {
+        func part(_ name: String) throws(ResourceError) -> String {
+            guard let (text, origin) = try resources.text("templates/docx/\(name)") else {
+                throw ResourceError(path: "templates/docx/\(name)", message: "missing; restore it from the tool's own copy (motion init does)")
+            }
+            if let problem = XMLCheck.problem(in: text) {
+                throw ResourceError(path: origin.description, message: "is not well-formed XML: \(problem)")
+            }
+            return text
         }
-        return styles
+        return DocxWriter(styles: try part("styles.xml"), fontTable: try part("fontTable.xml"), theme: try part("theme1.xml"))
     }
 
     /// The bytes of the export. Styles for DOCX come from templates/docx/styles.xml (the
@@ -33,7 +41,7 @@ public enum MotionExport {
         case .md:
             return Array(motions.map(MarkdownWriter.write).joined(separator: "\n").utf8)
         case .docx, .xml:
-            let writer = DocxWriter(styles: try styles(resources))
+            let writer = try writer(resources)
             return format == .docx ? writer.docx(for: motions) : writer.flatOPC(for: motions)
         }
     }
