@@ -24,6 +24,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "docx, xml or md.")
     var to: MotionExport.Format
 
+    @Flag(help: "Number the body's lines as amendments count them (the profile's line width).")
+    var lineNumbers = false
+
     @Option(help: "Show the motion's changes from this revision or file as Word tracked changes (CriticMarkup for md).")
     var changesFrom: String?
 
@@ -66,7 +69,7 @@ struct ExportCommand: ParsableCommand {
                                                          as: to, resources: resources)
                 motions = [base]
             } else {
-                bytes = try MotionExport.render(motions, as: to, resources: resources)
+                bytes = try MotionExport.render(motions, as: to, lineNumbers: lineNumbers, resources: resources)
             }
         } catch let error as ResourceError {
             throw CLIFailure(error)

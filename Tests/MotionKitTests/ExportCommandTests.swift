@@ -159,13 +159,28 @@ import Testing
         try TestSupport.write(try TestSupport.read(base).replacingOccurrences(of: "2. Produce bargaining", with: "2. Produce model bargaining")
                               + "7. Report back.\n", to: "\(folder)/target.md")
         #expect(try MotionProcess.run(["export", "target.md", "--changes-from", base, "--to", "docx", "-o", "tracked.docx"], in: folder).status == 0)
+        #expect(try MotionProcess.run(["export", base, "--to", "docx", "--line-numbers", "-o", "lines.docx"], in: folder).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".docx") }.sorted()
-        #expect(files.count == examples.count + 2)
+        #expect(files.count == examples.count + 3)
         for file in files {
             let audit = try Self.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(folder)/\(file)"])
             #expect(audit.status == 0, "\(file): \(audit.output)")
             let opened = try Self.runPython(["-c", "import docx, sys; d = docx.Document(sys.argv[1]); print(len(d.paragraphs), d.core_properties.title)", "\(folder)/\(file)"])
             #expect(opened.status == 0 && !opened.output.hasPrefix("0 "), "\(file): \(opened.output)")
+        }
+    }
+
+    /// With --line-numbers, line N of the document is the amendment engine's line N.
+    @Test(arguments: TestSupport.exampleMotionPaths)
+    func lineNumbersAreTheComputedOnes(path: String) throws {
+        let folder = try TestSupport.temporaryDirectory()
+        #expect(try MotionProcess.run(["export", path, "--to", "docx", "--line-numbers", "-o", "lines.docx"], in: folder).status == 0)
+        let text = try Self.pandoc("\(folder)/lines.docx", trackChanges: "accept")
+        let shown = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let motion = try MotionReader.read(contentsOf: path).motion
+        let width = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent").amendmentSettings(for: motion).lineWidth
+        for line in LineNumbering.lines(of: motion, width: width) {
+            #expect(shown.contains("\(line.number) \(line.text)"), "line \(line.number): \(line.text)")
         }
     }
 

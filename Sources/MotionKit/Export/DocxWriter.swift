@@ -19,11 +19,17 @@ public struct DocxWriter: Sendable {
         self.theme = theme
     }
 
-    /// The package's parts, by name, in a fixed order.
-    public func parts(for motions: [Motion]) -> [(name: String, data: [UInt8])] {
+    /// The package's parts, by name, in a fixed order. With `lineWidth`, each motion's body is
+    /// written line by line as the amendment engine numbers it (``LineNumbering``), each line a
+    /// paragraph starting with its number.
+    public func parts(for motions: [Motion], lineWidth: Int? = nil) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         for (index, motion) in motions.enumerated() {
-            document.add(motion, pageBreakBefore: index > 0)
+            if let lineWidth {
+                document.addNumbered(motion, width: lineWidth, pageBreakBefore: index > 0)
+            } else {
+                document.add(motion, pageBreakBefore: index > 0)
+            }
         }
         let title = motions.count == 1 ? motions[0].titleText : "Motions"
         return package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
@@ -59,9 +65,9 @@ public struct DocxWriter: Sendable {
         ZipArchive.archive(parts.map { ZipArchive.Entry(name: $0.name, data: $0.data) })
     }
 
-    public func docx(for motions: [Motion]) -> [UInt8] { Self.docx(parts(for: motions)) }
+    public func docx(for motions: [Motion], lineWidth: Int? = nil) -> [UInt8] { Self.docx(parts(for: motions, lineWidth: lineWidth)) }
 
-    public func flatOPC(for motions: [Motion]) -> [UInt8] { Self.flatOPC(parts(for: motions)) }
+    public func flatOPC(for motions: [Motion], lineWidth: Int? = nil) -> [UInt8] { Self.flatOPC(parts(for: motions, lineWidth: lineWidth)) }
 
     /// One Flat OPC file (`pkg:package`): every part inline, XML parts as `pkg:xmlData`.
     public static func flatOPC(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
@@ -206,6 +212,37 @@ struct DocumentBuilder {
     }
 
     mutating func add(_ motion: Motion, pageBreakBefore: Bool) {
+        titleAndDetails(motion, pageBreakBefore: pageBreakBefore)
+        blocks(motion.preamble)
+        for section in motion.sections {
+            paragraph(style: "Heading1") { builder in builder.runs(section.heading) }
+            blocks(section.blocks)
+        }
+    }
+
+    /// The body as numbered lines: "12<tab>words of line 12", in a fixed-pitch font so a line
+    /// never wraps again; headings bold; space after each block's last line.
+    mutating func addNumbered(_ motion: Motion, width: Int, pageBreakBefore: Bool) {
+        titleAndDetails(motion, pageBreakBefore: pageBreakBefore)
+        let lines = LineNumbering.lines(of: motion, width: width)
+        for (index, line) in lines.enumerated() {
+            let last = index + 1 == lines.count || lines[index + 1].section != line.section || lines[index + 1].block != line.block
+            xml.start("w:p")
+            xml.start("w:pPr")
+            xml.empty("w:pStyle", [("w:val", "MotionLine")])
+            if line.block == nil { xml.empty("w:keepNext") }
+            if last { xml.empty("w:spacing", [("w:after", "120")]) }
+            xml.end()
+            run(String(line.number))
+            xml.start("w:r")
+            xml.empty("w:tab")
+            xml.end()
+            run(line.text, bold: line.block == nil)
+            xml.end()
+        }
+    }
+
+    private mutating func titleAndDetails(_ motion: Motion, pageBreakBefore: Bool) {
         paragraph(style: "Title", pageBreakBefore: pageBreakBefore) { builder in builder.runs(motion.title) }
         let m = motion.metadata
         for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
@@ -214,11 +251,6 @@ struct DocumentBuilder {
                 builder.run(label + ": ", bold: true)
                 builder.run(value)
             }
-        }
-        blocks(motion.preamble)
-        for section in motion.sections {
-            paragraph(style: "Heading1") { builder in builder.runs(section.heading) }
-            blocks(section.blocks)
         }
     }
 

@@ -36,13 +36,21 @@ public enum MotionExport {
 
     /// The bytes of the export. Styles for DOCX come from templates/docx/styles.xml (the
     /// workspace's, ./templates, or the built-in copy).
-    public static func render(_ motions: [Motion], as format: Format, resources: ResourceLibrary) throws(ResourceError) -> [UInt8] {
+    /// With `lineNumbers`, each motion's body is numbered at its profile's line width: DOCX
+    /// line by line, Markdown as `motion show --line-numbers` prints it.
+    public static func render(_ motions: [Motion], as format: Format, lineNumbers: Bool = false,
+                              resources: ResourceLibrary) throws(ResourceError) -> [UInt8] {
         switch format {
         case .md:
-            return Array(motions.map(MarkdownWriter.write).joined(separator: "\n").utf8)
+            guard lineNumbers else { return Array(motions.map(MarkdownWriter.write).joined(separator: "\n").utf8) }
+            return Array(motions.map { motion in
+                "# \(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, width: resources.amendmentSettings(for: motion).lineWidth)) + "```\n"
+            }.joined(separator: "\n").utf8)
         case .docx, .xml:
             let writer = try writer(resources)
-            return format == .docx ? writer.docx(for: motions) : writer.flatOPC(for: motions)
+            // One width for the whole document: the first motion's profile's.
+            let width = lineNumbers ? motions.first.map { resources.amendmentSettings(for: $0).lineWidth } : nil
+            return format == .docx ? writer.docx(for: motions, lineWidth: width) : writer.flatOPC(for: motions, lineWidth: width)
         }
     }
 }

@@ -215,7 +215,8 @@ Each profile begins with a comment saying which numbers come from a body's publi
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <!-- Word styles for motion's DOCX export. Replace this file (in your workspace's templates/docx/)
      to change fonts, sizes and spacing; keep the style ids: Normal, Title, Heading1, MotionDetails,
-     ListParagraph, Footer, Hyperlink, DefaultParagraphFont. -->
+     ListParagraph, MotionLine (one numbered line with line numbers on), Footer, Hyperlink,
+     DefaultParagraphFont. -->
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
   <w:docDefaults>
     <w:rPrDefault>
@@ -291,6 +292,20 @@ Each profile begins with a comment saying which numbers come from a body's publi
     <w:pPr>
       <w:ind w:left="720"/>
     </w:pPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="MotionLine">
+    <w:name w:val="Motion Line"/>
+    <w:basedOn w:val="Normal"/>
+    <w:qFormat/>
+    <w:pPr>
+      <w:spacing w:after="0" w:line="240" w:lineRule="auto"/>
+      <w:ind w:left="567" w:hanging="567"/>
+    </w:pPr>
+    <w:rPr>
+      <w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>
+      <w:sz w:val="18"/>
+      <w:szCs w:val="18"/>
+    </w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:styleId="Footer">
     <w:name w:val="footer"/>
