@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/motion
 DEBUG_BIN := .build/debug/motion
 
-.PHONY: all deps test-deps resources build debug demo test bench clean
+.PHONY: all deps test-deps resources build debug demo test bench check-docx clean
 
 all: build
 
@@ -41,6 +41,10 @@ test-deps:
 
 test: test-deps debug build
 	MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+
+# LibreOffice's rendering of the line numbers (heavy: not part of `make test`).
+check-docx: build
+	@scripts/check-docx.sh $(BIN)
 
 bench: build
 	@scripts/bench.sh

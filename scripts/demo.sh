@@ -100,9 +100,22 @@ step "the LXP role glossary: lint, fix (dry run, then for real), export"
 "$motion" glossary export --to tbx -o "$demo/lxp-roles.tbx"
 head -c 400 "$demo/lxp-roles.tbx"; echo
 
+step "Word documents for the branch meeting (in $demo/export)"
+mkdir -p "$demo/export"
+for id in branch-2026-safe-staffing health-2026-lxp-recognition tuc-2026-fair-pay-agreements; do
+    "$motion" export "$id" --to docx -o "$demo/export/$id.docx"
+done
+"$motion" export branch-2026-safe-staffing health-2026-lxp-recognition tuc-2026-fair-pay-agreements --to docx -o "$demo/export/paper.docx"
+"$motion" export health-2026-lxp-recognition --line-numbers --to docx -o "$demo/export/health-2026-lxp-recognition-lines.docx"
+"$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to docx \
+    -o "$demo/export/health-2026-lxp-recognition-changes.docx"
+"$motion" export health-2026-lxp-a2 --to docx -o "$demo/export/health-2026-lxp-a2-as-changes.docx"
+"$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to md | head -40
+ls -l "$demo/export"
+
 step "motion list"
 "$motion" list
 
 step "motion fsck"
 "$motion" fsck
-printf '\nThe demo workspace is in %s\n' "$demo"
+printf '\nThe demo workspace is in %s; its Word documents are in %s/export\n' "$demo" "$demo"

@@ -169,7 +169,7 @@ This folder holds the files the `motion` tool reads when it creates, checks and 
 - `profiles/`: conference profiles (YAML), one per body, holding that body's rules.
 - `motions/`: motion skeletons for `motion new --template NAME --id ID --title T`. Each is a valid motion file with placeholder guidance in every section.
 - `paper/` (planned): templates for branch-meeting papers rendered from a motion.
-- `docx/` (planned): Word styles used by the DOCX export, which a user may swap for their own.
+- `docx/`: the Word parts the DOCX export copies into every document: `styles.xml` (fonts, sizes, spacing), `fontTable.xml` and `theme1.xml`.
 
 ## Where the tool looks
 
@@ -193,6 +193,10 @@ So to change UNISON's word limit for your branch, copy `profiles/unison-health.y
 - `amendment-style`: `quoted` for wording anchored on quoted words ("In point 2, after 'workers' insert '...'"), or `lines` for wording that cites line numbers ("Line 12: after '...' insert '...'").
 
 Each profile begins with a comment saying which numbers come from a body's published rules and which are defaults a branch should check and adjust.
+
+## Your own Word styles
+
+Like pandoc's reference.docx, the look of exported documents comes from files you can replace. Copy `docx/styles.xml` into your workspace's `templates/docx/` (`motion init` already did) and edit it in any text editor, or take the `word/styles.xml` part out of a .docx whose look you like (a .docx is a zip file: `unzip -p branch.docx word/styles.xml > templates/docx/styles.xml`). Keep these style ids, which the export uses: `Normal`, `Title`, `Heading1`, `MotionDetails` (conference, submitted by, status), `ListParagraph` (points and bullets), `MotionLine` (one numbered line with `--line-numbers`; keep a fixed-pitch font there so lines do not wrap again), `Footer` (the page number), `Hyperlink` and `DefaultParagraphFont`. The same goes for `fontTable.xml` and `theme1.xml`. Each file is checked to be well-formed XML before use (read without network access or external entities); a broken one is named in the error.
 """# + "\n",
         "templates/docx/fontTable.xml": #"""
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
