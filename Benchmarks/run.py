@@ -128,6 +128,8 @@ def main():
     out.append(amendments_markdown(inproc))
     import glossary_bench
     out.append(glossary_bench.markdown(glossary_bench.bench(args.motion, args.corpus)))
+    import export_bench
+    out.append(export_bench.markdown(export_bench.bench(args.motion, args.corpus)))
     print("\n".join(out))
 
 
