@@ -111,6 +111,11 @@ done
     -o "$demo/export/health-2026-lxp-recognition-changes.docx"
 "$motion" export health-2026-lxp-a2 --to docx -o "$demo/export/health-2026-lxp-a2-as-changes.docx"
 "$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to md | head -40
+step "a branch-meeting paper: the agenda from templates/paper/branch-meeting.md.mustache, then the motions"
+"$motion" paper health-2026-lxp-recognition branch-2026-safe-staffing tuc-2026-fair-pay-agreements \
+    --branch "Example Health Branch" --date "3 December 2026" --to md | head -16
+"$motion" paper health-2026-lxp-recognition branch-2026-safe-staffing tuc-2026-fair-pay-agreements \
+    --branch "Example Health Branch" --date "3 December 2026" --to docx -o "$demo/export/branch-paper.docx"
 ls -l "$demo/export"
 
 step "motion list"

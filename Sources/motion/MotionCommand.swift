@@ -21,7 +21,7 @@ struct MotionCommand: ParsableCommand {
             CheckCommand.self, NewCommand.self, DiffCommand.self,
             InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
             TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
-            ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self,
+            ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self, PaperCommand.self,
         ])
 
     static func main() {

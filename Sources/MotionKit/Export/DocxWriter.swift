@@ -35,7 +35,7 @@ public struct DocxWriter: Sendable {
         return package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
     }
 
-    private func package(_ document: DocumentBuilder, title: String, author: String) -> [(name: String, data: [UInt8])] {
+    func package(_ document: DocumentBuilder, title: String, author: String) -> [(name: String, data: [UInt8])] {
         var document = document
         return [
             ("[Content_Types].xml", contentTypes()),
@@ -211,8 +211,8 @@ struct DocumentBuilder {
         xml.start("w:body")
     }
 
-    mutating func add(_ motion: Motion, pageBreakBefore: Bool) {
-        titleAndDetails(motion, pageBreakBefore: pageBreakBefore)
+    mutating func add(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true) {
+        titleAndDetails(motion, pageBreakBefore: pageBreakBefore, details: details)
         blocks(motion.preamble)
         for section in motion.sections {
             paragraph(style: "Heading1") { builder in builder.runs(section.heading) }
@@ -242,8 +242,9 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func titleAndDetails(_ motion: Motion, pageBreakBefore: Bool) {
+    private mutating func titleAndDetails(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true) {
         paragraph(style: "Title", pageBreakBefore: pageBreakBefore) { builder in builder.runs(motion.title) }
+        guard details else { return }
         let m = motion.metadata
         for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
             guard let value else { continue }

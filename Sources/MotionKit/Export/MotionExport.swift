@@ -21,7 +21,7 @@ public enum MotionExport {
 
     /// The Word parts a workspace may replace, each checked to be well-formed XML (read with
     /// libxml2, no network, no external entities) before it goes into a document.
-    static func writer(_ resources: ResourceLibrary) throws(ResourceError) -> DocxWriter {
+    public static func writer(_ resources: ResourceLibrary) throws(ResourceError) -> DocxWriter {
         func part(_ name: String) throws(ResourceError) -> String {
             guard let (text, origin) = try resources.text("templates/docx/\(name)") else {
                 throw ResourceError(path: "templates/docx/\(name)", message: "missing; restore it from the tool's own copy (motion init does)")

@@ -168,7 +168,7 @@ This folder holds the files the `motion` tool reads when it creates, checks and 
 
 - `profiles/`: conference profiles (YAML), one per body, holding that body's rules.
 - `motions/`: motion skeletons for `motion new --template NAME --id ID --title T`. Each is a valid motion file with placeholder guidance in every section.
-- `paper/` (planned): templates for branch-meeting papers rendered from a motion.
+- `paper/`: Mustache templates for the agenda of a branch-meeting paper (`motion paper --template NAME`).
 - `docx/`: the Word parts the DOCX export copies into every document: `styles.xml` (fonts, sizes, spacing), `fontTable.xml` and `theme1.xml`.
 
 ## Where the tool looks
@@ -197,6 +197,16 @@ Each profile begins with a comment saying which numbers come from a body's publi
 ## Your own Word styles
 
 Like pandoc's reference.docx, the look of exported documents comes from files you can replace. Copy `docx/styles.xml` into your workspace's `templates/docx/` (`motion init` already did) and edit it in any text editor, or take the `word/styles.xml` part out of a .docx whose look you like (a .docx is a zip file: `unzip -p branch.docx word/styles.xml > templates/docx/styles.xml`). Keep these style ids, which the export uses: `Normal`, `Title`, `Heading1`, `MotionDetails` (conference, submitted by, status), `ListParagraph` (points and bullets), `MotionLine` (one numbered line with `--line-numbers`; keep a fixed-pitch font there so lines do not wrap again), `Footer` (the page number), `Hyperlink` and `DefaultParagraphFont`. The same goes for `fontTable.xml` and `theme1.xml`. Each file is checked to be well-formed XML before use (read without network access or external entities); a broken one is named in the error.
+
+## Paper templates
+
+`motion paper --template NAME REF...` renders `paper/NAME.md.mustache` (Mustache, logic-less) into Markdown for the agenda, then adds each motion in full with its amendments' wording; with `--to docx` the same goes into a Word document. Start the template with `{{% CONTENT_TYPE: TEXT}}`: the values are already escaped for Markdown. A template is given:
+
+- `title`, `branch`, `date` (from `--title`, `--branch`, `--date`);
+- `motions`, in the order named, each with `number` (1, 2, ...), `id`, `title`, `status`, `words` (the body's words, as `motion check` counts them), `submittedBy`, `conference`, `amendmentCount` (absent when none) and `amendments`;
+- each amendment with `id`, `status`, `words` and `submittedBy`.
+
+Template names are plain names: they cannot reach outside `templates/paper/`.
 """# + "\n",
         "templates/docx/fontTable.xml": #"""
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -519,6 +529,24 @@ Say what the union believes about these facts and why it matters to members.
 ## Conference calls on the Health Service Group Executive to:
 
 1. Write one action the Service Group Executive can take, one per numbered point.
+"""# + "\n",
+        "templates/paper/branch-meeting.md.mustache": #"""
+{{% CONTENT_TYPE: TEXT}}
+# {{title}}
+
+{{#branch}}{{branch}}{{/branch}}{{#date}}, meeting of {{date}}{{/date}}
+
+## Motions for this meeting
+
+{{#motions}}
+{{number}}. **{{title}}** ({{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}){{#amendmentCount}}; {{amendmentCount}} amendment(s){{/amendmentCount}}
+{{#amendments}}
+    - Amendment {{id}} ({{status}}, {{words}} words{{#submittedBy}}; from {{submittedBy}}{{/submittedBy}})
+{{/amendments}}
+{{/motions}}
+{{^motions}}
+There are no motions for this meeting.
+{{/motions}}
 """# + "\n",
         "templates/profiles/generic.yaml": #"""
 # Conference profile: generic (any body; branch meetings included).

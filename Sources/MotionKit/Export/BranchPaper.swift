@@ -1,0 +1,106 @@
+import Mustache
+
+/// A branch-meeting paper: an agenda rendered from a Mustache template in templates/paper/
+/// (branch, meeting date, numbered motions with status and word count, amendments under their
+/// motion), then each motion in full with its amendments' wording.
+public struct BranchPaper: Sendable {
+    public struct Item: Sendable {
+        public var motion: Motion
+        public var amendments: [Motion]
+
+        public init(motion: Motion, amendments: [Motion]) {
+            self.motion = motion
+            self.amendments = amendments
+        }
+    }
+
+    public var title: String
+    public var branch: String?
+    public var date: String?
+    public var items: [Item]
+
+    public init(title: String, branch: String?, date: String?, items: [Item]) {
+        self.title = title
+        self.branch = branch
+        self.date = date
+        self.items = items
+    }
+
+    public struct TemplateError: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// What the template sees. Text is already escaped for Markdown, so the template writes it
+    /// as it is (`{{% CONTENT_TYPE: TEXT}}`).
+    func context() -> [String: Any] {
+        func text(_ value: String) -> String { InlineEscaper.escape(value, atLineStart: false) }
+        let motions: [[String: Any]] = items.enumerated().map { index, item in
+            let m = item.motion.metadata
+            return [
+                "number": index + 1, "id": item.motion.id, "title": text(item.motion.titleText), "status": m.status.rawValue,
+                "words": item.motion.wordCounts.body, "submittedBy": m.submittedBy.map(text) as Any,
+                "conference": m.conference.map(text) as Any,
+                "amendmentCount": item.amendments.isEmpty ? false : item.amendments.count,
+                "amendments": item.amendments.map { amendment -> [String: Any] in
+                    ["id": amendment.id, "status": amendment.metadata.status.rawValue, "words": amendment.wordCounts.body,
+                     "submittedBy": amendment.metadata.submittedBy.map(text) as Any]
+                },
+            ]
+        }
+        return ["title": text(title), "branch": branch.map(text) as Any, "date": date.map(text) as Any, "motions": motions]
+    }
+
+    /// The agenda, as the template renders it (Markdown).
+    public func agenda(template: String) throws(TemplateError) -> String {
+        let parsed: MustacheTemplate
+        do {
+            parsed = try MustacheTemplate(string: template)
+        } catch {
+            throw TemplateError(description: "the paper template cannot be read: \(error)")
+        }
+        return parsed.render(context())
+    }
+
+    /// The paper as Markdown: the agenda, then each motion (its headings one level down) and
+    /// its amendments' wording.
+    public func markdown(template: String) throws(TemplateError) -> String {
+        var out = try agenda(template: template).trimmingWhitespace + "\n"
+        for (index, item) in items.enumerated() {
+            out += "\n## \(index + 1). \(MarkdownWriter.heading(item.motion.title))\n"
+            for section in MarkdownLayout.sections(of: item.motion).dropFirst() {
+                if let heading = section.heading { out += "\n### " + heading.text + "\n" }
+                for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
+                out += "\n"
+            }
+            for amendment in item.amendments {
+                out += "\n### Amendment \(amendment.id)\(amendment.metadata.submittedBy.map { " (\(InlineEscaper.escape($0, atLineStart: false)))" } ?? "")\n\n"
+                out += (amendment.wording ?? "") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// The paper as a .docx: the agenda, then each motion from a new page, then its amendments.
+    public func docx(template: String, writer: DocxWriter) throws(TemplateError) -> [UInt8] {
+        let agendaText = try agenda(template: template)
+        guard let agendaMotion = try? MotionReader.read(agendaText).motion else {
+            throw TemplateError(description: "the paper template must start with a '# ' title line")
+        }
+        var document = DocumentBuilder()
+        document.add(agendaMotion, pageBreakBefore: false, details: false)
+        for item in items {
+            document.add(item.motion, pageBreakBefore: true)
+            for amendment in item.amendments {
+                document.paragraph(style: "Heading1") { builder in
+                    builder.run("Amendment \(amendment.id)" + (amendment.metadata.submittedBy.map { " (\($0))" } ?? ""))
+                }
+                for paragraph in (amendment.wording ?? "").components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                    document.paragraph(style: nil) { builder in builder.run(paragraph.replacingOccurrences(of: "\n", with: " ")) }
+                }
+            }
+        }
+        return DocxWriter.docx(writer.package(document, title: title, author: branch ?? ""))
+    }
+}
+
+import Foundation

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import MotionKit
+
+/// End to end: `motion paper` renders an agenda from a Mustache template, then the motions.
+@Suite struct PaperCommandTests {
+    static let lxp = StoreCommandTests.lxp
+
+    @Test func anAgendaWithAmendmentsUnderTheirMotion() throws {
+        let root = try StoreCommandTests.workspace()
+        try TestSupport.write("---\nid: lxp-a1\nkind: amendment\namends: \(Self.lxp)\nsubmitted-by: Mental Health Branch\nstatus: submitted\n---\n\nIn point 2, after 'Produce' insert 'model'.\n",
+                              to: "\(root)/motions/lxp-a1.md")
+        #expect(try MotionProcess.run(["save"], in: root).status == 0)
+        let paper = try MotionProcess.run(["paper", Self.lxp, "branch-2026-safe-staffing", "--branch", "Northern Health Branch",
+                                           "--date", "3 December 2026", "--to", "md"], in: root)
+        #expect(paper.status == 0, "\(paper.stderr)")
+        #expect(paper.stdout.hasPrefix("# Branch meeting paper\n\nNorthern Health Branch, meeting of 3 December 2026\n"))
+        #expect(paper.stdout.contains("1. **Recognition and reward for Lived Experience Professionals** (draft, "))
+        #expect(paper.stdout.contains("; 1 amendment(s)\n    - Amendment lxp-a1 (submitted, "))
+        #expect(paper.stdout.contains("2. **Safe staffing on every ward, every shift** (submitted, 232 words"))
+        #expect(paper.stdout.contains("\n## 1. Recognition and reward for Lived Experience Professionals\n\n### Conference notes\n"))
+        #expect(paper.stdout.contains("### Amendment lxp-a1 (Mental Health Branch)\n\nIn point 2, after 'Produce' insert 'model'."))
+
+        let docx = try MotionProcess.run(["paper", Self.lxp, "branch-2026-safe-staffing", "--to", "docx", "-o", "paper.docx"], in: root)
+        #expect(docx.status == 0, "\(docx.stderr)")
+        #expect(try ExportCommandTests.parts("\(root)/paper.docx").contains("word/document.xml"))
+        let text = try ExportCommandTests.pandoc("\(root)/paper.docx", trackChanges: "accept")
+        #expect(text.contains("Motions for this meeting") && text.contains("Amendment lxp-a1 (Mental Health Branch)"))
+        let audit = try ExportCommandTests.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(root)/paper.docx"])
+        #expect(audit.status == 0, "\(audit.output)")
+    }
+
+    @Test func templateNamesStayInsideTemplates() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let motion = TestSupport.exampleMotionPaths[0]
+        let escape = try MotionProcess.run(["paper", motion, "--template", "../../etc/passwd"], in: folder)
+        #expect(escape.status == 64 && escape.stderr.contains("is not a template name"))
+        let missing = try MotionProcess.run(["paper", motion, "--template", "nope"], in: folder)
+        #expect(missing.status == 66 && missing.stderr.contains("branch-meeting"))
+    }
+
+    @Test func aWorkspaceTemplateReplacesTheBuiltInOne() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try TestSupport.write("{{% CONTENT_TYPE: TEXT}}\n# Our agenda\n\n{{#motions}}\n- {{title}} ({{words}} words)\n{{/motions}}\n",
+                              to: "\(folder)/templates/paper/ours.md.mustache")
+        let paper = try MotionProcess.run(["paper", TestSupport.exampleMotionPaths[0], "--template", "ours"], in: folder)
+        #expect(paper.status == 0, "\(paper.stderr)")
+        #expect(paper.stdout.hasPrefix("# Our agenda\n\n- Safe staffing on every ward, every shift (232 words)\n"))
+    }
+}
