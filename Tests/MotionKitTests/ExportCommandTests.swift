@@ -162,6 +162,11 @@ import Testing
         #expect(try MotionProcess.run(["export", base, "--to", "docx", "--line-numbers", "-o", "lines.docx"], in: folder).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".docx") }.sorted()
         #expect(files.count == examples.count + 3)
+        // pandoc reads each motion's .docx back to the motion's words.
+        for path in examples {
+            let read = Self.words(try Self.pandoc("\(folder)/\(FileIO.baseName(of: path)).docx", trackChanges: "accept"))
+            #expect(read == Self.words(of: try MotionReader.read(contentsOf: path).motion), "\(path)")
+        }
         for file in files {
             let audit = try Self.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(folder)/\(file)"])
             #expect(audit.status == 0, "\(file): \(audit.output)")
@@ -182,6 +187,21 @@ import Testing
         for line in LineNumbering.lines(of: motion, width: width) {
             #expect(shown.contains("\(line.number) \(line.text)"), "line \(line.number): \(line.text)")
         }
+    }
+
+    @Test func amendmentsGoUnderTheirMotionAndXMLIsReproducibleToo() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        try TestSupport.write("---\nid: a1\nkind: amendment\namends: health-2026-lxp-recognition\n---\n\nIn point 2, after 'Produce' insert 'model'.\n",
+                              to: "\(folder)/a1.md")
+        let md = try MotionProcess.run(["export", "a1.md", TestSupport.exampleMotionPaths[0], lxp, "--to", "md"], in: folder)
+        #expect(md.status == 0, "\(md.stderr)")
+        let order = ["id: branch-2026-safe-staffing", "id: health-2026-lxp-recognition", "id: a1"].map { md.stdout.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!)
+        for name in ["one.xml", "two.xml"] {
+            #expect(try MotionProcess.run(["export", lxp, "--to", "xml", "-o", name], in: folder).status == 0)
+        }
+        #expect(try TestSupport.read("\(folder)/one.xml") == (try TestSupport.read("\(folder)/two.xml")))
     }
 
     @Test func markdownIsCanonical() throws {

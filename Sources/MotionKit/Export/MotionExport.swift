@@ -6,6 +6,23 @@ public enum MotionExport {
         public var fileExtension: String { rawValue }
     }
 
+    /// The same motions, each amendment moved to just after the motion it amends (when that
+    /// motion is among them), several amendments in the order given.
+    static func amendmentsUnderTheirMotion(_ motions: [Motion]) -> [Motion] {
+        let ids = Set(motions.filter { $0.metadata.kind != .amendment }.map(\.id))
+        func amended(_ motion: Motion) -> String? {
+            guard motion.metadata.kind == .amendment, let amends = motion.metadata.amends else { return nil }
+            let id = AmendmentIndex.motionID(amends)
+            return ids.contains(id) ? id : nil
+        }
+        var out: [Motion] = []
+        for motion in motions where amended(motion) == nil {
+            out.append(motion)
+            out += motions.filter { amended($0) == motion.id }
+        }
+        return out
+    }
+
     /// `target` shown against `base`: Word tracked changes (docx, xml) or CriticMarkup (md).
     public static func renderComparison(base: Motion, target: Motion, author: ChangeAuthor, as format: Format,
                                         resources: ResourceLibrary) throws(ResourceError) -> [UInt8] {
@@ -40,6 +57,7 @@ public enum MotionExport {
     /// line by line, Markdown as `motion show --line-numbers` prints it.
     public static func render(_ motions: [Motion], as format: Format, lineNumbers: Bool = false,
                               resources: ResourceLibrary) throws(ResourceError) -> [UInt8] {
+        let motions = amendmentsUnderTheirMotion(motions)
         switch format {
         case .md:
             guard lineNumbers else { return Array(motions.map(MarkdownWriter.write).joined(separator: "\n").utf8) }
