@@ -204,6 +204,34 @@ import Testing
         #expect(try TestSupport.read("\(folder)/one.xml") == (try TestSupport.read("\(folder)/two.xml")))
     }
 
+    /// Every part, of every kind of document, parses with libxml2 (read as the tool reads
+    /// templates: no network, no external entities), odd characters included.
+    @Test func everyPartParsesWithLibxml2() throws {
+        let resources = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent")
+        let writer = try MotionExport.writer(resources)
+        let odd = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA\u{0B}b \u{FFFF} <b> & ]]> \"q\" 'a'.\n\n## Conference resolves\n\n1. Act.\n")).motion
+        let examples = try TestSupport.exampleMotionPaths.map { try MotionReader.read(contentsOf: $0).motion }
+        var documents = [writer.parts(for: examples), writer.parts(for: [odd]), writer.parts(for: examples, lineWidth: 80),
+                         writer.comparisonParts(base: examples[1], target: odd, author: ChangeAuthor(name: "A & B <x>", date: "2026-11-22T10:00:00Z"))]
+        let paper = BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) })
+        documents.append([("paper.docx", try paper.docx(template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!, writer: writer))])
+        for parts in documents {
+            for (name, data) in parts where !name.hasSuffix(".docx") {
+                #expect(XMLCheck.problem(in: String(decoding: data, as: UTF8.self)) == nil, "\(name)")
+            }
+        }
+        let flat = String(decoding: writer.flatOPC(for: [odd]), as: UTF8.self)
+        #expect(XMLCheck.problem(in: flat) == nil)
+        #expect(XMLCheck.problem(in: "<a><b></a>") != nil)
+    }
+
+    @Test func markdownWithLineNumbers() throws {
+        let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
+        let result = try MotionProcess.run(["export", lxp, "--to", "md", "--line-numbers"])
+        let shown = try MotionProcess.run(["show", "--line-numbers", lxp])
+        #expect(result.stdout == "# Recognition and reward for Lived Experience Professionals\n\n```\n" + shown.stdout + "```\n")
+    }
+
     @Test func markdownIsCanonical() throws {
         let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!
         let result = try MotionProcess.run(["export", lxp, "--to", "md"])
