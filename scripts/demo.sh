@@ -100,6 +100,12 @@ step "the LXP role glossary: lint, fix (dry run, then for real), export"
 "$motion" glossary export --to tbx -o "$demo/lxp-roles.tbx"
 head -c 400 "$demo/lxp-roles.tbx"; echo
 
+step "motion list"
+"$motion" list
+
+step "motion fsck"
+"$motion" fsck
+
 step "Word documents for the branch meeting (in $demo/export)"
 mkdir -p "$demo/export"
 for id in branch-2026-safe-staffing health-2026-lxp-recognition tuc-2026-fair-pay-agreements; do
@@ -110,17 +116,15 @@ done
 "$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to docx \
     -o "$demo/export/health-2026-lxp-recognition-changes.docx"
 "$motion" export health-2026-lxp-a2 --to docx -o "$demo/export/health-2026-lxp-a2-as-changes.docx"
-"$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to md | head -40
+"$motion" export health-2026-lxp-recognition@as-amended --changes-from health-2026-lxp-recognition@1 --to md \
+    -o "$demo/export/health-2026-lxp-recognition-changes.md"
+sed -n '28,40p' "$demo/export/health-2026-lxp-recognition-changes.md"
+
 step "a branch-meeting paper: the agenda from templates/paper/branch-meeting.md.mustache, then the motions"
 "$motion" paper health-2026-lxp-recognition branch-2026-safe-staffing tuc-2026-fair-pay-agreements \
-    --branch "Example Health Branch" --date "3 December 2026" --to md | head -16
+    --branch "Example Health Branch" --date "3 December 2026" --to md -o "$demo/export/branch-paper.md"
+head -16 "$demo/export/branch-paper.md"
 "$motion" paper health-2026-lxp-recognition branch-2026-safe-staffing tuc-2026-fair-pay-agreements \
     --branch "Example Health Branch" --date "3 December 2026" --to docx -o "$demo/export/branch-paper.docx"
 ls -l "$demo/export"
-
-step "motion list"
-"$motion" list
-
-step "motion fsck"
-"$motion" fsck
 printf '\nThe demo workspace is in %s; its Word documents are in %s/export\n' "$demo" "$demo"
