@@ -23,33 +23,27 @@ enum ZipArchive {
             let body = deflated ? compressed : entry.data
             let crc = entry.data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
             let offset = UInt32(out.count)
-            // Local file header.
+            // The fields a local header and its central directory record share, from the
+            // version needed to extract to the extra field's length.
+            func shared(_ bytes: inout [UInt8]) {
+                append16(&bytes, 20)
+                append16(&bytes, 0x0800)  // UTF-8 names
+                append16(&bytes, deflated ? 8 : 0)
+                append16(&bytes, dosTime)
+                append16(&bytes, dosDate)
+                append32(&bytes, crc)
+                append32(&bytes, UInt32(body.count))
+                append32(&bytes, UInt32(entry.data.count))
+                append16(&bytes, UInt16(name.count))
+                append16(&bytes, 0)
+            }
             append32(&out, 0x0403_4B50)
-            append16(&out, 20)
-            append16(&out, 0x0800)  // UTF-8 names
-            append16(&out, deflated ? 8 : 0)
-            append16(&out, dosTime)
-            append16(&out, dosDate)
-            append32(&out, crc)
-            append32(&out, UInt32(body.count))
-            append32(&out, UInt32(entry.data.count))
-            append16(&out, UInt16(name.count))
-            append16(&out, 0)
+            shared(&out)
             out += name
             out += body
-            // Its central directory record.
             append32(&central, 0x0201_4B50)
-            append16(&central, 20)
-            append16(&central, 20)
-            append16(&central, 0x0800)
-            append16(&central, deflated ? 8 : 0)
-            append16(&central, dosTime)
-            append16(&central, dosDate)
-            append32(&central, crc)
-            append32(&central, UInt32(body.count))
-            append32(&central, UInt32(entry.data.count))
-            append16(&central, UInt16(name.count))
-            append16(&central, 0)
+            append16(&central, 20)  // made by
+            shared(&central)
             append16(&central, 0)
             append16(&central, 0)
             append16(&central, 0)
