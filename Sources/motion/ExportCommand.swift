@@ -89,8 +89,9 @@ extension ExportCommand {
     /// it and when the file last changed.
     static func author(of reference: ResolvedReference, _ motion: Motion) -> ChangeAuthor {
         if let revision = reference.revision {
-            let seconds = revision.time.split(separator: ".").first.map { String($0) + (revision.time.hasSuffix("Z") && !$0.hasSuffix("Z") ? "Z" : "") }
-            return ChangeAuthor(name: revision.author, date: seconds ?? revision.time)
+            // Stored times carry milliseconds ("...:58.148Z"); Word's dates are to the second.
+            let date = revision.time.split(separator: ".").first.map { $0.hasSuffix("Z") ? String($0) : $0 + "Z" } ?? revision.time
+            return ChangeAuthor(name: revision.author, date: date)
         }
         return ChangeAuthor(name: motion.metadata.submittedBy ?? "motion", date: FileIO.modificationSeconds(reference.label).map(Timestamp.iso8601(seconds:)) ?? "")
     }

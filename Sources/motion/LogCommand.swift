@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
         }
         let store = try storeOptions.history().store
         let revisions = try store.log(id)
-        let amendments = AmendmentIndex(latest: try store.latestAmendments(to: id)).amendments(of: id)
+        let amendments = try store.latestAmendments(to: id)
         if json {
             print(try JSONOutput.string(revisions.map(LogEntry.init)))
             return

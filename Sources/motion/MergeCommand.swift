@@ -59,7 +59,7 @@ struct MergeCommand: ParsableCommand {
         }
         if let status {
             let store = try storeOptions.history().store
-            let stored = AmendmentIndex(latest: try store.latestRevisions()).amendments(of: base.id).filter { $0.status == status }
+            let stored = try store.latestAmendments(to: base.id).filter { $0.status == status }
             for revision in stored where !amendments.contains(where: { $0.label == revision.motionID }) {
                 let resolved = try ResolvedReference(revision.reference, history: try storeOptions.history())
                 amendments.append((revision.motionID, try resolved.amendment()))

@@ -63,10 +63,9 @@ struct PaperCommand: ParsableCommand {
             if motion.metadata.kind == .amendment { amendments.append(motion) } else { motions.append(motion) }
         }
         // Stored amendments to each motion, when there is a store here.
-        if let store = try? storeOptions.history().store, let latest = try? store.latestRevisions() {
-            let index = AmendmentIndex(latest: latest)
+        if let store = try? storeOptions.history().store {
             for motion in motions {
-                for revision in index.amendments(of: motion.id) where !amendments.contains(where: { $0.id == revision.motionID }) {
+                for revision in (try? store.latestAmendments(to: motion.id)) ?? [] where !amendments.contains(where: { $0.id == revision.motionID }) {
                     if let text = try? store.text(of: revision), let amendment = try? MotionReader.read(text).motion { amendments.append(amendment) }
                 }
             }

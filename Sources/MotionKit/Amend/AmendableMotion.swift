@@ -42,27 +42,17 @@ struct AmendableMotion {
     /// Lines as ``LineNumbering`` counts them, mapped onto the source (none when made without
     /// a line width: a target text is never addressed by line). Computed when first asked for:
     /// most wording never names a line.
-    var lines: [LineSpan] { lineCache.lines }
-    private let lineCache: LineCache
+    var lines: [LineSpan] { cache.lines }
+    private let cache: Cache
     /// Each part's heading folded for lookup by name ("" for the preamble).
     private let foldedHeadings: [String]
 
     init(_ motion: Motion, lineWidth: Int?) {
-        title = MarkdownWriter.heading(motion.title)
-        let preamble = MarkdownLayout.pieces(motion.preamble)
-        var parts = [Part(heading: nil, blocks: zip(motion.preamble, preamble).map { Block(kind: $0.kind, text: $1.text) })]
-        for section in motion.sections {
-            let pieces = MarkdownLayout.pieces(section.blocks)
-            parts.append(Part(heading: MarkdownWriter.heading(section.heading),
-                              blocks: zip(section.blocks, pieces).map { Block(kind: $0.kind, text: $1.text) }))
-        }
-        self.parts = parts
-        foldedHeadings = parts.map { $0.heading.map(SectionName.fold) ?? "" }
-        lineCache = LineCache(motion: motion, parts: parts, width: lineWidth)
+        self.init(motion, document: DiffInput.document(for: motion), lineWidth: lineWidth)
     }
 
-    /// The same, from the motion's diff document (``DiffInput/document(for:)``), which holds the
-    /// same canonical Markdown already: the writer has both and need not render twice.
+    /// From the motion's diff document (``DiffInput/document(for:)``), which is its canonical
+    /// Markdown piece by piece: the writer has it already and need not render twice.
     init(_ motion: Motion, document: DiffDocument, lineWidth: Int?) {
         var parts: [Part] = []
         var title = ""
@@ -77,7 +67,7 @@ struct AmendableMotion {
         self.title = title
         self.parts = parts
         foldedHeadings = parts.map { $0.heading.map(SectionName.fold) ?? "" }
-        lineCache = LineCache(motion: motion, parts: parts, width: lineWidth)
+        cache = Cache(motion: motion, parts: parts, width: lineWidth)
     }
 
     func text(of unit: Unit) -> String {
@@ -90,9 +80,9 @@ struct AmendableMotion {
 
     /// A unit's text as Unicode scalars (cached).
     func scalars(of unit: Unit) -> [Unicode.Scalar] {
-        if let cached = lineCache.scalars[unit] { return cached }
+        if let cached = cache.scalars[unit] { return cached }
         let scalars = Array(text(of: unit).unicodeScalars)
-        lineCache.scalars[unit] = scalars
+        cache.scalars[unit] = scalars
         return scalars
     }
 
@@ -102,16 +92,16 @@ struct AmendableMotion {
     }
 
     /// The lines of a unit (empty for the title, which is not numbered).
-    func lines(of unit: Unit) -> [LineSpan] { lineCache.byUnit[unit] ?? [] }
+    func lines(of unit: Unit) -> [LineSpan] { cache.byUnit[unit] ?? [] }
 
     // MARK: Finding a section by what a delegate calls it
 
     /// The part a section name means: its heading, compared without case, typography, a final
     /// colon or a leading "the"; else the one heading that starts with the name.
     func part(named name: String) -> PartLookup {
-        if let known = lineCache.partsByName[name] { return known }
+        if let known = cache.partsByName[name] { return known }
         let found = lookUpPart(named: name)
-        lineCache.partsByName[name] = found
+        cache.partsByName[name] = found
         return found
     }
 
@@ -235,8 +225,9 @@ struct AmendableMotion {
     }
 }
 
-/// The line spans of one motion, computed once when first needed.
-private final class LineCache {
+/// What is worked out about one motion at most once, when first needed: its line spans, its
+/// units as scalars, the sections names were looked up for.
+private final class Cache {
     let motion: Motion
     let parts: [AmendableMotion.Part]
     let width: Int?

@@ -11,7 +11,12 @@ public struct AmendmentIndex: Sendable {
             guard let amends = revision.amends else { continue }
             byMotion[Self.motionID(amends), default: []].append(revision)
         }
-        self.byMotion = byMotion.mapValues { $0.sorted { $0.motionID.compare($1.motionID, options: .numeric) == .orderedAscending } }
+        self.byMotion = byMotion.mapValues(Self.ordered)
+    }
+
+    /// Amendments in id order, numbers compared as numbers ("a2" before "a10").
+    public static func ordered(_ revisions: [Revision]) -> [Revision] {
+        revisions.sorted { $0.motionID.compare($1.motionID, options: .numeric) == .orderedAscending }
     }
 
     /// `ID` of `ID@REV`.

@@ -244,8 +244,11 @@ struct DocumentBuilder {
 
     private mutating func titleAndDetails(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true) {
         paragraph(style: "Title", pageBreakBefore: pageBreakBefore) { builder in builder.runs(motion.title) }
-        guard details else { return }
-        let m = motion.metadata
+        if details { self.details(motion.metadata) }
+    }
+
+    /// Conference, submitted by and status, one MotionDetails paragraph each.
+    mutating func details(_ m: Motion.Metadata) {
         for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
             guard let value else { continue }
             paragraph(style: "MotionDetails") { builder in

@@ -24,7 +24,6 @@ extension DocumentBuilder {
     mutating func addComparison(base: Motion, target: Motion, author: ChangeAuthor) {
         let diff = DocumentDiff.compare(Self.visibleText(base), Self.visibleText(target))
         revisionAuthor = author
-        let m = target.metadata
         for section in diff.sections {
             if let heading = section.heading {
                 paragraph(style: "Heading1", mark: mark(for: heading.kind)) { builder in builder.changedRuns(heading, diff: diff) }
@@ -36,13 +35,7 @@ extension DocumentBuilder {
                 let block = diff.block(place, inBase: change.target == nil)
                 if block.kind == "title" {
                     paragraph(style: "Title", mark: mark(for: change.kind)) { builder in builder.changedRuns(change, diff: diff) }
-                    for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
-                        guard let value else { continue }
-                        paragraph(style: "MotionDetails") { builder in
-                            builder.run(label + ": ", bold: true)
-                            builder.run(value)
-                        }
-                    }
+                    details(target.metadata)
                     continue
                 }
                 var numbering: Int?

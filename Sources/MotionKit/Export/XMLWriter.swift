@@ -4,16 +4,24 @@ import CLibXML2
 /// string filtered to the XML 1.0 character set, so any motion text gives well-formed XML.
 final class XMLWriter {
     private let buffer: xmlBufferPtr
-    private let writer: xmlTextWriterPtr
+    private var writer: xmlTextWriterPtr?
 
-    init(indent: Bool = false) {
+    /// - Parameters:
+    ///   - indent: two spaces per level, for files people read (TBX); WordprocessingML parts
+    ///     are written without, as Word writes them.
+    ///   - standalone: `standalone="yes"` in the declaration, as OOXML parts carry it.
+    init(indent: Bool = false, standalone: Bool = true) {
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
-        if indent { xmlTextWriterSetIndent(writer, 1) }
-        _ = xmlTextWriterStartDocument(writer, "1.0", "UTF-8", "yes")
+        if indent {
+            xmlTextWriterSetIndent(writer, 1)
+            _ = xmlTextWriterSetIndentString(writer, "  ")
+        }
+        _ = xmlTextWriterStartDocument(writer, "1.0", "UTF-8", standalone ? "yes" : nil)
     }
 
     deinit {
+        if let writer { xmlFreeTextWriter(writer) }
         xmlBufferFree(buffer)
     }
 
@@ -61,8 +69,28 @@ final class XMLWriter {
     /// The document, finished.
     func finish() -> [UInt8] {
         _ = xmlTextWriterEndDocument(writer)
+        // Freeing the writer flushes it into the buffer.
         xmlFreeTextWriter(writer)
+        writer = nil
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+}
+
+/// Text for XML: only characters XML 1.0 allows (tab, line feed, carriage return, U+0020 to
+/// U+D7FF, U+E000 to U+FFFD, U+10000 and above); anything else is dropped.
+enum XMLText {
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isAllowed($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.filter(isAllowed))
+        return String(out)
+    }
+
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 }

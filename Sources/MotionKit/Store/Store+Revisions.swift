@@ -144,16 +144,15 @@ extension Store {
     }
 
     /// The latest revision of every amendment whose `amends:` names motion `id` (with or
-    /// without a revision), by id.
+    /// without a revision), in id order with numbers compared as numbers (a2 before a10).
     public func latestAmendments(to id: String) throws(StoreError) -> [Revision] {
-        try read { db in
+        AmendmentIndex.ordered(try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT \(Store.revisionColumns) FROM revision r
                 WHERE r.kind = 'amendment' AND (r.amends = ?1 OR substr(r.amends, 1, length(?1) + 1) = ?1 || '@')
                   AND number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
-                ORDER BY motion_id
                 """, arguments: [id]).map(Store.revision(from:))
-        }
+        })
     }
 
     /// Names a revision. Moving an existing tag needs `force`.
