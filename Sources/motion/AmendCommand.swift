@@ -52,23 +52,13 @@ struct AmendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let baseRef = try ResolvedReference(base, history: try storeOptions.history())
-        let targetRef = try ResolvedReference(target, history: try storeOptions.history())
-        let baseMotion = try baseRef.motion(), targetMotion = try targetRef.motion()
-        let settings = CommandContext().resources.amendmentSettings(for: baseMotion)
-        let wording = AmendmentWriter.wording(from: baseMotion, to: targetMotion, style: style ?? settings.style,
-                                              lineWidth: width ?? settings.lineWidth)
-        if wording.isEmpty {
-            Terminal.error("motion: \(targetRef.label) has the same text as \(baseRef.label): no amendment to write")
-            return
+        let draft = DraftAmendment(base: base, target: target, style: style, lineWidth: width,
+                                   document: document ? .init(id: id, submittedBy: submittedBy) : nil)
+        let result = try draft.run(in: storeOptions.context)
+        guard let text = result.text else {
+            return Terminal.error("motion: \(result.targetLabel) has the same text as \(result.baseLabel): no amendment to write")
         }
-        guard document else { return try DocumentOutput.write(wording, to: output) }
-        let amends = baseRef.revision?.reference ?? baseMotion.id
-        let metadata = Motion.Metadata(id: id ?? "\(baseMotion.id)-amendment", conference: baseMotion.metadata.conference,
-                                       submittedBy: submittedBy, kind: .amendment, status: .draft,
-                                       profile: baseMotion.metadata.profile, amends: amends)
-        let header = MarkdownWriter.write(Motion(metadata: metadata, title: [.text("Amendment to \(baseMotion.titleText)")]))
-        try DocumentOutput.write(header + "\n" + wording, to: output)
+        try DocumentOutput.write(text, to: output)
     }
 }
 

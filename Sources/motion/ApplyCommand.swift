@@ -40,52 +40,9 @@ struct ApplyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let amendmentRef = try ResolvedReference(references.last!, history: try storeOptions.history())
-        let amendment = try amendmentRef.amendment()
-        let baseRef: ResolvedReference
-        if references.count == 2 {
-            baseRef = try ResolvedReference(references[0], history: try storeOptions.history())
-        } else if let amends = amendment.amends {
-            do {
-                baseRef = try ResolvedReference(amends, history: try storeOptions.history())
-            } catch let failure as CLIFailure {
-                throw CLIFailure("\(failure.message); the amendment amends '\(amends)': give the motion first, as in motion apply MOTION.md \(references[0])",
-                                 status: failure.status)
-            }
-        } else {
-            throw CLIFailure("\(amendmentRef.label) does not say which motion it amends: give it first (motion apply BASE \(references[0])) or add 'amends: MOTION-ID' to its front matter",
-                             status: ExitStatus.usage)
-        }
-        let base = try baseRef.motion()
-        let lineWidth = width ?? CommandContext().resources.amendmentSettings(for: base).lineWidth
-        let amended: Motion
-        do {
-            amended = try AmendmentApplier.apply(amendment.instructions, to: base, lineWidth: lineWidth)
-        } catch {
-            throw CLIFailure(amendment: error, in: amendmentRef.label)
-        }
-        try reportStanding(amendment, appliedTo: baseRef, lineWidth: lineWidth)
-        try DocumentOutput.write(MarkdownWriter.write(amended), to: output)
-    }
-
-    /// When the motion has moved on since the amendment was written, says so, and whether it
-    /// still applies cleanly to the latest revision.
-    private func reportStanding(_ amendment: AmendmentDocument, appliedTo base: ResolvedReference, lineWidth: Int) throws {
-        guard let amends = amendment.amends, let applied = base.revision, let history = try? storeOptions.history(),
-              let standing = try? history.store.standing(ofAmendmentTo: amends),
-              standing.named.motionID == applied.motionID else { return }
-        if standing.named.number != applied.number {
-            Terminal.error("motion: note: the amendment names \(standing.named.reference); it was applied to \(applied.reference) as asked")
-        }
-        guard applied.number != standing.latest.number else { return }
-        var message = "motion: note: the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
-        do {
-            let latest = try MotionReader.read(try history.store.text(of: standing.latest)).motion
-            _ = try AmendmentApplier.apply(amendment.instructions, to: latest, lineWidth: lineWidth)
-            message += ", and the amendment still applies cleanly to it"
-        } catch let error as AmendmentError {
-            message += ", and the amendment does not apply to it: \(error.message)"
-        }
-        Terminal.error(message)
+        let result = try ApplyAmendment(base: references.count == 2 ? references[0] : nil, amendment: references.last!, lineWidth: width)
+            .run(in: storeOptions.context)
+        for note in result.notes { Terminal.note(note) }
+        try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output)
     }
 }

@@ -4,7 +4,8 @@ import MotionKit
 import Glibc
 #endif
 
-/// sysexits codes, as DESIGN.md's conventions ask.
+/// sysexits codes, as DESIGN.md's conventions ask, and the one place an error's category
+/// becomes one.
 enum ExitStatus {
     static let findings: Int32 = 1
     static let usage: Int32 = 64
@@ -12,38 +13,40 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
+
+    static func code(for category: ErrorCategory) -> Int32 {
+        switch category {
+        case .usage: usage
+        case .badData: dataError
+        case .missingInput: noInput
+        // As git merge does: the merge stopped on what it found, like findings.
+        case .conflict: findings
+        case .cannotCreate: cannotCreate
+        case .io: ioError
+        }
+    }
 }
 
-/// An error for the delegate: printed on stderr as `motion: error: ...`, then the process exits.
-struct CLIFailure: Error {
-    var message: String
-    var status: Int32
-
-    init(_ message: String, status: Int32) {
-        self.message = message
-        self.status = status
+/// How the CLI reports an error of the library: its message on stderr as
+/// `motion: error: ...` (or as the error places itself, `file:line: error: ...`), its exit code.
+enum ErrorReport {
+    /// The error's own words.
+    static func text(_ error: any Error) -> String {
+        (error as? any MotionKitError)?.description ?? "\(error)"
     }
 
-    init(_ error: MotionReadError) {
-        let status: Int32 = switch error.reason {
-        case .notFound: ExitStatus.noInput
-        case .unreadable: ExitStatus.ioError
-        default: ExitStatus.dataError
-        }
-        self.init(error.description, status: status)
+    static func message(_ error: any Error) -> String {
+        let text = text(error)
+        return text.contains(": error: ") ? text : "motion: error: \(text)"
     }
 
-    init(_ error: ResourceError) {
-        self.init(error.description, status: ExitStatus.dataError)
+    static func status(_ error: any Error) -> Int32 {
+        (error as? any MotionKitError).map { ExitStatus.code(for: $0.category) } ?? ExitStatus.ioError
     }
 
-    init(writing error: FileError) {
-        self.init(error.description, status: error.isMissing ? ExitStatus.cannotCreate : ExitStatus.ioError)
-    }
-
-    func report() -> Never {
-        Terminal.error(message.contains(": error: ") ? message : "motion: error: \(message)")
-        Glibc.exit(status)
+    static func exit(_ error: any Error) -> Never {
+        Terminal.error(message(error))
+        Glibc.exit(status(error))
     }
 }
 
@@ -55,4 +58,7 @@ enum Terminal {
         if !text.hasSuffix("\n") { text += "\n" }
         text.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
+
+    static func note(_ text: String) { error("motion: note: \(text)") }
+    static func warning(_ text: String) { error("motion: warning: \(text)") }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import MotionKit
 
 struct CheckCommand: ParsableCommand {
@@ -28,26 +27,11 @@ struct CheckCommand: ParsableCommand {
     var summary = false
 
     func run() throws {
-        let context = CommandContext()
-        let paths = files.isEmpty ? context.workingMotionFiles() : files
-        guard !paths.isEmpty else {
-            throw CLIFailure("no motion files to check; name them, as in 'motion check motions/*.md'", status: ExitStatus.usage)
+        let outcome = try AppContext().check(files)
+        if let problem = outcome.glossaryProblem {
+            Terminal.warning("the glossary cannot be read, so role names are not checked: \(problem)")
         }
-        var checker = MotionChecker(resources: context.resources)
-        do {
-            checker.glossaryLinter = GlossaryLinter(glossary: try GlossarySources(workspaceRoot: context.workspaceRoot).glossary())
-        } catch {
-            Terminal.error("motion: warning: the glossary cannot be read, so role names are not checked: \(error)")
-        }
-        var reports: [CheckReport] = []
-        for path in paths {
-            do {
-                let document = try MotionReader.read(contentsOf: path)
-                reports.append(CheckReport(path: path, document: document, findings: checker.check(document)))
-            } catch {
-                reports.append(CheckReport(path: path, failure: error))
-            }
-        }
+        let reports = outcome.reports
         if json {
             print(try JSONOutput.string(reports.map(\.json)))
         } else {
@@ -81,60 +65,7 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The outcome of checking one file.
-struct CheckReport {
-    var path: String
-    var document: MotionDocument?
-    var findings: [Diagnostic] = []
-    var failure: MotionReadError?
-
-    init(path: String, document: MotionDocument, findings: [Diagnostic]) {
-        self.path = path
-        self.document = document
-        self.findings = findings
-    }
-
-    init(path: String, failure: MotionReadError) {
-        self.path = path
-        self.failure = failure
-    }
-
-    var errorCount: Int { findings.count { $0.severity == .error } }
-
-    struct JSON: Encodable {
-        var path: String
-        var id: String?
-        var title: String?
-        var kind: String?
-        var status: String?
-        var words: Int?
-        var titleWords: Int?
-        var readable: Bool
-        var findings: [Finding]
-    }
-
-    struct Finding: Encodable {
-        var severity: String
-        var line: Int
-        var column: Int
-        var rule: String
-        var message: String
-    }
-
-    var json: JSON {
-        var findings = findings.map {
-            Finding(severity: $0.severity.rawValue, line: $0.line, column: $0.column, rule: $0.rule, message: $0.message)
-        }
-        if let failure {
-            findings.append(Finding(severity: "error", line: failure.line, column: failure.column, rule: "unreadable", message: failure.message))
-        }
-        let motion = document?.motion
-        let counts = motion?.wordCounts
-        return JSON(path: path, id: motion?.id, title: motion?.titleText, kind: motion?.metadata.kind.rawValue,
-                    status: motion?.metadata.status.rawValue, words: counts?.body, titleWords: counts?.title,
-                    readable: failure == nil, findings: findings)
-    }
-
+extension CheckReport {
     static func summaryTable(_ reports: [CheckReport]) -> String {
         var rows = [["ID", "KIND", "STATUS", "WORDS", "SECTIONS", "ERRORS", "WARNINGS", "TITLE"]]
         for report in reports {

@@ -60,7 +60,7 @@ struct DiffCommand: ParsableCommand {
 
     func run() throws {
         try DiffRequest(old: old, new: new, format: format, context: context, stat: stat, exitCode: exitCode,
-                        ignoreTypography: ignoreTypography, width: width, location: storeOptions.location).run()
+                        ignoreTypography: ignoreTypography, width: width, store: storeOptions.store).run()
     }
 }
 
@@ -75,10 +75,11 @@ struct DiffRequest {
     var exitCode = false
     var ignoreTypography = false
     var width: Int?
-    var location = StoreLocation(store: nil)
+    /// `--store`.
+    var store: String?
 
     func run() throws {
-        let (base, target) = try resolveSides()
+        let (base, target) = try AppContext(storeOption: store).diffSides(old, new)
         let options = DiffOptions(ignoreTypography: ignoreTypography)
         let diff = DiffInput.compare(base.text, target.text, options: options)
         let lines = context == "all" ? nil : Int(context)
@@ -108,28 +109,7 @@ struct DiffRequest {
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }
 
-    private func resolveSides() throws -> (ResolvedReference, ResolvedReference) {
-        if let new {
-            // The store is opened once, and only if a side is a stored revision.
-            var opened: History?
-            func history() throws -> History {
-                if let opened { return opened }
-                let history = try location.history()
-                opened = history
-                return history
-            }
-            return (try ResolvedReference(old, history: try history()), try ResolvedReference(new, history: try history()))
-        }
-        let reference: RevisionReference
-        do { reference = try RevisionReference(parsing: old) } catch { throw CLIFailure(error) }
-        guard case .stored(let id, _) = reference else {
-            throw CLIFailure("name two versions to compare, or one ID to compare its working file with the latest revision", status: ExitStatus.usage)
-        }
-        let history = try location.history()
-        let base = try ResolvedReference(old, history: history)
-        let file = history.workspace.workingFile(for: id)
-        return (base, try ResolvedReference(file, history: history))
-    }
+
 
     private func statTable(_ diff: DocumentDiff) -> String {
         var rows = [["SECTION", "ADDED", "REMOVED"]]

@@ -33,7 +33,7 @@ enum DiffFastPath {
                 request.width = width
             case "--store":
                 guard let raw = value(argument) else { return nil }
-                request.location.store = raw
+                request.store = raw
             case "--stat" where !argument.contains("="): request.stat = true
             case "--exit-code" where !argument.contains("="): request.exitCode = true
             case "--ignore-typography" where !argument.contains("="): request.ignoreTypography = true

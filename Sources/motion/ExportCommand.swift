@@ -22,7 +22,7 @@ struct ExportCommand: ParsableCommand {
     var references: [String]
 
     @Option(help: "docx, xml or md.")
-    var to: MotionExport.Format
+    var to: DocumentFormat
 
     @Flag(help: "Number the body's lines as amendments count them (the profile's line width).")
     var lineNumbers = false
@@ -42,59 +42,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resources = CommandContext().resources
-        var resolved: [ResolvedReference] = []
-        for reference in references { resolved.append(try ResolvedReference(reference, history: try storeOptions.history())) }
-        var motions = try resolved.map { try $0.motion() }
-        let bytes: [UInt8]
-        do {
-            if let changesFrom {
-                let base = try ResolvedReference(changesFrom, history: try storeOptions.history())
-                bytes = try MotionExport.renderComparison(base: try base.motion(), target: motions[0], author: Self.author(of: resolved[0], motions[0]),
-                                                         as: to, resources: resources)
-            } else if motions.count == 1, motions[0].metadata.kind == .amendment {
-                // An amendment: the motion it amends, with the amendment as tracked changes.
-                let amendment = try resolved[0].amendment()
-                guard let amends = amendment.amends else {
-                    throw CLIFailure("\(resolved[0].label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter", status: ExitStatus.dataError)
-                }
-                let base = try ResolvedReference(amends, history: try storeOptions.history()).motion()
-                let amended: Motion
-                do {
-                    amended = try AmendmentApplier.apply(amendment.instructions, to: base, lineWidth: resources.amendmentSettings(for: base).lineWidth)
-                } catch {
-                    throw CLIFailure(amendment: error, in: resolved[0].label)
-                }
-                bytes = try MotionExport.renderComparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]),
-                                                         as: to, resources: resources)
-                motions = [base]
-            } else {
-                bytes = try MotionExport.render(motions, as: to, lineNumbers: lineNumbers, resources: resources)
-            }
-        } catch let error as ResourceError {
-            throw CLIFailure(error)
-        }
-        if to == .md, output == nil {
-            print(String(decoding: bytes, as: UTF8.self), terminator: "")
-            return
-        }
-        let path = output ?? "\(motions.count == 1 ? motions[0].id : "motions").\(to.fileExtension)"
-        do { try FileIO.writeAtomically(bytes, to: path) } catch { throw CLIFailure(writing: error) }
-        Terminal.error(path)
+        let result = try ExportMotions(references: references, format: to, lineNumbers: lineNumbers, changesFrom: changesFrom)
+            .run(in: storeOptions.context)
+        try DocumentOutput.write(result.bytes, to: output, defaultPath: result.defaultFileName, toStandardOutput: to == .md)
     }
 }
 
-extension ExportCommand {
-    /// Who made the changes: the stored revision's author and time; for a file, who submitted
-    /// it and when the file last changed.
-    static func author(of reference: ResolvedReference, _ motion: Motion) -> ChangeAuthor {
-        if let revision = reference.revision {
-            // Stored times carry milliseconds ("...:58.148Z"); Word's dates are to the second.
-            let date = revision.time.split(separator: ".").first.map { $0.hasSuffix("Z") ? String($0) : $0 + "Z" } ?? revision.time
-            return ChangeAuthor(name: revision.author, date: date)
-        }
-        return ChangeAuthor(name: motion.metadata.submittedBy ?? "motion", date: FileIO.modificationSeconds(reference.label).map(Timestamp.iso8601(seconds:)) ?? "")
-    }
-}
-
-extension MotionExport.Format: ExpressibleByArgument {}
+extension DocumentFormat: ExpressibleByArgument {}

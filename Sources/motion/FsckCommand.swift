@@ -18,7 +18,7 @@ struct FsckCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let report = try storeOptions.history().store.fsck()
+        let report = try storeOptions.context.fsck()
         if json {
             print(try JSONOutput.string(report))
         } else {

@@ -18,15 +18,6 @@ struct GlossaryCommand: ParsableCommand {
             """,
         subcommands: [GlossaryCheckCommand.self, GlossaryListCommand.self, GlossaryLintCommand.self,
                       GlossaryFixCommand.self, GlossaryExportCommand.self])
-
-    /// The glossary in force here.
-    static func load() throws -> Glossary {
-        do {
-            return try GlossarySources(workspaceRoot: CommandContext().workspaceRoot).glossary()
-        } catch {
-            throw CLIFailure(error.description, status: ExitStatus.dataError)
-        }
-    }
 }
 
 struct GlossaryCheckCommand: ParsableCommand {
@@ -36,7 +27,7 @@ struct GlossaryCheckCommand: ParsableCommand {
         discussion: "Finds a variant claimed by two entries, a preferred term listed as another's variant, an empty definition and an entry given twice. Exits 1 when it finds any.")
 
     func run() throws {
-        let glossary = try GlossaryCommand.load()
+        let glossary = try AppContext().loadGlossary()
         let problems = glossary.problems()
         for problem in problems { print(problem.description) }
         Terminal.error("\(glossary.files.count) glossary file\(glossary.files.count == 1 ? "" : "s") checked, \(glossary.entries.count) entries: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
@@ -49,7 +40,7 @@ struct GlossaryListCommand: ParsableCommand {
         commandName: "list", abstract: "List the entries in force, and the file and line each comes from.")
 
     func run() throws {
-        let glossary = try GlossaryCommand.load()
+        let glossary = try AppContext().loadGlossary()
         var rows = [["TERM", "VARIANTS", "FROM"]]
         for entry in glossary.entries {
             rows.append([entry.term, entry.variants.joined(separator: ", "), "\(entry.origin):\(entry.line)"])
@@ -81,16 +72,10 @@ struct GlossaryLintCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let linter = GlossaryLinter(glossary: try GlossaryCommand.load())
-        var all: [(String, GlossaryLinter.Finding)] = []
-        for reference in references {
-            let resolved = try ResolvedReference(reference, history: try storeOptions.history())
-            let findings = linter.lint(resolved.text, from: GlossaryLinter.bodyStart(of: resolved.text), skipQuotes: skipQuotes)
-            all += findings.map { (resolved.label, $0) }
-        }
+        let all = try storeOptions.context.lint(references, skipQuotes: skipQuotes)
         if json {
             struct Row: Encodable { var path: String; var finding: GlossaryLinter.Finding }
-            print(try JSONOutput.string(all.map { Row(path: $0.0, finding: $0.1) }))
+            print(try JSONOutput.string(all.map { Row(path: $0.label, finding: $0.finding) }))
         } else {
             for (path, finding) in all { print("\(path):\(finding.line):\(finding.column): warning: \(finding.message)") }
         }
@@ -124,33 +109,18 @@ struct GlossaryFixCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let linter = GlossaryLinter(glossary: try GlossaryCommand.load())
-        let resolved = try ResolvedReference(reference, history: try storeOptions.history())
-        let (fixed, findings) = linter.fix(resolved.text, from: GlossaryLinter.bodyStart(of: resolved.text), skipQuotes: skipQuotes)
-        guard !findings.isEmpty else {
-            Terminal.error("motion: \(resolved.label): no role names to change")
-            return
-        }
-        if dryRun {
-            print(InlineDiffRenderer(notation: .plain, context: 0).render(DiffInput.compare(resolved.text, fixed).pieces), terminator: "")
-            Terminal.error("motion: \(findings.count) term\(findings.count == 1 ? "" : "s") would change (dry run: nothing written)")
-            return
-        }
-        if let revision = resolved.revision {
-            let history = try storeOptions.history()
-            let motion: Motion
-            do { motion = try MotionReader.read(fixed, fileName: resolved.label).motion } catch { throw CLIFailure(error) }
-            do {
-                let saved = try history.saveDerived(motion, from: revision, author: history.workspace.author(option: author, environment: storeOptions.environment),
-                                                    message: "Standard role names (\(findings.count) change\(findings.count == 1 ? "" : "s"))")
-                if let warning = saved.warning { Terminal.error("motion: warning: \(warning)") }
-                print(saved.revision.reference)
-            } catch {
-                throw CLIFailure.from(error)
-            }
+        let fix = try storeOptions.context.fixTerms(reference, dryRun: dryRun, skipQuotes: skipQuotes, author: author)
+        let terms = "\(fix.changes) term\(fix.changes == 1 ? "" : "s")"
+        if fix.changes == 0 {
+            Terminal.error("motion: \(fix.label): no role names to change")
+        } else if let preview = fix.preview {
+            print(preview, terminator: "")
+            Terminal.error("motion: \(terms) would change (dry run: nothing written)")
+        } else if let saved = fix.saved {
+            if let warning = saved.warning { Terminal.warning(warning) }
+            print(saved.revision.reference)
         } else {
-            try DocumentOutput.write(fixed, to: resolved.label)
-            Terminal.error("motion: \(resolved.label): \(findings.count) term\(findings.count == 1 ? "" : "s") changed")
+            Terminal.error("motion: \(fix.label): \(terms) changed")
         }
     }
 }
@@ -168,7 +138,7 @@ struct GlossaryExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try DocumentOutput.write(GlossaryExport.render(try GlossaryCommand.load(), as: to), to: output)
+        try DocumentOutput.write(GlossaryExport.render(try AppContext().loadGlossary(), as: to), to: output)
     }
 }
 

@@ -16,7 +16,7 @@ struct ExportHistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let manifest = try HistoryArchive.export(try storeOptions.history().store, to: directory)
+        let manifest = try storeOptions.context.exportHistory(to: directory)
         let revisions = manifest.motions.reduce(0) { $0 + $1.revisions.count }
         print("\(directory)/\(HistoryArchive.manifestName)")
         Terminal.error("exported \(revisions) revisions of \(manifest.motions.count) motions")
@@ -41,7 +41,7 @@ struct ImportHistoryCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let manifest = try HistoryArchive.importHistory(from: directory, into: try storeOptions.history().store)
+        let manifest = try storeOptions.context.importHistory(from: directory)
         let revisions = manifest.motions.reduce(0) { $0 + $1.revisions.count }
         Terminal.error("imported \(revisions) revisions of \(manifest.motions.count) motions")
     }

@@ -20,15 +20,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        var wanted: MotionStatus?
-        if let status {
-            guard let parsed = MotionStatus(rawValue: status) else {
-                throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allowedList)", status: ExitStatus.usage)
-            }
-            wanted = parsed
-        }
-        let revisions = try storeOptions.history().store.latestRevisions().filter { wanted == nil || $0.status == wanted }
-        let grouped = AmendmentIndex.grouped(revisions)
+        let grouped = try storeOptions.context.list(status: status)
         if json {
             print(try JSONOutput.string(grouped.map { LogEntry($0.revision) }))
             return

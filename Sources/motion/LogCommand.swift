@@ -20,12 +20,7 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        guard MotionID.isValid(id) else {
-            throw CLIFailure("'\(id)' is not a motion id; ids look like health-2026-lxp-recognition", status: ExitStatus.usage)
-        }
-        let store = try storeOptions.history().store
-        let revisions = try store.log(id)
-        let amendments = try store.latestAmendments(to: id)
+        let (revisions, amendments) = try storeOptions.context.log(id)
         if json {
             print(try JSONOutput.string(revisions.map(LogEntry.init)))
             return

@@ -50,55 +50,16 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let baseRef = try ResolvedReference(references[0], history: try storeOptions.history())
-        let base = try baseRef.motion()
-        var amendments: [(label: String, document: AmendmentDocument)] = []
-        for reference in references.dropFirst() {
-            let resolved = try ResolvedReference(reference, history: try storeOptions.history())
-            amendments.append((resolved.revision?.motionID ?? resolved.label, try resolved.amendment()))
+        let result = try MergeAmendments(base: references[0], amendments: Array(references.dropFirst()), status: status,
+                                         dropConflicting: dropConflicting, save: save, author: author).run(in: storeOptions.context)
+        for note in result.notes { Terminal.note(note) }
+        for (label, message) in result.fallen { Terminal.error("motion: \(dropConflicting ? "falls" : "conflict"): \(label): \(message)") }
+        if let conflict = result.conflict { throw conflict }
+        if let saved = result.saved {
+            if let warning = saved.warning { Terminal.warning(warning) }
+            Terminal.error("\(saved.revision.reference) (as-amended)")
         }
-        if let status {
-            let store = try storeOptions.history().store
-            let stored = try store.latestAmendments(to: base.id).filter { $0.status == status }
-            for revision in stored where !amendments.contains(where: { $0.label == revision.motionID }) {
-                let resolved = try ResolvedReference(revision.reference, history: try storeOptions.history())
-                amendments.append((revision.motionID, try resolved.amendment()))
-            }
-            if stored.isEmpty { Terminal.error("motion: note: no stored amendment to \(base.id) has status \(status.rawValue)") }
-        }
-        let lineWidth = CommandContext().resources.amendmentSettings(for: base).lineWidth
-        let outcome: AmendmentMerger.Outcome
-        do {
-            outcome = try AmendmentMerger.merge(amendments.map { AmendmentMerger.Amendment(label: $0.label, instructions: $0.document.instructions) },
-                                                into: base, lineWidth: lineWidth)
-        } catch {
-            throw CLIFailure("\(error.message)", status: ExitStatus.dataError)
-        }
-        for (label, conflict) in outcome.fallen {
-            Terminal.error("motion: \(dropConflicting ? "falls" : "conflict"): \(label): \(conflict.message)")
-        }
-        if !outcome.fallen.isEmpty, !dropConflicting {
-            throw CLIFailure("\(outcome.fallen.count) amendment\(outcome.fallen.count == 1 ? " conflicts" : "s conflict") with an earlier one; nothing was written. Composite them, or use --drop-conflicting to let the later ones fall",
-                             status: ExitStatus.findings)
-        }
-        if save {
-            guard let revision = baseRef.revision else {
-                throw CLIFailure("--save records a revision of a stored motion; \(baseRef.label) is a file", status: ExitStatus.usage)
-            }
-            let history = try storeOptions.history()
-            let author = history.workspace.author(option: author, environment: storeOptions.environment)
-            do {
-                let saved = try history.saveAsAmended(outcome.motion, base: revision, author: author,
-                                                      message: "As amended by \(outcome.applied.joined(separator: ", "))")
-                if let warning = saved.warning { Terminal.error("motion: warning: \(warning)") }
-                Terminal.error("\(saved.revision.reference) (as-amended)")
-            } catch {
-                throw CLIFailure.from(error)
-            }
-        }
-        var amended = outcome.motion
-        if save { amended.metadata.status = .carriedAsAmended }
-        if !save || output != nil { try DocumentOutput.write(MarkdownWriter.write(amended), to: output) }
+        if !save || output != nil { try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output) }
     }
 }
 

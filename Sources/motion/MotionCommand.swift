@@ -35,16 +35,8 @@ struct MotionCommand: ParsableCommand {
             }
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as CLIFailure {
-            error.report()
-        } catch let error as StoreError {
-            CLIFailure.from(error).report()
-        } catch let error as MotionReadError {
-            CLIFailure.from(error).report()
-        } catch let error as ResourceError {
-            CLIFailure.from(error).report()
-        } catch let error as FileError {
-            CLIFailure.from(error).report()
+        } catch let error as any MotionKitError {
+            ErrorReport.exit(error)
         } catch {
             // ArgumentParser's own: usage errors, help, --version, exit codes.
             exit(withError: error)

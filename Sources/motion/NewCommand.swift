@@ -45,35 +45,8 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = CommandContext()
-        let resources = context.resources
-        let draft: Motion
-        do {
-            guard let (text, origin) = try resources.text("templates/motions/\(template).md") else {
-                let known = resources.names(in: "templates/motions", ext: ".md").joined(separator: ", ")
-                throw CLIFailure("no template '\(template)'; available: \(known)", status: ExitStatus.usage)
-            }
-            do {
-                draft = try MotionDrafter.draft(fromSkeleton: MotionReader.read(text).motion, id: id, title: title,
-                                                conference: conference, submittedBy: submittedBy, amends: amends)
-            } catch {
-                throw CLIFailure("the template \(origin) is not a valid motion: \(error.message)", status: ExitStatus.dataError)
-            }
-        } catch let error as ResourceError {
-            throw CLIFailure(error)
-        }
-
-        let path = output ?? "\(context.motionsFolder)/\(id).md"
-        do {
-            try FileIO.createDirectory(FileIO.parentDirectory(of: path))
-            try FileIO.writeAtomically(MarkdownWriter.write(draft), to: path, overwrite: false)
-        } catch let error where error.errno == EEXIST {
-            throw CLIFailure("\(path) already exists; choose another id, or edit that file", status: ExitStatus.cannotCreate)
-        } catch {
-            throw CLIFailure(writing: error)
-        }
-        print(path)
+        print(try AppContext().newMotion(template: template, id: id, title: title, conference: conference,
+                                         submittedBy: submittedBy, amends: amends, output: output))
     }
 }
 
-import Foundation

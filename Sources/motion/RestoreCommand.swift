@@ -22,10 +22,8 @@ struct RestoreCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let history = try storeOptions.history()
-        let revision = try history.storedRevision(reference, refusal: "restore takes a stored revision (ID, ID@N, ID@TAG), not a file")
-        try history.restore(revision, force: force)
-        print(history.workspace.workingFile(for: revision.motionID))
+        let (revision, path) = try storeOptions.context.restore(reference, force: force)
+        print(path)
         Terminal.error("restored \(revision.reference)")
     }
 }

@@ -27,27 +27,13 @@ struct SaveCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let history = try storeOptions.history()
-        let paths = files.isEmpty ? history.workspace.workingFiles() : files
-        guard !paths.isEmpty else {
-            throw CLIFailure("no working files in \(history.workspace.motionsFolder); 'motion new' starts one", status: ExitStatus.noInput)
+        let outcome = try storeOptions.context.save(files, author: author, message: message)
+        for revision in outcome.saved { print(revision.reference) }
+        for (path, error) in outcome.failures {
+            let message = ErrorReport.text(error)
+            Terminal.error(message.contains(path) ? message : "\(path): \(message)")
         }
-        let author = history.workspace.author(option: author, environment: storeOptions.environment)
-        var failures: [CLIFailure] = []
-        var saved = 0
-        for path in paths {
-            do {
-                if let revision = try history.save(path, author: author, message: message) {
-                    print(revision.reference)
-                    saved += 1
-                }
-            } catch {
-                let failure = CLIFailure.from(error)
-                Terminal.error(failure.message.contains(path) ? failure.message : "\(path): \(failure.message)")
-                failures.append(failure)
-            }
-        }
-        if saved == 0, failures.isEmpty { Terminal.error("nothing to save: every file is unchanged") }
-        if let first = failures.first { throw ExitCode(first.status) }
+        if outcome.saved.isEmpty, outcome.failures.isEmpty { Terminal.error("nothing to save: every file is unchanged") }
+        if let first = outcome.failures.first { throw ExitCode(ErrorReport.status(first.error)) }
     }
 }

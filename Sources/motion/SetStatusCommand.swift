@@ -29,18 +29,12 @@ struct SetStatusCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        guard let newStatus = MotionStatus(rawValue: status) else {
-            throw CLIFailure("unknown status '\(status)'; use one of \(MotionStatus.allowedList)", status: ExitStatus.usage)
-        }
-        guard MotionID.isValid(id) else { throw CLIFailure("'\(id)' is not a motion id", status: ExitStatus.usage) }
-        let history = try storeOptions.history()
-        let author = history.workspace.author(option: author, environment: storeOptions.environment)
-        let change = try history.setStatus(id, to: newStatus, author: author, message: message)
+        let change = try storeOptions.context.setStatus(id, to: status, author: author, message: message)
         if let revision = change.revision {
             print(revision.reference)
         } else {
-            Terminal.error("\(id) is already \(newStatus.rawValue); nothing recorded")
+            Terminal.error("\(id) is already \(status); nothing recorded")
         }
-        if let warning = change.warning { Terminal.error("motion: warning: \(warning)") }
+        if let warning = change.warning { Terminal.warning(warning) }
     }
 }

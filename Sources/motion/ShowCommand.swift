@@ -32,22 +32,7 @@ struct ShowCommand: ParsableCommand {
     }
 
     func run() throws {
-        let resolved = try ResolvedReference(reference, history: try storeOptions.history())
-        guard lineNumbers else {
-            print(resolved.text, terminator: "")
-            return
-        }
-        let motion: Motion
-        do {
-            motion = try MotionReader.read(resolved.text, fileName: resolved.label).motion
-        } catch {
-            throw CLIFailure(error.located(at: resolved.label))
-        }
-        var lineWidth = width ?? ConferenceProfile.defaultLineWidth
-        if width == nil, let name = motion.metadata.profile {
-            let resources = ResourceLibrary(workspaceRoot: WorkspaceLocator.findRoot(), currentDirectory: ".")
-            if let profile = try? resources.profile(named: name) { lineWidth = profile.lineWidth }
-        }
-        print(LineNumbering.render(LineNumbering.lines(of: motion, width: lineWidth)), terminator: "")
+        let context = storeOptions.context
+        print(lineNumbers ? try context.numberedLines(reference, width: width) : try context.resolve(reference).text, terminator: "")
     }
 }

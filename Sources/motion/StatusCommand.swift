@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let entries = try storeOptions.history().status()
+        let entries = try storeOptions.context.status()
         if json {
             print(try JSONOutput.string(entries))
             return

@@ -23,9 +23,7 @@ struct TagCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let history = try storeOptions.history()
-        let revision = try history.storedRevision(reference, refusal: "only stored revisions can be tagged; save the file first")
-        try history.store.tag(revision, as: name, force: force)
+        let revision = try storeOptions.context.tag(reference, as: name, force: force)
         print("\(revision.motionID)@\(name) -> \(revision.reference)")
     }
 }

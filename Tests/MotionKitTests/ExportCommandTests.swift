@@ -38,7 +38,7 @@ import Testing
 
     @Test func pointsAreWordNumberingRestartingInEachList() throws {
         let motion = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA *fact* with a [link](https://example.org).\n\n1. One.\n2. Two.\n\n## Conference resolves\n\n1. Act.\n- A bullet.\n")).motion
-        let parts = Dictionary(uniqueKeysWithValues: try MotionExport.writer(ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent")).parts(for: [motion]).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        let parts = Dictionary(uniqueKeysWithValues: try DocxWriter(template: ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent"), packaging: .zip).parts(for: [motion]).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
         let document = try #require(parts["word/document.xml"])
         #expect(document.components(separatedBy: "<w:numId w:val=\"1\"/>").count == 3)
         #expect(document.contains("<w:numId w:val=\"2\"/>") && document.contains("<w:numId w:val=\"3\"/>"))
@@ -208,19 +208,22 @@ import Testing
     /// templates: no network, no external entities), odd characters included.
     @Test func everyPartParsesWithLibxml2() throws {
         let resources = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent")
-        let writer = try MotionExport.writer(resources)
+        let writer = try DocxWriter(template: resources, packaging: .zip)
         let odd = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA\u{0B}b \u{FFFF} <b> & ]]> \"q\" 'a'.\n\n## Conference resolves\n\n1. Act.\n")).motion
         let examples = try TestSupport.exampleMotionPaths.map { try MotionReader.read(contentsOf: $0).motion }
         var documents = [writer.parts(for: examples), writer.parts(for: [odd]), writer.parts(for: examples, lineWidth: 80),
                          writer.comparisonParts(base: examples[1], target: odd, author: ChangeAuthor(name: "A & B <x>", date: "2026-11-22T10:00:00Z"))]
-        let paper = BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) })
-        documents.append([("paper.docx", try paper.docx(template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!, writer: writer))])
+        let paper = try BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) },
+                                    template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!)
+        var paperDocument = DocumentBuilder()
+        paper.add(to: &paperDocument)
+        documents.append(writer.package(paperDocument, title: paper.title, author: ""))
         for parts in documents {
             for (name, data) in parts where !name.hasSuffix(".docx") {
                 #expect(XMLCheck.problem(in: String(decoding: data, as: UTF8.self)) == nil, "\(name)")
             }
         }
-        let flat = String(decoding: writer.flatOPC(for: [odd]), as: UTF8.self)
+        let flat = String(decoding: DocxWriter.flatOPC(writer.parts(for: [odd])), as: UTF8.self)
         #expect(XMLCheck.problem(in: flat) == nil)
         #expect(XMLCheck.problem(in: "<a><b></a>") != nil)
     }

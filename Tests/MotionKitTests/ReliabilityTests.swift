@@ -97,7 +97,7 @@ import Glibc
     @Test func fsckNamesADamagedRevisionThroughTheCLI() throws {
         let root = try StoreCommandTests.workspace()
         _ = try MotionProcess.run(["save"], in: root)
-        let store = try Store.open(at: "\(root)/.motion/store.sqlite")
+        let store = try SQLiteStore.open(at: "\(root)/.motion/store.sqlite")
         let revision = try store.revision(StoreCommandTests.lxp, .latest)
         try store.queue.write { db in
             var data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM blob WHERE hash = ?", arguments: [revision.hash]))
@@ -130,7 +130,7 @@ import Glibc
         #expect(result.status == 73 || result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("read-only") || result.stderr.contains("permission"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(try Store.open(at: "\(root)/.motion/store.sqlite").log(StoreCommandTests.lxp).count == 1)
+        #expect(try SQLiteStore.open(at: "\(root)/.motion/store.sqlite").log(StoreCommandTests.lxp).count == 1)
     }
 
     @Test func aFullDiskSavesNothingAndSaysSo() throws {
@@ -147,7 +147,7 @@ import Glibc
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("nothing was saved"), "\(result.stderr)")
         #expect(try MotionProcess.run(["fsck"], in: root).status == 0)
-        #expect(try Store.open(at: "\(root)/.motion/store.sqlite").log(StoreCommandTests.lxp).count == 1)
+        #expect(try SQLiteStore.open(at: "\(root)/.motion/store.sqlite").log(StoreCommandTests.lxp).count == 1)
     }
 }
 

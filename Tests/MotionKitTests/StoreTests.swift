@@ -7,7 +7,7 @@ import Testing
     func workspace() throws -> History {
         let root = try TestSupport.temporaryDirectory()
         let result = try WorkspaceSetup.initialize(at: root)
-        return History(workspace: result.workspace, store: try Store.open(at: result.workspace.storePath))
+        return History(workspace: result.workspace, store: try SQLiteStore.open(at: result.workspace.storePath))
     }
 
     func writeMotion(_ history: History, id: String = "pay", body: String = "A fact.") throws -> String {
@@ -42,7 +42,7 @@ import Testing
         let third = try #require(try history.save(path, author: "Cy", message: "Back"))
         #expect(third.number == 3 && third.hash == first.hash)
         // Equal content is stored once.
-        let blobs = try history.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM blob") }
+        let blobs = try (history.store as! SQLiteStore).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM blob") }
         #expect(blobs == 2)
         #expect(first.hash == SHA256.hex(try history.store.text(of: first)))
         #expect(try history.store.log("pay").map(\.number) == [3, 2, 1])
@@ -162,7 +162,7 @@ import Testing
             motion.sections[0].blocks[0].content.append(.text(" Edit \(edit)."))
             revisions.append(try #require(try history.store.save(motion, canonical: MarkdownWriter.write(motion), author: "A", message: "")))
         }
-        let fresh = try Store.open(at: history.workspace.storePath)
+        let fresh = try SQLiteStore.open(at: history.workspace.storePath)
         for revision in revisions {
             #expect(SHA256.hex(try fresh.text(of: revision)) == revision.hash)
         }
@@ -184,7 +184,7 @@ import Testing
 
         let folder = try TestSupport.temporaryDirectory() + "/export"
         _ = try HistoryArchive.export(history.store, to: folder)
-        let target = try Store.open(at: try TestSupport.temporaryDirectory() + "/s.sqlite", create: true)
+        let target = try SQLiteStore.open(at: try TestSupport.temporaryDirectory() + "/s.sqlite", create: true)
         _ = try HistoryArchive.importHistory(from: folder, into: target)
         for id in ["pay", "other"] {
             #expect(try target.log(id) == (try history.store.log(id)))
@@ -196,7 +196,7 @@ import Testing
         // Importing twice would duplicate history: refused, and nothing is written.
         #expect(throws: StoreError.self) { _ = try HistoryArchive.importHistory(from: folder, into: target) }
         // A changed export file is caught before anything is written.
-        let fresh = try Store.open(at: try TestSupport.temporaryDirectory() + "/t.sqlite", create: true)
+        let fresh = try SQLiteStore.open(at: try TestSupport.temporaryDirectory() + "/t.sqlite", create: true)
         try TestSupport.write("tampered", to: "\(folder)/pay/0001.md")
         #expect { _ = try HistoryArchive.importHistory(from: folder, into: fresh) } throws: { ($0 as? StoreError)?.reason == .damaged }
         #expect(try fresh.latestRevisions().isEmpty)
@@ -212,17 +212,17 @@ import Testing
         _ = try history.save(path, author: "A", message: "")
         #expect(try history.store.fsck().isClean)
         // Flip one byte of revision 2's stored text, as bit rot would.
-        try history.store.queue.write { db in
+        try (history.store as! SQLiteStore).queue.write { db in
             var data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM blob WHERE hash = ?", arguments: [second.hash]))
             data[data.count / 2] ^= 0x01
             try db.execute(sql: "UPDATE blob SET data = ? WHERE hash = ?", arguments: [data, second.hash])
         }
-        let report = try Store.open(at: history.workspace.storePath).fsck()
+        let report = try SQLiteStore.open(at: history.workspace.storePath).fsck()
         #expect(!report.isClean)
         // Revision 3 is stored against revision 2's text, so it is damaged with it.
         #expect(Set(report.damage.map(\.reference)) == ["pay@2", "pay@3"])
         // Reading it is an error that says so, never other text shown as the motion.
-        let reopened = try Store.open(at: history.workspace.storePath)
+        let reopened = try SQLiteStore.open(at: history.workspace.storePath)
         #expect { _ = try reopened.text(of: second) } throws: { ($0 as? StoreError)?.reason == .damaged }
     }
 }

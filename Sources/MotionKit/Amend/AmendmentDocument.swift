@@ -25,6 +25,18 @@ public struct AmendmentDocument: Sendable {
     }
 }
 
+extension AmendmentDocument {
+    /// A new amendment document: front matter naming the motion it amends (at `reference`),
+    /// with the motion's conference and profile, then the wording.
+    public static func text(amending motion: Motion, at reference: String, id: String?, submittedBy: String?,
+                            wording: String) -> String {
+        let metadata = Motion.Metadata(id: id ?? "\(motion.id)-amendment", conference: motion.metadata.conference,
+                                       submittedBy: submittedBy, kind: .amendment, status: .draft,
+                                       profile: motion.metadata.profile, amends: reference)
+        return MarkdownWriter.write(Motion(metadata: metadata, title: [.text("Amendment to \(motion.titleText)")])) + "\n" + wording
+    }
+}
+
 /// How an amendment that names a revision stands against the motion's latest revision.
 public struct AmendmentStanding: Sendable {
     /// The revision the amendment names (the latest when it names none).
@@ -34,7 +46,7 @@ public struct AmendmentStanding: Sendable {
     public var isOutdated: Bool { named.number != latest.number }
 }
 
-extension Store {
+extension RevisionStore {
     /// The revision an `amends:` value names, and the motion's latest.
     public func standing(ofAmendmentTo amends: String) throws(StoreError) -> AmendmentStanding {
         guard case .stored(let id, let selector)? = try? RevisionReference(parsing: amends) else {

@@ -18,12 +18,22 @@ public struct BranchPaper: Sendable {
     public var branch: String?
     public var date: String?
     public var items: [Item]
+    /// The agenda as the template renders it (Markdown: the template is the agenda's source,
+    /// which a branch may edit), and the same read once into the model the Word writer writes.
+    public private(set) var agenda: String = ""
+    private(set) var agendaMotion = Motion(metadata: Motion.Metadata(id: "agenda"), title: [])
 
-    public init(title: String, branch: String?, date: String?, items: [Item]) {
+    /// Assembles a paper: the agenda rendered from `template` and read once.
+    public init(title: String, branch: String?, date: String?, items: [Item], template: String) throws(TemplateError) {
         self.title = title
         self.branch = branch
         self.date = date
         self.items = items
+        agenda = try renderAgenda(template: template)
+        guard let motion = try? MotionReader.read(agenda).motion else {
+            throw TemplateError(description: "the paper template must start with a '# ' title line")
+        }
+        agendaMotion = motion
     }
 
     public struct TemplateError: Error, Sendable, CustomStringConvertible {
@@ -51,7 +61,7 @@ public struct BranchPaper: Sendable {
     }
 
     /// The agenda, as the template renders it (Markdown).
-    public func agenda(template: String) throws(TemplateError) -> String {
+    private func renderAgenda(template: String) throws(TemplateError) -> String {
         let parsed: MustacheTemplate
         do {
             parsed = try MustacheTemplate(string: template)
@@ -63,8 +73,8 @@ public struct BranchPaper: Sendable {
 
     /// The paper as Markdown: the agenda, then each motion (its headings one level down) and
     /// its amendments' wording.
-    public func markdown(template: String) throws(TemplateError) -> String {
-        var out = try agenda(template: template).trimmingWhitespace + "\n"
+    func markdown() -> String {
+        var out = agenda.trimmingWhitespace + "\n"
         for (index, item) in items.enumerated() {
             out += "\n## \(index + 1). \(MarkdownWriter.heading(item.motion.title))\n"
             for section in MarkdownLayout.sections(of: item.motion).dropFirst() {
@@ -80,13 +90,9 @@ public struct BranchPaper: Sendable {
         return out
     }
 
-    /// The paper as a .docx: the agenda, then each motion from a new page, then its amendments.
-    public func docx(template: String, writer: DocxWriter) throws(TemplateError) -> [UInt8] {
-        let agendaText = try agenda(template: template)
-        guard let agendaMotion = try? MotionReader.read(agendaText).motion else {
-            throw TemplateError(description: "the paper template must start with a '# ' title line")
-        }
-        var document = DocumentBuilder()
+    /// The paper in a Word document: the agenda, then each motion from a new page, then its
+    /// amendments.
+    func add(to document: inout DocumentBuilder) {
         document.add(agendaMotion, pageBreakBefore: false, details: false)
         for item in items {
             document.add(item.motion, pageBreakBefore: true)
@@ -99,7 +105,6 @@ public struct BranchPaper: Sendable {
                 }
             }
         }
-        return DocxWriter.docx(writer.package(document, title: title, author: branch ?? ""))
     }
 }
 

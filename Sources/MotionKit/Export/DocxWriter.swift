@@ -7,22 +7,73 @@
 /// section. Emphasis, strong, links and line breaks are kept. Page numbers are in the footer;
 /// title and author in docProps/core.xml; settings.xml says compatibilityMode 15. Styles come
 /// from templates/docx/styles.xml. Nothing depends on the clock, so the output is reproducible.
-public struct DocxWriter: Sendable {
+struct DocxWriter: DocumentWriter {
     /// The parts a user may replace, from templates/docx/: styles.xml, fontTable.xml, theme1.xml.
-    public var styles: String
-    public var fontTable: String
-    public var theme: String
+    var styles: String
+    var fontTable: String
+    var theme: String
+    var packaging: Packaging
 
-    public init(styles: String, fontTable: String, theme: String) {
+    /// How the parts are put into one file.
+    enum Packaging: Sendable {
+        /// A .docx: a ZIP archive.
+        case zip
+        /// One Flat OPC XML file (`pkg:package`).
+        case flatOPC
+    }
+
+    var format: DocumentFormat {
+        switch packaging {
+        case .zip: .docx
+        case .flatOPC: .xml
+        }
+    }
+
+    init(styles: String, fontTable: String, theme: String, packaging: Packaging = .zip) {
         self.styles = styles
         self.fontTable = fontTable
         self.theme = theme
+        self.packaging = packaging
+    }
+
+    /// With the Word parts a workspace may replace, each checked to be well-formed XML (read
+    /// with libxml2, no network, no external entities) before it goes into a document.
+    init(template resources: ResourceLibrary, packaging: Packaging) throws(ResourceError) {
+        func part(_ name: String) throws(ResourceError) -> String {
+            guard let (text, origin) = try resources.text("templates/docx/\(name)") else {
+                throw ResourceError(path: "templates/docx/\(name)", message: "missing; restore it from the tool's own copy (motion init does)")
+            }
+            if let problem = XMLCheck.problem(in: text) {
+                throw ResourceError(path: origin.description, message: "is not well-formed XML: \(problem)")
+            }
+            return text
+        }
+        self.init(styles: try part("styles.xml"), fontTable: try part("fontTable.xml"), theme: try part("theme1.xml"), packaging: packaging)
+    }
+
+    func write(_ document: ExportDocument) throws -> [UInt8] {
+        let parts: [(name: String, data: [UInt8])]
+        switch document {
+        case .motions(let motions, let widths):
+            // One width for the whole document: the first motion's profile's.
+            parts = self.parts(for: motions, lineWidth: widths?.first)
+        case .comparison(let base, let target, let author):
+            parts = comparisonParts(base: base, target: target, author: author)
+        case .paper(let paper):
+            var builder = DocumentBuilder()
+            paper.add(to: &builder)
+            parts = package(builder, title: paper.title, author: paper.branch ?? "")
+        }
+        switch packaging {
+        case .zip: return Self.docx(parts)
+        case .flatOPC: return Self.flatOPC(parts)
+        }
     }
 
     /// The package's parts, by name, in a fixed order. With `lineWidth`, each motion's body is
     /// written line by line as the amendment engine numbers it (``LineNumbering``), each line a
     /// paragraph starting with its number.
-    public func parts(for motions: [Motion], lineWidth: Int? = nil) -> [(name: String, data: [UInt8])] {
+    func parts(for motions: [Motion], lineWidth: Int? = nil) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         for (index, motion) in motions.enumerated() {
             if let lineWidth {
@@ -54,23 +105,19 @@ public struct DocxWriter: Sendable {
     }
 
     /// The parts of a document showing `target` as tracked changes against `base`.
-    public func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) -> [(name: String, data: [UInt8])] {
+    func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         document.addComparison(base: base, target: target, author: author)
         return package(document, title: target.titleText, author: author.name)
     }
 
     /// A .docx file: the parts in a ZIP archive.
-    public static func docx(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
+    static func docx(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
         ZipArchive.archive(parts.map { ZipArchive.Entry(name: $0.name, data: $0.data) })
     }
 
-    public func docx(for motions: [Motion], lineWidth: Int? = nil) -> [UInt8] { Self.docx(parts(for: motions, lineWidth: lineWidth)) }
-
-    public func flatOPC(for motions: [Motion], lineWidth: Int? = nil) -> [UInt8] { Self.flatOPC(parts(for: motions, lineWidth: lineWidth)) }
-
     /// One Flat OPC file (`pkg:package`): every part inline, XML parts as `pkg:xmlData`.
-    public static func flatOPC(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
+    static func flatOPC(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("pkg:package", [("xmlns:pkg", "http://schemas.microsoft.com/office/2006/xmlPackage")])
         for (name, data) in parts where name != "[Content_Types].xml" {

@@ -12,7 +12,7 @@ extension History {
     /// alone, with a warning. Throws when the motion has moved on or nothing changed.
     public func saveDerived(_ motion: Motion, from base: Revision, author: String, message: String) throws -> DerivedSave {
         let canonical = MarkdownWriter.write(motion)
-        let revision = try store.derive(base.motionID, author: author, message: { _, _ in message }, change: { latest in
+        let revision = try store.derive(base.motionID, author: author, message: { _, _ in message }, change: { (latest) throws(StoreError) in
             // Checked inside the transaction: a save in between would otherwise be overwritten.
             guard SHA256.hex(MarkdownWriter.write(latest)) == base.hash else {
                 throw StoreError(.invalidArgument, "\(base.motionID) has a newer revision than \(base.reference), which this was made from; run the command again on the latest revision")

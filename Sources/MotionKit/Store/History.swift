@@ -2,9 +2,9 @@
 /// set-status. The CLI is a thin shell over these.
 public struct History: Sendable {
     public let workspace: Workspace
-    public let store: Store
+    public let store: any RevisionStore
 
-    public init(workspace: Workspace, store: Store) {
+    public init(workspace: Workspace, store: any RevisionStore) {
         self.workspace = workspace
         self.store = store
     }
@@ -88,7 +88,7 @@ public struct History: Sendable {
     public func setStatus(_ id: String, to status: MotionStatus, author: String, message: String) throws -> StatusChange {
         let revision = try store.derive(id, author: author, message: { old, _ in
             message.isEmpty ? "Status: \(old.metadata.status.rawValue) -> \(status.rawValue)" : message
-        }, change: { motion in
+        }, change: { (motion) throws(StoreError) in
             guard motion.metadata.status != status else { return nil }
             var changed = motion
             changed.metadata.status = status

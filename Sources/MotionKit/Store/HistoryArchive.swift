@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A store's whole history as plain files: each revision's Markdown plus a JSON manifest of
 /// everything else, so a store can be moved, inspected, or rebuilt by `import-history`.
@@ -36,50 +35,40 @@ public enum HistoryArchive {
         public var file: String
     }
 
-    public struct TagEntry: Codable, Sendable {
-        public var name: String
-        public var number: Int
-        public var time: String
-    }
+    /// A tag as the manifest lists it.
+    public typealias TagEntry = ArchivedTag
 
-    /// Writes every motion's history into `directory`, which must be empty or absent.
-    public static func export(_ store: Store, to directory: String) throws -> Manifest {
+    /// Writes every motion's history into `directory`, which must be empty or absent. Every
+    /// text is read and checked against its hash before the first file is written.
+    public static func export(_ store: any RevisionStore, to directory: String) throws -> Manifest {
         if FileIO.isDirectory(directory), !FileIO.listDirectory(directory).isEmpty {
             throw StoreError(.invalidArgument, "\(directory) is not empty; export into a new folder")
         }
+        let archive = try store.archive()
         try FileIO.createDirectory(directory)
-        let manifest = try store.read { db -> Manifest in
-            var motions: [MotionHistory] = []
-            for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM motion ORDER BY id") {
-                let id: String = row["id"]
-                try FileIO.createDirectory("\(directory)/\(id)")
-                var entries: [Entry] = []
-                for revisionRow in try Row.fetchAll(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number", arguments: [id]) {
-                    let revision = Store.revision(from: revisionRow)
-                    let file = "\(id)/\(String(format: "%04d", revision.number)).md"
-                    let text = try store.blob(db, hash: revision.hash)
-                    // A damaged text is reported now, not found later by the import.
-                    guard SHA256.hex(text) == revision.hash else {
-                        throw StoreError(.damaged, "\(store.path): the stored text of \(revision.reference) is damaged; run 'motion fsck' before exporting")
-                    }
-                    try FileIO.writeAtomically(text, to: "\(directory)/\(file)")
-                    entries.append(Entry(number: revision.number, hash: revision.hash, parent: revision.parent, author: revision.author,
-                                         message: revision.message, time: revision.time, status: revision.status, kind: revision.kind,
-                                         title: revision.title, words: revision.words, amends: revision.amends, file: file))
-                }
-                let tags = try Row.fetchAll(db, sql: "SELECT name, number, created_at FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id])
-                    .map { TagEntry(name: $0["name"], number: $0["number"], time: $0["created_at"]) }
-                motions.append(MotionHistory(id: id, created: row["created_at"], revisions: entries, tags: tags))
+        var motions: [MotionHistory] = []
+        for motion in archive {
+            try FileIO.createDirectory("\(directory)/\(motion.id)")
+            var entries: [Entry] = []
+            for stored in motion.revisions {
+                let revision = stored.revision
+                let file = "\(motion.id)/\(String(format: "%04d", revision.number)).md"
+                try FileIO.writeAtomically(stored.text, to: "\(directory)/\(file)")
+                entries.append(Entry(number: revision.number, hash: revision.hash, parent: revision.parent, author: revision.author,
+                                     message: revision.message, time: revision.time, status: revision.status, kind: revision.kind,
+                                     title: revision.title, words: revision.words, amends: revision.amends, file: file))
             }
-            return Manifest(format: format, version: 1, motions: motions)
+            motions.append(MotionHistory(id: motion.id, created: motion.created, revisions: entries,
+                                         tags: motion.tags))
         }
+        let manifest = Manifest(format: format, version: 1, motions: motions)
         try FileIO.writeAtomically(Array(try MotionJSON.encoder().encode(manifest)) + [0x0A], to: "\(directory)/\(manifestName)")
         return manifest
     }
 
     /// Rebuilds history from an export into `store`, which must not already hold those motions.
     /// Every file is checked against its hash first; nothing is written unless all of it is good.
-    public static func importHistory(from directory: String, into store: Store) throws -> Manifest {
+    public static func importHistory(from directory: String, into store: any RevisionStore) throws -> Manifest {
         let manifestPath = "\(directory)/\(manifestName)"
         let manifest: Manifest
         do {
@@ -111,26 +100,14 @@ public enum HistoryArchive {
                 texts[entry.hash] = bytes
             }
         }
-        try store.write { db in
-            for motion in manifest.motions {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM motion WHERE id = ?", arguments: [motion.id]) == true {
-                    throw StoreError(.invalidArgument, "the store already has a motion '\(motion.id)'; import into a new workspace: run 'motion init NEW-FOLDER', then 'motion import-history' inside it")
-                }
-                try db.execute(sql: "INSERT INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, motion.created])
-                var previous: String?
-                for entry in motion.revisions {
-                    try store.putBlob(db, content: texts[entry.hash]!, hash: entry.hash, base: previous)
-                    previous = entry.hash
-                    try store.insert(db, Revision(motionID: motion.id, number: entry.number, hash: entry.hash, parent: entry.parent,
-                                                  author: entry.author, message: entry.message, time: entry.time, status: entry.status,
-                                                  kind: entry.kind, title: entry.title, words: entry.words, amends: entry.amends))
-                }
-                for tag in motion.tags {
-                    try db.execute(sql: "INSERT INTO tag (motion_id, name, number, created_at) VALUES (?, ?, ?, ?)",
-                                   arguments: [motion.id, tag.name, tag.number, tag.time])
-                }
-            }
-        }
+        try store.restore(manifest.motions.map { motion in
+            ArchivedMotion(id: motion.id, created: motion.created, revisions: motion.revisions.map { entry in
+                ArchivedRevision(revision: Revision(motionID: motion.id, number: entry.number, hash: entry.hash, parent: entry.parent,
+                                                    author: entry.author, message: entry.message, time: entry.time, status: entry.status,
+                                                    kind: entry.kind, title: entry.title, words: entry.words, amends: entry.amends),
+                                 text: texts[entry.hash]!)
+            }, tags: motion.tags)
+        })
         return manifest
     }
 }

@@ -12,7 +12,7 @@ public enum WorkspaceSetup {
         let alreadyExisted = FileIO.fileExists(workspace.storePath)
         var created: [String] = []
         try FileIO.createDirectory("\(root)/.motion")
-        _ = try Store.open(at: workspace.storePath, create: true)
+        _ = try RevisionStores.open(workspace.storePath, create: true)
         if !alreadyExisted { created.append(Workspace.storeRelativePath) }
         if !FileIO.isDirectory(workspace.motionsFolder) {
             try FileIO.createDirectory(workspace.motionsFolder)

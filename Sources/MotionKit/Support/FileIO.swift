@@ -9,12 +9,17 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
     public var errno: Int32
     public var message: String
+    /// Whether the file was being read or written: a missing file means different things.
+    public var access: Access
     public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
     public var description: String { "\(path): \(message)" }
+
+    public enum Access: Sendable, Hashable { case read, write }
 
     init(path: String, errno code: Int32, doing action: String) {
         self.path = path
         self.errno = code
+        access = action.hasPrefix("opening") || action.hasPrefix("reading") ? .read : .write
         let reason = String(cString: strerror(code))
         switch code {
         case ENOENT: message = "no such file; check the path"

@@ -17,7 +17,7 @@ public struct FsckReport: Sendable, Codable {
     public var isClean: Bool { integrity.isEmpty && damage.isEmpty }
 }
 
-extension Store {
+extension SQLiteStore {
     /// Runs SQLite's integrity check, re-hashes every blob, and checks parent links, numbering
     /// and tags. Reads everything afresh, bypassing this process's cache.
     public func fsck() throws(StoreError) -> FsckReport {

@@ -2,7 +2,7 @@ import GRDB
 
 /// The store's schema, as GRDB migrations. A store made by a newer version is refused rather
 /// than misread.
-extension Store {
+extension SQLiteStore {
     /// The schema version, also written to `PRAGMA user_version` for tools outside GRDB.
     public static let schemaVersion = 1
 
@@ -63,7 +63,7 @@ extension Store {
         let state: (complete: Bool, superseded: Bool, ours: Bool)
         do {
             state = try queue.read { db in
-                (try Store.migrator.hasCompletedMigrations(db), try Store.migrator.hasBeenSuperseded(db),
+                (try SQLiteStore.migrator.hasCompletedMigrations(db), try SQLiteStore.migrator.hasBeenSuperseded(db),
                  try db.tableExists("grdb_migrations"))
             }
         } catch {
@@ -77,7 +77,7 @@ extension Store {
             throw StoreError(.invalidArgument, "\(path) is not a motion store; make one with 'motion init', or name the .motion/store.sqlite it made")
         }
         do {
-            try Store.migrator.migrate(queue)
+            try SQLiteStore.migrator.migrate(queue)
         } catch {
             throw StoreError(mapping: error, path: path, doing: "setting up the store")
         }

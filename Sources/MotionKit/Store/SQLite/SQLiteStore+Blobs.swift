@@ -12,7 +12,7 @@ final class BlobCache: Sendable {
     }
 }
 
-extension Store {
+extension SQLiteStore {
     /// Longest chain of dictionary-compressed blobs before a keyframe: bounds the work of a read.
     static let maximumDepth = 16
 
@@ -26,7 +26,7 @@ extension Store {
         var dictionary: [UInt8]?
         var baseID: Int64?
         var depth = 0
-        if let candidate, (candidate["depth"] as Int) < Store.maximumDepth {
+        if let candidate, (candidate["depth"] as Int) < SQLiteStore.maximumDepth {
             dictionary = try blob(db, hash: candidate["hash"])
             baseID = candidate["id"]
             depth = candidate["depth"] + 1
@@ -56,7 +56,7 @@ extension Store {
             }
             chain.append((currentHash, Array(current["data"] as Data), current["size"]))
             guard let base: Int64 = current["base"] else { break }
-            guard chain.count <= Store.maximumDepth + 1,
+            guard chain.count <= SQLiteStore.maximumDepth + 1,
                   let next = try Row.fetchOne(db, sql: "SELECT hash, base, size, data FROM blob WHERE id = ?", arguments: [base]) else {
                 throw StoreError(.damaged, "\(path): the text \(hash.prefix(12)) has a broken chain of bases; run 'motion fsck'")
             }

@@ -1,13 +1,15 @@
 import GRDB
 
-/// The versioned store: immutable, content-addressed revisions of motions in one SQLite file.
+/// The embedded ``RevisionStore``: immutable, content-addressed revisions of motions in one
+/// SQLite file, through GRDB.
 ///
 /// Every write is one IMMEDIATE transaction, so concurrent writers queue on SQLite's lock (with a
 /// generous busy timeout) instead of failing, and numbering stays gapless. WAL mode with
 /// `synchronous = FULL`: a revision whose `ID@N` was printed survives a crash of the process or
 /// of the machine.
-public final class Store: Sendable {
+public final class SQLiteStore: RevisionStore {
     public let path: String
+    public var location: String { path }
     let queue: DatabaseQueue
     let blobs: BlobCache
 
@@ -21,7 +23,7 @@ public final class Store: Sendable {
     }
 
     /// Opens the store at `path`. With `create`, makes it (and its folder) when missing.
-    public static func open(at path: String, create: Bool = false) throws(StoreError) -> Store {
+    public static func open(at path: String, create: Bool = false) throws(StoreError) -> SQLiteStore {
         let exists = FileIO.fileExists(path)
         if !exists, !create {
             throw StoreError(.noWorkspace, "no store at \(path); run 'motion init' to make a workspace")
@@ -48,17 +50,17 @@ public final class Store: Sendable {
             if let readOnly = try? openReadOnly(path) { return readOnly }
             throw StoreError(mapping: error, path: path, doing: "opening the store")
         }
-        let store = Store(path: path, queue: queue)
+        let store = SQLiteStore(path: path, queue: queue)
         try store.migrateIfNeeded(creating: !exists)
         return store
     }
 
-    private static func openReadOnly(_ path: String) throws -> Store {
+    private static func openReadOnly(_ path: String) throws -> SQLiteStore {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
         let queue = try DatabaseQueue(path: path, configuration: configuration)
-        let store = Store(path: path, queue: queue)
+        let store = SQLiteStore(path: path, queue: queue)
         try store.migrateIfNeeded(creating: false)
         return store
     }
@@ -108,7 +110,7 @@ extension StoreError {
         case .SQLITE_CORRUPT:
             self.init(.damaged, "\(path): the store is damaged (\(database.message ?? "corrupt")); run 'motion fsck', and restore it from a backup or 'motion export-history'")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            self.init(.io, "\(path): another motion command kept the store busy for over \(Int(Store.busyTimeout)) seconds; try again")
+            self.init(.io, "\(path): another motion command kept the store busy for over \(Int(SQLiteStore.busyTimeout)) seconds; try again")
         case .SQLITE_CANTOPEN:
             self.init(.io, "\(path): cannot open the store while \(action); check the path and its permissions")
         case .SQLITE_IOERR:

@@ -1,23 +1,4 @@
-import Foundation
 import MotionKit
-
-/// What every command needs to know about where it runs. Built lazily: commands that do not
-/// need the workspace or the templates never pay for finding them.
-struct CommandContext {
-    let currentDirectory = WorkspaceLocator.currentDirectory()
-
-    var workspaceRoot: String? { WorkspaceLocator.findRoot(from: currentDirectory) }
-
-    var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
-
-    /// The folder where working copies of motions live: the workspace's motions/, else ./motions.
-    var motionsFolder: String { Workspace(root: workspaceRoot ?? ".").motionsFolder }
-
-    /// Every `*.md` file in the motions folder, sorted.
-    func workingMotionFiles() -> [String] {
-        Workspace(root: workspaceRoot ?? ".").workingFiles()
-    }
-}
 
 enum JSONOutput {
     static func string(_ value: some Encodable) throws -> String {
@@ -45,3 +26,5 @@ enum TextTable {
         return out
     }
 }
+
+import Foundation

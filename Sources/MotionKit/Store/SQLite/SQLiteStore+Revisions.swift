@@ -1,6 +1,6 @@
 import GRDB
 
-extension Store {
+extension SQLiteStore {
     /// The columns of a revision, qualified so they can be joined (`FROM revision r`).
     static let revisionColumns = "r.motion_id, r.number, r.hash, r.parent, r.author, r.message, r.created_at, r.status, r.kind, r.title, r.words, r.amends"
     static let insertColumns = "motion_id, number, hash, parent, author, message, created_at, status, kind, title, words, amends"
@@ -15,15 +15,14 @@ extension Store {
 
     /// Records `motion` (already in canonical form as `canonical`) as a new revision, unless the
     /// latest revision has the same text. Returns the new revision, or nil when unchanged.
-    public func save(_ motion: Motion, canonical: String, author: String, message: String,
-                     time: String? = nil) throws(StoreError) -> Revision? {
-        try write { db in try save(db, motion, canonical: canonical, author: author, message: message, time: time) }
+    public func save(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision? {
+        try write { db in try save(db, motion, canonical: canonical, author: author, message: message, time: nil) }
     }
 
     /// Makes a new revision from the latest one, read and written in one transaction, so a save
     /// by someone else cannot land in between and be undone. `change` returns nil for no change.
     public func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
-                       change: (Motion) throws -> Motion?) throws(StoreError) -> Revision? {
+                       change: (Motion) throws(StoreError) -> Motion?) throws(StoreError) -> Revision? {
         try write { db -> Revision? in
             let latest = try revision(db, id, .latest)
             let old = try MotionReader.read(String(decoding: try blob(db, hash: latest.hash), as: UTF8.self)).motion
@@ -56,7 +55,7 @@ extension Store {
     }
 
     func insert(_ db: Database, _ revision: Revision) throws {
-        try db.execute(sql: "INSERT INTO revision (\(Store.insertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        try db.execute(sql: "INSERT INTO revision (\(SQLiteStore.insertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: [revision.motionID, revision.number, revision.hash, revision.parent, revision.author,
                                    revision.message, revision.time, revision.status.rawValue, revision.kind.rawValue,
                                    revision.title, revision.words, revision.amends])
@@ -71,17 +70,17 @@ extension Store {
         let row: Row?
         switch selector {
         case .latest:
-            row = try Row.fetchOne(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC LIMIT 1", arguments: [id])
+            row = try Row.fetchOne(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC LIMIT 1", arguments: [id])
         case .number(let number):
-            row = try Row.fetchOne(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? AND number = ?", arguments: [id, number])
+            row = try Row.fetchOne(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? AND number = ?", arguments: [id, number])
         case .tag(let name):
             row = try Row.fetchOne(db, sql: """
-                SELECT \(Store.revisionColumns) FROM revision r JOIN tag t ON t.motion_id = r.motion_id AND t.number = r.number
+                SELECT \(SQLiteStore.revisionColumns) FROM revision r JOIN tag t ON t.motion_id = r.motion_id AND t.number = r.number
                 WHERE r.motion_id = ? AND t.name = ?
                 """, arguments: [id, name])
         }
         guard let row else { throw try missing(db, id, selector) }
-        var revision = Store.revision(from: row)
+        var revision = SQLiteStore.revision(from: row)
         revision.tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? AND number = ? ORDER BY name",
                                             arguments: [id, revision.number])
         return revision
@@ -120,8 +119,8 @@ extension Store {
     /// A motion's revisions, newest first, with their tags.
     public func log(_ id: String) throws(StoreError) -> [Revision] {
         try read { db in
-            var revisions = try Row.fetchAll(db, sql: "SELECT \(Store.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC",
-                                             arguments: [id]).map(Store.revision(from:))
+            var revisions = try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC",
+                                             arguments: [id]).map(SQLiteStore.revision(from:))
             if revisions.isEmpty { throw try missing(db, id, .latest) }
             var tags: [Int: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT number, name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id]) {
@@ -136,10 +135,10 @@ extension Store {
     public func latestRevisions() throws(StoreError) -> [Revision] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(Store.revisionColumns) FROM revision r
+                SELECT \(SQLiteStore.revisionColumns) FROM revision r
                 WHERE number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
                 ORDER BY motion_id
-                """).map(Store.revision(from:))
+                """).map(SQLiteStore.revision(from:))
         }
     }
 
@@ -148,15 +147,15 @@ extension Store {
     public func latestAmendments(to id: String) throws(StoreError) -> [Revision] {
         AmendmentIndex.ordered(try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(Store.revisionColumns) FROM revision r
+                SELECT \(SQLiteStore.revisionColumns) FROM revision r
                 WHERE r.kind = 'amendment' AND (r.amends = ?1 OR substr(r.amends, 1, length(?1) + 1) = ?1 || '@')
                   AND number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
-                """, arguments: [id]).map(Store.revision(from:))
+                """, arguments: [id]).map(SQLiteStore.revision(from:))
         })
     }
 
     /// Names a revision. Moving an existing tag needs `force`.
-    public func tag(_ revision: Revision, as name: String, force: Bool = false) throws(StoreError) {
+    public func tag(_ revision: Revision, as name: String, force: Bool) throws(StoreError) {
         guard Tag.isValidName(name) else {
             throw StoreError(.invalidArgument, "'\(name)' is not a tag name: use letters, digits, '-', '_' or '.', starting with a letter (not 'latest' or a number)")
         }

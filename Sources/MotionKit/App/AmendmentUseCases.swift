@@ -1,0 +1,202 @@
+/// Writes the amendment wording that turns one motion into another (`motion amend`).
+public struct DraftAmendment: Sendable {
+    /// The motion as it stands: `ID`, `ID@N`, `ID@TAG` or a file.
+    public var base: String
+    /// The edited text: a file or a stored revision.
+    public var target: String
+    /// The wording style and line width; nil for the base's profile's.
+    public var style: ConferenceProfile.AmendmentStyle?
+    public var lineWidth: Int?
+    /// Set for a whole amendment document (front matter and wording), ready to save.
+    public var document: DocumentDetails?
+
+    public struct DocumentDetails: Sendable {
+        /// Nil for the base's id with `-amendment`.
+        public var id: String?
+        public var submittedBy: String?
+
+        public init(id: String?, submittedBy: String?) {
+            self.id = id
+            self.submittedBy = submittedBy
+        }
+    }
+
+    public struct Result: Sendable {
+        /// The wording, or the whole document; nil when the two texts are the same.
+        public var text: String?
+        public var baseLabel: String
+        public var targetLabel: String
+    }
+
+    public init(base: String, target: String, style: ConferenceProfile.AmendmentStyle? = nil, lineWidth: Int? = nil,
+                document: DocumentDetails? = nil) {
+        self.base = base
+        self.target = target
+        self.style = style
+        self.lineWidth = lineWidth
+        self.document = document
+    }
+
+    public func run(in context: AppContext) throws -> Result {
+        let baseText = try context.resolve(base), targetText = try context.resolve(target)
+        let baseMotion = try baseText.motion(), targetMotion = try targetText.motion()
+        let settings = context.amendmentSettings(for: baseMotion)
+        let wording = AmendmentWriter.wording(from: baseMotion, to: targetMotion, style: style ?? settings.style,
+                                              lineWidth: lineWidth ?? settings.lineWidth)
+        var result = Result(text: wording.isEmpty ? nil : wording, baseLabel: baseText.label, targetLabel: targetText.label)
+        if let document, !wording.isEmpty {
+            result.text = AmendmentDocument.text(amending: baseMotion, at: baseText.revision?.reference ?? baseMotion.id,
+                                                 id: document.id, submittedBy: document.submittedBy, wording: wording)
+        }
+        return result
+    }
+}
+
+/// Applies one amendment and gives the motion as amended (`motion apply`).
+public struct ApplyAmendment: Sendable {
+    /// The motion; nil for the revision the amendment's `amends:` names.
+    public var base: String?
+    public var amendment: String
+    /// The line width line numbers in the wording refer to; nil for the motion's profile's.
+    public var lineWidth: Int?
+
+    public struct Result: Sendable {
+        public var motion: Motion
+        /// What the delegate should know: the motion has moved on since the amendment was written,
+        /// and whether it still applies to the latest revision.
+        public var notes: [String]
+    }
+
+    public init(base: String?, amendment: String, lineWidth: Int? = nil) {
+        self.base = base
+        self.amendment = amendment
+        self.lineWidth = lineWidth
+    }
+
+    public func run(in context: AppContext) throws -> Result {
+        let amendmentText = try context.resolve(amendment)
+        let document = try amendmentText.amendment()
+        let baseText: ResolvedText
+        if let base {
+            baseText = try context.resolve(base)
+        } else if let amends = document.amends {
+            do {
+                baseText = try context.resolve(amends)
+            } catch let error as any MotionKitError {
+                throw ApplicationError(error.category, "\(error.description); the amendment amends '\(amends)': give the motion first, as in motion apply MOTION.md \(amendment)")
+            }
+        } else {
+            throw ApplicationError(.usage, "\(amendmentText.label) does not say which motion it amends: give it first (motion apply BASE \(amendment)) or add 'amends: MOTION-ID' to its front matter")
+        }
+        let baseMotion = try baseText.motion()
+        let width = lineWidth ?? context.amendmentSettings(for: baseMotion).lineWidth
+        let amended: Motion
+        do {
+            amended = try AmendmentApplier.apply(document.instructions, to: baseMotion, lineWidth: width)
+        } catch {
+            throw error.located(at: amendmentText.label)
+        }
+        return Result(motion: amended, notes: standing(of: document, appliedTo: baseText, lineWidth: width, in: context))
+    }
+
+    /// When the motion has moved on since the amendment was written: notes saying so, and
+    /// whether it still applies cleanly to the latest revision.
+    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lineWidth: Int, in context: AppContext) -> [String] {
+        guard let amends = document.amends, let applied = base.revision, let store = try? context.store(),
+              let standing = try? store.standing(ofAmendmentTo: amends), standing.named.motionID == applied.motionID else { return [] }
+        var notes: [String] = []
+        if standing.named.number != applied.number {
+            notes.append("the amendment names \(standing.named.reference); it was applied to \(applied.reference) as asked")
+        }
+        guard applied.number != standing.latest.number else { return notes }
+        var note = "the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
+        do {
+            let latest = try MotionReader.read(try store.text(of: standing.latest)).motion
+            _ = try AmendmentApplier.apply(document.instructions, to: latest, lineWidth: lineWidth)
+            note += ", and the amendment still applies cleanly to it"
+        } catch let error as AmendmentError {
+            note += ", and the amendment does not apply to it: \(error.message)"
+        } catch {
+            note += ", which cannot be read to check the amendment against it: \(error)"
+        }
+        notes.append(note)
+        return notes
+    }
+}
+
+/// Applies several amendments to one motion in order, as a three-way merge at the level of the
+/// base's words (`motion merge`), and optionally records the result.
+public struct MergeAmendments: Sendable {
+    public var base: String
+    public var amendments: [String]
+    /// Also the stored amendments to the base's motion with this status (carried).
+    public var status: MotionStatus?
+    /// Let an amendment that conflicts with an earlier one fall, and apply the rest.
+    public var dropConflicting: Bool
+    /// Record the result as the base's next revision (carried-as-amended, tag as-amended), by `author`.
+    public var save: Bool
+    public var author: String?
+
+    public struct Result: Sendable {
+        /// The motion as amended (carried-as-amended when saved).
+        public var motion: Motion
+        /// Amendments that conflict with an earlier one, with the conflict.
+        public var fallen: [(label: String, message: String)]
+        /// Set when conflicts stop the merge: nothing was saved, and nothing should be written.
+        public var conflict: ApplicationError?
+        public var saved: History.DerivedSave?
+        public var notes: [String]
+    }
+
+    public init(base: String, amendments: [String], status: MotionStatus? = nil, dropConflicting: Bool = false,
+                save: Bool = false, author: String? = nil) {
+        self.base = base
+        self.amendments = amendments
+        self.status = status
+        self.dropConflicting = dropConflicting
+        self.save = save
+        self.author = author
+    }
+
+    public func run(in context: AppContext) throws -> Result {
+        let baseText = try context.resolve(base)
+        let baseMotion = try baseText.motion()
+        var documents: [(label: String, document: AmendmentDocument)] = []
+        for reference in amendments {
+            let resolved = try context.resolve(reference)
+            documents.append((resolved.revision?.motionID ?? resolved.label, try resolved.amendment()))
+        }
+        var notes: [String] = []
+        if let status {
+            let store = try context.store()
+            let stored = try store.latestAmendments(to: baseMotion.id).filter { $0.status == status }
+            for revision in stored where !documents.contains(where: { $0.label == revision.motionID }) {
+                documents.append((revision.motionID, try context.resolve(revision.reference).amendment()))
+            }
+            if stored.isEmpty { notes.append("no stored amendment to \(baseMotion.id) has status \(status.rawValue)") }
+        }
+        let outcome: AmendmentMerger.Outcome
+        do {
+            outcome = try AmendmentMerger.merge(documents.map { AmendmentMerger.Amendment(label: $0.label, instructions: $0.document.instructions) },
+                                                into: baseMotion, lineWidth: context.amendmentSettings(for: baseMotion).lineWidth)
+        } catch {
+            throw ApplicationError(.badData, error.message)
+        }
+        var result = Result(motion: outcome.motion, fallen: outcome.fallen.map { ($0.label, $0.conflict.message) }, notes: notes)
+        if !outcome.fallen.isEmpty, !dropConflicting {
+            let count = outcome.fallen.count
+            result.conflict = ApplicationError(.conflict, "\(count) amendment\(count == 1 ? " conflicts" : "s conflict") with an earlier one; nothing was written. Composite them, or use --drop-conflicting to let the later ones fall")
+            return result
+        }
+        if save {
+            guard let revision = baseText.revision else {
+                throw ApplicationError(.usage, "--save records a revision of a stored motion; \(baseText.label) is a file")
+            }
+            let history = try context.history()
+            result.saved = try history.saveAsAmended(outcome.motion, base: revision, author: try context.author(author),
+                                                     message: "As amended by \(outcome.applied.joined(separator: ", "))")
+            result.motion.metadata.status = .carriedAsAmended
+        }
+        return result
+    }
+}

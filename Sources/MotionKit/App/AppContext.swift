@@ -1,0 +1,67 @@
+import Foundation
+import Synchronization
+
+/// Where one command (or one web request) runs, and what it opens at most once: the workspace,
+/// the store, the templates and the glossary. Every use case takes one; a front-end makes one
+/// per command or request and never reaches the store any other way.
+public final class AppContext: Sendable {
+    /// `--store` (or, in the server, its configuration); nil to use `MOTION_STORE` or the workspace's.
+    public let storeOption: String?
+    public let environment: [String: String]
+    /// The folder the command runs in (absolute): where the workspace is looked for.
+    public let currentDirectory: String
+    private let opened = Mutex<History?>(nil)
+
+    public init(storeOption: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+                currentDirectory: String = WorkspaceLocator.currentDirectory()) {
+        self.storeOption = storeOption
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+    }
+
+    /// The workspace root above the current folder, or nil outside one.
+    public var workspaceRoot: String? { WorkspaceLocator.findRoot(from: currentDirectory) }
+
+    /// Templates and profiles: the workspace's, else ./templates, else the built-in copies.
+    public var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
+
+    /// The folder where working copies live: the workspace's motions/, else ./motions.
+    public var motionsFolder: String { Workspace(root: workspaceRoot ?? ".").motionsFolder }
+
+    /// Every `*.md` file in the motions folder, sorted.
+    public func workingMotionFiles() -> [String] { Workspace(root: workspaceRoot ?? ".").workingFiles() }
+
+    /// The workspace with the store it names: `--store`, then `MOTION_STORE`, then the nearest
+    /// `.motion/` above the current folder.
+    public func workspace() throws(StoreError) -> Workspace {
+        try Workspace.locate(storeOption: storeOption, environment: environment, from: currentDirectory)
+    }
+
+    /// The workspace and its store, opened on first use and kept for the rest of the command.
+    public func history() throws(StoreError) -> History {
+        if let history = opened.withLock({ $0 }) { return history }
+        let workspace = try workspace()
+        let history = History(workspace: workspace, store: try RevisionStores.open(workspace.storePath))
+        opened.withLock { $0 = history }
+        return history
+    }
+
+    /// The store, opened on first use.
+    public func store() throws(StoreError) -> any RevisionStore { try history().store }
+
+    /// Who new revisions are by: `option`, then `MOTION_AUTHOR`, then the workspace's
+    /// `author:`, then the login name.
+    public func author(_ option: String?) throws(StoreError) -> String {
+        try workspace().author(option: option, environment: environment)
+    }
+
+    /// The glossary in force here: the workspace's glossary/, else ./glossary, else the built-in one.
+    public func glossary() throws(GlossaryProblem) -> Glossary {
+        try GlossarySources(workspaceRoot: workspaceRoot).glossary()
+    }
+
+    /// The line width and wording style of a motion's profile (the defaults when it names none).
+    public func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
+        resources.amendmentSettings(for: motion)
+    }
+}

@@ -1,0 +1,132 @@
+/// Exports motions as one document (`motion export`): several motions, one motion against an
+/// earlier version as tracked changes, or an amendment as its motion with the amendment's
+/// changes tracked.
+public struct ExportMotions: Sendable {
+    /// Motions: `ID`, `ID@N`, `ID@TAG` or files.
+    public var references: [String]
+    public var format: DocumentFormat
+    /// Number each body's lines at its profile's line width.
+    public var lineNumbers: Bool
+    /// Show the one motion's changes from this revision or file.
+    public var changesFrom: String?
+
+    public struct Result: Sendable {
+        public var bytes: [UInt8]
+        /// `ID.docx` for one motion, `motions.docx` for several.
+        public var defaultFileName: String
+    }
+
+    public init(references: [String], format: DocumentFormat, lineNumbers: Bool = false, changesFrom: String? = nil) {
+        self.references = references
+        self.format = format
+        self.lineNumbers = lineNumbers
+        self.changesFrom = changesFrom
+    }
+
+    public func run(in context: AppContext) throws -> Result {
+        let resolved = try references.map(context.resolve)
+        var motions = try resolved.map { try $0.motion() }
+        let document: ExportDocument
+        if let changesFrom {
+            let base = try context.resolve(changesFrom).motion()
+            document = .comparison(base: base, target: motions[0], author: Self.author(of: resolved[0], motions[0]))
+        } else if motions.count == 1, motions[0].metadata.kind == .amendment {
+            // An amendment: the motion it amends, with the amendment as tracked changes.
+            let amendment = try resolved[0].amendment()
+            guard let amends = amendment.amends else {
+                throw ApplicationError(.badData, "\(resolved[0].label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter")
+            }
+            let base = try context.resolve(amends).motion()
+            let amended: Motion
+            do {
+                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lineWidth: context.amendmentSettings(for: base).lineWidth)
+            } catch {
+                throw error.located(at: resolved[0].label)
+            }
+            document = .comparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]))
+            motions = [base]
+        } else {
+            let ordered = DocumentWriters.amendmentsUnderTheirMotion(motions)
+            document = .motions(ordered, lineWidths: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lineWidth } : nil)
+        }
+        let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(document)
+        return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)")
+    }
+
+    /// Who made the changes: the stored revision's author and time; for a file, who submitted
+    /// it and when the file last changed. Never the clock, so exports are reproducible.
+    static func author(of reference: ResolvedText, _ motion: Motion) -> ChangeAuthor {
+        if let revision = reference.revision {
+            // Stored times carry milliseconds ("...:58.148Z"); Word's dates are to the second.
+            let date = revision.time.split(separator: ".").first.map { $0.hasSuffix("Z") ? String($0) : $0 + "Z" } ?? revision.time
+            return ChangeAuthor(name: revision.author, date: date)
+        }
+        return ChangeAuthor(name: motion.metadata.submittedBy ?? "motion",
+                            date: FileIO.modificationSeconds(reference.label).map(Timestamp.iso8601(seconds:)) ?? "")
+    }
+}
+
+/// Assembles a branch-meeting paper (`motion paper`): an agenda from a Mustache template in
+/// templates/paper/, then the motions in full with their amendments: those named, and in a
+/// workspace the stored amendments to each motion.
+public struct AssemblePaper: Sendable {
+    /// Motions and amendments: IDs, `ID@N` or files.
+    public var references: [String]
+    /// templates/paper/NAME.md.mustache
+    public var template: String
+    public var title: String
+    public var branch: String?
+    public var date: String?
+    public var format: DocumentFormat
+
+    public init(references: [String], template: String = "branch-meeting", title: String = "Branch meeting paper",
+                branch: String? = nil, date: String? = nil, format: DocumentFormat) {
+        self.references = references
+        self.template = template
+        self.title = title
+        self.branch = branch
+        self.date = date
+        self.format = format
+    }
+
+    public func run(in context: AppContext) throws -> [UInt8] {
+        guard ResourceLibrary.isPlainName(template) else {
+            throw ApplicationError(.usage, "'\(template)' is not a template name: use a plain name such as branch-meeting")
+        }
+        let resources = context.resources
+        guard let (templateText, _) = try resources.text("templates/paper/\(template).md.mustache") else {
+            let names = resources.names(in: "templates/paper", ext: ".md.mustache")
+            throw ApplicationError(.missingInput, "no paper template '\(template)'; the templates are \(names.joined(separator: ", "))")
+        }
+        var motions: [Motion] = []
+        var amendments: [Motion] = []
+        for reference in references {
+            let motion = try context.resolve(reference).motion()
+            if motion.metadata.kind == .amendment { amendments.append(motion) } else { motions.append(motion) }
+        }
+        amendments += try storedAmendments(to: motions, besides: amendments, in: context)
+        let items = motions.map { motion in
+            BranchPaper.Item(motion: motion, amendments: amendments.filter { $0.metadata.amends.map(AmendmentIndex.motionID) == motion.id })
+        }
+        let paper = try BranchPaper(title: title, branch: branch, date: date, items: items, template: templateText)
+        return try DocumentWriters.writer(for: format, resources: resources).write(.paper(paper))
+    }
+
+    /// The stored amendments to `motions` not named already. Outside a workspace there are none;
+    /// an amendment the store cannot give is an error, never quietly left off the paper.
+    private func storedAmendments(to motions: [Motion], besides named: [Motion], in context: AppContext) throws -> [Motion] {
+        let store: any RevisionStore
+        switch Result(catching: { () throws(StoreError) in try context.store() }) {
+        case .success(let opened): store = opened
+        case .failure(let error) where error.reason == .noWorkspace: return []
+        case .failure(let error): throw error
+        }
+        var out: [Motion] = []
+        for motion in motions {
+            for revision in try store.latestAmendments(to: motion.id) where !(named + out).contains(where: { $0.id == revision.motionID }) {
+                out.append(try ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference).motion())
+            }
+        }
+        return out
+    }
+}

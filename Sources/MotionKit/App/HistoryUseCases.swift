@@ -1,0 +1,95 @@
+/// The use cases over a workspace's history: saving working files, reading the log and the
+/// list, tags, statuses, restoring, checking and moving a store. Each opens the store once,
+/// through its ``AppContext``.
+extension AppContext {
+    /// What saving working files did: each revision made, and each file that failed with why.
+    public struct SaveOutcome: Sendable {
+        public var saved: [Revision] = []
+        public var failures: [(path: String, error: any Error)] = []
+    }
+
+    /// Saves `paths` (every working file when empty); an unchanged file makes no revision, and
+    /// one file's failure does not stop the others.
+    public func save(_ paths: [String], author option: String?, message: String) throws -> SaveOutcome {
+        let history = try history()
+        let paths = paths.isEmpty ? history.workspace.workingFiles() : paths
+        guard !paths.isEmpty else {
+            throw ApplicationError(.missingInput, "no working files in \(history.workspace.motionsFolder); 'motion new' starts one")
+        }
+        let author = try author(option)
+        var outcome = SaveOutcome()
+        for path in paths {
+            do {
+                if let revision = try history.save(path, author: author, message: message) { outcome.saved.append(revision) }
+            } catch {
+                outcome.failures.append((path, error))
+            }
+        }
+        return outcome
+    }
+
+    /// A motion's revisions, newest first, and the latest revisions of the amendments to it.
+    public func log(_ id: String) throws -> (revisions: [Revision], amendments: [Revision]) {
+        guard MotionID.isValid(id) else {
+            throw ApplicationError(.usage, "'\(id)' is not a motion id; ids look like health-2026-lxp-recognition")
+        }
+        let store = try store()
+        return (try store.log(id), try store.latestAmendments(to: id))
+    }
+
+    /// The latest revision of every motion (with `status`, when given), each motion followed by
+    /// the amendments to it.
+    public func list(status: String?) throws -> [(revision: Revision, isUnderMotion: Bool)] {
+        let wanted = try status.map(MotionStatus.parse)
+        let revisions = try store().latestRevisions().filter { wanted == nil || $0.status == wanted }
+        return AmendmentIndex.grouped(revisions)
+    }
+
+    /// Names a stored revision; returns it.
+    public func tag(_ reference: String, as name: String, force: Bool) throws -> Revision {
+        let revision = try storedRevision(reference, refusal: "only stored revisions can be tagged; save the file first")
+        try store().tag(revision, as: name, force: force)
+        return revision
+    }
+
+    /// Records a new status as a revision, and updates the working file's status line.
+    public func setStatus(_ id: String, to status: String, author option: String?, message: String) throws -> History.StatusChange {
+        let newStatus = try MotionStatus.parse(status)
+        guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
+        return try history().setStatus(id, to: newStatus, author: try author(option), message: message)
+    }
+
+    /// Writes a stored revision back to its working file; returns the revision and the file.
+    public func restore(_ reference: String, force: Bool) throws -> (revision: Revision, path: String) {
+        let revision = try storedRevision(reference, refusal: "restore takes a stored revision (ID, ID@N, ID@TAG), not a file")
+        let history = try history()
+        try history.restore(revision, force: force)
+        return (revision, history.workspace.workingFile(for: revision.motionID))
+    }
+
+    /// Working files and stored motions, each with its state.
+    public func status() throws -> [History.StatusEntry] { try history().status() }
+
+    /// Checks the whole store.
+    public func fsck() throws -> FsckReport { try store().fsck() }
+
+    /// Writes the store's whole history into a new folder.
+    public func exportHistory(to directory: String) throws -> HistoryArchive.Manifest {
+        try HistoryArchive.export(try store(), to: directory)
+    }
+
+    /// Rebuilds history from a folder written by ``exportHistory(to:)``.
+    public func importHistory(from directory: String) throws -> HistoryArchive.Manifest {
+        try HistoryArchive.importHistory(from: directory, into: try store())
+    }
+}
+
+extension MotionStatus {
+    /// A status as a delegate names it; the error lists the statuses.
+    public static func parse(_ name: String) throws(ApplicationError) -> MotionStatus {
+        guard let status = MotionStatus(rawValue: name) else {
+            throw ApplicationError(.usage, "unknown status '\(name)'; use one of \(MotionStatus.allowedList)")
+        }
+        return status
+    }
+}

@@ -1,0 +1,71 @@
+/// What a reference on a command line or in a form names, read: a stored revision's text, or a
+/// file's.
+public struct ResolvedText: Sendable {
+    /// The stored revision, nil for a file.
+    public var revision: Revision?
+    public var text: String
+    /// How messages name it: `ID@N`, or the file's path.
+    public var label: String
+
+    public init(revision: Revision?, text: String, label: String) {
+        self.revision = revision
+        self.text = text
+        self.label = label
+    }
+
+    /// The motion this text holds; errors name the file or revision.
+    public func motion() throws(MotionReadError) -> Motion {
+        do {
+            return try MotionReader.read(text, fileName: label).motion
+        } catch {
+            throw error.located(at: label)
+        }
+    }
+
+    /// The amendment this text holds; errors name the file or revision and the line.
+    public func amendment() throws -> AmendmentDocument {
+        do {
+            return try AmendmentDocument.read(text, fileName: label)
+        } catch let error as MotionReadError {
+            throw error.located(at: label)
+        } catch let error as AmendmentError {
+            throw error.located(at: label)
+        }
+    }
+}
+
+extension AmendmentError {
+    /// `amendment.md:7: error: instruction 2 (line 7): ...`: the error as a delegate reads it,
+    /// pointing at the file and line.
+    public func located(at label: String) -> ApplicationError {
+        let place = line.map { "\(label):\($0)" } ?? label
+        return ApplicationError(category, "\(place): error: \(message)")
+    }
+}
+
+extension AppContext {
+    /// Reads what a reference names: `ID`, `ID@N`, `ID@TAG` (the store is opened only then) or a file.
+    public func resolve(_ reference: String) throws -> ResolvedText {
+        switch try RevisionReference(parsing: reference) {
+        case .file(let path):
+            do {
+                return ResolvedText(revision: nil, text: try FileIO.readText(path), label: path)
+            } catch {
+                throw error.isMissing ? ApplicationError(.missingInput, "\(path): no such file") : ApplicationError(.io, error.description)
+            }
+        case .stored(let id, let selector):
+            let store = try store()
+            let revision = try store.revision(id, selector)
+            return ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference)
+        }
+    }
+
+    /// A stored revision a reference names, without reading its text; a file is refused with
+    /// `refusal`.
+    public func storedRevision(_ reference: String, refusal: String) throws -> Revision {
+        guard case .stored(let id, let selector) = try RevisionReference(parsing: reference) else {
+            throw ApplicationError(.usage, refusal)
+        }
+        return try store().revision(id, selector)
+    }
+}

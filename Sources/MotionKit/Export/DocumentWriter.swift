@@ -1,0 +1,59 @@
+/// The formats a document can be written in.
+public enum DocumentFormat: String, CaseIterable, Sendable {
+    /// A Word document: WordprocessingML parts in a ZIP package.
+    case docx
+    /// The same parts as one Flat OPC XML file (Word's "Word XML Document").
+    case xml
+    /// Canonical Markdown; changes as CriticMarkup.
+    case md
+
+    public var fileExtension: String { rawValue }
+}
+
+/// What is exported: one model that every writer takes, so a new format is one new writer.
+public enum ExportDocument: Sendable {
+    /// Motions, one after another, amendments under their motion; with `lineWidths` (one per
+    /// motion), each body numbered line by line as amendments count its lines.
+    case motions([Motion], lineWidths: [Int]?)
+    /// `target` shown against `base` as tracked changes by `author`.
+    case comparison(base: Motion, target: Motion, author: ChangeAuthor)
+    /// A branch-meeting paper: the agenda, then each motion with its amendments.
+    case paper(BranchPaper)
+}
+
+/// Writes an ``ExportDocument`` in one format.
+public protocol DocumentWriter: Sendable {
+    var format: DocumentFormat { get }
+    func write(_ document: ExportDocument) throws -> [UInt8]
+}
+
+/// The writer of each format. An exhaustive switch, not a table: a new ``DocumentFormat`` does
+/// not compile until it has a writer.
+public enum DocumentWriters {
+    /// The writer for `format`; Word styles come from `resources` (templates/docx/, which a
+    /// workspace may replace), each part checked to be well-formed XML first.
+    public static func writer(for format: DocumentFormat, resources: ResourceLibrary) throws(ResourceError) -> any DocumentWriter {
+        switch format {
+        case .md: MarkdownDocumentWriter()
+        case .docx: try DocxWriter(template: resources, packaging: .zip)
+        case .xml: try DocxWriter(template: resources, packaging: .flatOPC)
+        }
+    }
+
+    /// The same motions, each amendment moved to just after the motion it amends (when that
+    /// motion is among them), several amendments in the order given.
+    static func amendmentsUnderTheirMotion(_ motions: [Motion]) -> [Motion] {
+        let ids = Set(motions.filter { $0.metadata.kind != .amendment }.map(\.id))
+        func amended(_ motion: Motion) -> String? {
+            guard motion.metadata.kind == .amendment, let amends = motion.metadata.amends else { return nil }
+            let id = AmendmentIndex.motionID(amends)
+            return ids.contains(id) ? id : nil
+        }
+        var out: [Motion] = []
+        for motion in motions where amended(motion) == nil {
+            out.append(motion)
+            out += motions.filter { amended($0) == motion.id }
+        }
+        return out
+    }
+}

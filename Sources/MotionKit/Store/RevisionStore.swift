@@ -1,0 +1,117 @@
+/// Where revisions live: the seam a second store (PostgreSQL for a conference office) plugs
+/// into. ``SQLiteStore`` is the embedded default.
+///
+/// Every implementation keeps the same promises, and `RevisionStoreTests` checks them against
+/// each one unchanged: revisions are immutable and content-addressed (SHA-256 of the canonical
+/// Markdown); numbers run 1, 2, 3, ... per motion without gaps under concurrent writers; every
+/// write is one transaction; a text that no longer matches its hash is reported, never shown.
+///
+/// The methods are synchronous: a command does a handful of store calls, and the CLI's start-up
+/// is part of every command's speed. A network store implements them by waiting on its own event
+/// loop from the calling thread, and a server calls a store from its blocking thread pool, one
+/// store handle per request (see docs/architecture.md).
+public protocol RevisionStore: AnyObject, Sendable {
+    /// Where the store is, as messages name it: a file path or a database URL without password.
+    var location: String { get }
+
+    /// Records `motion` (already in canonical form as `canonical`) as its motion's next revision,
+    /// unless the latest revision has the same text. Returns the new revision, or nil.
+    func save(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision?
+
+    /// Makes a new revision from the latest one, read and written in one transaction, so a save
+    /// by someone else cannot land in between and be undone. `change` returns nil for no change;
+    /// `message` gets the old and the new motion.
+    func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
+                change: (Motion) throws(StoreError) -> Motion?) throws(StoreError) -> Revision?
+
+    /// Resolves a stored reference to its revision, with its tags; the error says what exists.
+    func revision(_ id: String, _ selector: RevisionReference.Selector) throws(StoreError) -> Revision
+
+    /// The canonical Markdown of a revision, checked against its hash.
+    func text(of revision: Revision) throws(StoreError) -> String
+
+    /// A motion's revisions, newest first, with their tags.
+    func log(_ id: String) throws(StoreError) -> [Revision]
+
+    /// The latest revision of every motion, by id.
+    func latestRevisions() throws(StoreError) -> [Revision]
+
+    /// The latest revision of every amendment whose `amends:` names motion `id` (with or without
+    /// a revision), in id order with numbers compared as numbers (a2 before a10).
+    func latestAmendments(to id: String) throws(StoreError) -> [Revision]
+
+    /// Names a revision. Moving an existing tag needs `force`.
+    func tag(_ revision: Revision, as name: String, force: Bool) throws(StoreError)
+
+    /// Checks everything the store holds: every text against its hash, numbering, parents,
+    /// tags, and the implementation's own integrity check.
+    func fsck() throws(StoreError) -> FsckReport
+
+    /// Every motion's whole history with its texts, each checked against its hash: what
+    /// `export-history` writes and a store copy reads.
+    func archive() throws(StoreError) -> [ArchivedMotion]
+
+    /// Adds whole histories in one transaction. Refuses, changing nothing, when the store holds
+    /// any of the motions already.
+    func restore(_ motions: [ArchivedMotion]) throws(StoreError)
+}
+
+/// One motion's whole history, as a store hands it out or takes it in.
+public struct ArchivedMotion: Sendable, Hashable {
+    public var id: String
+    /// When its first revision was made.
+    public var created: String
+    /// In order, 1, 2, 3, ..., each with its canonical Markdown.
+    public var revisions: [ArchivedRevision]
+    public var tags: [ArchivedTag]
+
+    public init(id: String, created: String, revisions: [ArchivedRevision], tags: [ArchivedTag]) {
+        self.id = id
+        self.created = created
+        self.revisions = revisions
+        self.tags = tags
+    }
+}
+
+public struct ArchivedRevision: Sendable, Hashable {
+    public var revision: Revision
+    public var text: [UInt8]
+
+    public init(revision: Revision, text: [UInt8]) {
+        self.revision = revision
+        self.text = text
+    }
+}
+
+public struct ArchivedTag: Sendable, Hashable, Codable {
+    public var name: String
+    public var number: Int
+    public var time: String
+
+    public init(name: String, number: Int, time: String) {
+        self.name = name
+        self.number = number
+        self.time = time
+    }
+}
+
+extension RevisionStore {
+    /// Names a revision, refusing to move a tag that names another.
+    public func tag(_ revision: Revision, as name: String) throws(StoreError) {
+        try tag(revision, as: name, force: false)
+    }
+}
+
+/// Opens the store a location names. The one place that knows which implementation serves
+/// which kind of location.
+public enum RevisionStores {
+    /// A store file (SQLite). Database URLs are refused with a clear message until a store
+    /// for them exists.
+    public static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
+        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
+            // The URL may hold a password: it is never repeated in a message.
+            throw StoreError(.invalidArgument, "this motion cannot use a PostgreSQL store yet; name a store file, such as .motion/store.sqlite")
+        }
+        return try SQLiteStore.open(at: location, create: create)
+    }
+}

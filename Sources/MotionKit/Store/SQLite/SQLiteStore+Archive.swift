@@ -1,0 +1,47 @@
+import GRDB
+
+extension SQLiteStore {
+    public func archive() throws(StoreError) -> [ArchivedMotion] {
+        try read { db in
+            var motions: [ArchivedMotion] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, created_at FROM motion ORDER BY id") {
+                let id: String = row["id"]
+                var revisions: [ArchivedRevision] = []
+                for revisionRow in try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number", arguments: [id]) {
+                    let revision = SQLiteStore.revision(from: revisionRow)
+                    let text = try blob(db, hash: revision.hash)
+                    // A damaged text is reported now, not found later by whoever reads the archive.
+                    guard SHA256.hex(text) == revision.hash else {
+                        throw StoreError(.damaged, "\(path): the stored text of \(revision.reference) is damaged; run 'motion fsck' before exporting")
+                    }
+                    revisions.append(ArchivedRevision(revision: revision, text: text))
+                }
+                let tags = try Row.fetchAll(db, sql: "SELECT name, number, created_at FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id])
+                    .map { ArchivedTag(name: $0["name"], number: $0["number"], time: $0["created_at"]) }
+                motions.append(ArchivedMotion(id: id, created: row["created_at"], revisions: revisions, tags: tags))
+            }
+            return motions
+        }
+    }
+
+    public func restore(_ motions: [ArchivedMotion]) throws(StoreError) {
+        try write { db in
+            for motion in motions {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM motion WHERE id = ?", arguments: [motion.id]) == true {
+                    throw StoreError(.invalidArgument, "the store already has a motion '\(motion.id)'; import into a new workspace: run 'motion init NEW-FOLDER', then 'motion import-history' inside it")
+                }
+                try db.execute(sql: "INSERT INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, motion.created])
+                var previous: String?
+                for entry in motion.revisions {
+                    try putBlob(db, content: entry.text, hash: entry.revision.hash, base: previous)
+                    previous = entry.revision.hash
+                    try insert(db, entry.revision)
+                }
+                for tag in motion.tags {
+                    try db.execute(sql: "INSERT INTO tag (motion_id, name, number, created_at) VALUES (?, ?, ?, ?)",
+                                   arguments: [motion.id, tag.name, tag.number, tag.time])
+                }
+            }
+        }
+    }
+}
