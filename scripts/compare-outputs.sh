@@ -114,11 +114,14 @@ compare_file() {  # PATH_IN_WORKSPACE MASK
         if ! cmp -s "$CMP/za" "$CMP/zb"; then
             note "file $rel: ZIP entries differ"; show_diff "$CMP/za" "$CMP/zb" >>"$CMP/report"; return
         fi
-        local entry same=1
+        local entry pattern same=1
         while IFS= read -r entry; do
-            unzip -p "$fa" "$entry" | "$masker" a | sed 's/></>\n</g' >"$CMP/ea"
-            unzip -p "$fb" "$entry" | "$masker" b | sed 's/></>\n</g' >"$CMP/eb"
-            if ! cmp -s "$CMP/ea" "$CMP/eb"; then
+            pattern=$(printf '%s' "$entry" | sed 's/[[*?]/[&]/g')   # unzip reads names as wildcards
+            { unzip -p "$fa" "$pattern" || echo "unzip failed: $?"; } 2>&1 | "$masker" a | sed 's/></>\n</g' >"$CMP/ea"
+            { unzip -p "$fb" "$pattern" || echo "unzip failed: $?"; } 2>&1 | "$masker" b | sed 's/></>\n</g' >"$CMP/eb"
+            if grep -q "^unzip failed" "$CMP/ea" "$CMP/eb"; then
+                same=0; note "file $rel: cannot read entry $entry"
+            elif ! cmp -s "$CMP/ea" "$CMP/eb"; then
                 same=0; note "file $rel: entry $entry differs ($what)"; show_diff "$CMP/ea" "$CMP/eb" >>"$CMP/report"
             fi
         done <"$CMP/za"
@@ -667,6 +670,7 @@ fi
 while IFS= read -r rel; do
     if grep -qxF "$rel" "$CMP/masked-paths"; then compare_file "$rel" mask; else compare_file "$rel" mask_paths; fi
 done <"$CMP/tree-a"
+: >"$CMP/report"   # each file's diff was shown by the step that wrote it
 finish_case "final workspace files"
 if command -v sqlite3 >/dev/null; then
     for store in .motion/store.sqlite other/.motion/store.sqlite; do

@@ -5,9 +5,21 @@
 /// Rendering is exact: `lead + marker + text` of every block in order, then `trailing`, gives
 /// back the document's text.
 public struct DiffDocument: Sendable {
+    /// What a block is. The raw values are what JSON output and messages show.
+    public enum BlockKind: String, Sendable, Hashable, CaseIterable {
+        /// A front-matter line.
+        case field
+        case title
+        /// A section's heading.
+        case heading
+        case paragraph
+        /// An item of a numbered list.
+        case point
+        case bullet
+    }
+
     public struct Block: Sendable, Hashable {
-        /// What the block is: "paragraph", "point", "bullet", "heading", "title", "field", ...
-        public var kind: String
+        public var kind: BlockKind
         /// Layout before the block: the line break(s) that separate it from the one before.
         public var lead: String
         /// A marker that is layout, not words: "1. ", "- ", "## ".
@@ -15,7 +27,7 @@ public struct DiffDocument: Sendable {
         /// The words.
         public var text: String
 
-        public init(kind: String, lead: String = "", marker: String = "", text: String) {
+        public init(kind: BlockKind, lead: String = "", marker: String = "", text: String) {
             self.kind = kind
             self.lead = lead
             self.marker = marker
@@ -80,7 +92,7 @@ public struct DiffDocument: Sendable {
                 }
                 if blank {
                     if let range = paragraph {
-                        blocks.append(Block(kind: "paragraph", lead: string(cursor..<range.lowerBound), text: string(range)))
+                        blocks.append(Block(kind: .paragraph, lead: string(cursor..<range.lowerBound), text: string(range)))
                         cursor = range.upperBound
                         paragraph = nil
                     }
@@ -90,7 +102,7 @@ public struct DiffDocument: Sendable {
                 lineStart = lineEnd + 1
             }
             if let range = paragraph {
-                blocks.append(Block(kind: "paragraph", lead: string(cursor..<range.lowerBound), text: string(range)))
+                blocks.append(Block(kind: .paragraph, lead: string(cursor..<range.lowerBound), text: string(range)))
                 cursor = range.upperBound
             }
             trailingStart = cursor

@@ -75,8 +75,8 @@ import Testing
     @Test func sectionsPairByHeadingThenByKind() {
         func document(_ headings: [(String, String)]) -> DiffDocument {
             DiffDocument(sections: [.init(blocks: [])] + headings.map { heading, kind in
-                .init(heading: .init(kind: "heading", lead: "\n\n", marker: "## ", text: heading), kind: kind,
-                      blocks: [.init(kind: "paragraph", lead: "\n\n", text: "Text under \(heading).")])
+                .init(heading: .init(kind: .heading, lead: "\n\n", marker: "## ", text: heading), kind: kind,
+                      blocks: [.init(kind: .paragraph, lead: "\n\n", text: "Text under \(heading).")])
             })
         }
         let diff = DocumentDiff.compare(document([("Conference notes", "notes"), ("Conference believes", "believes")]),

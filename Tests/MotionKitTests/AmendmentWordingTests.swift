@@ -207,4 +207,24 @@ import Testing
         #expect(error.line == failure.line, "\(error.message)")
         for words in failure.mentions { #expect(error.message.contains(words), "\(error.message)") }
     }
+
+    /// Every position a new section can have is written as wording that reads back to the same
+    /// place: "before" was once written as "at the end".
+    @Test(arguments: [
+        (AmendmentInstruction.Position.before(.section("Conference resolves")), ["Conference notes", "New section", "Conference resolves"]),
+        (.after(.section("Conference notes")), ["Conference notes", "New section", "Conference resolves"]),
+        (.atEnd(section: "Conference notes"), ["Conference notes", "New section", "Conference resolves"]),
+        (.atStart(section: ""), ["New section", "Conference notes", "Conference resolves"]),
+        (.atEnd(section: nil), ["Conference notes", "Conference resolves", "New section"]),
+    ])
+    func newSectionsAreWrittenWhereTheyGo(position: AmendmentInstruction.Position, headings: [String]) throws {
+        let base = try MotionReader.read(TestSupport.motionText()).motion
+        let instruction = AmendmentInstruction(label: nil, number: 1, line: 1, text: "", scope: .anywhere,
+                                               action: .addSection(position: position, text: "## New section"))
+        let wording = WordingRenderer().render(instruction)
+        let amended = try AmendmentApplier.apply(wording: wording, to: base, lineWidth: 80)
+        #expect(amended.sections.map(\.headingText) == headings, "\(wording)")
+        let planned = try AmendmentApplier.apply([instruction], to: base, lineWidth: 80)
+        #expect(planned == amended, "the wording means what the instruction does: \(wording)")
+    }
 }

@@ -59,8 +59,13 @@ struct AmendableMotion {
         for (index, section) in document.sections.enumerated() {
             var blocks: [Block] = []
             for block in section.blocks {
-                if block.kind == "title" { title = block.text }
-                if let kind = MotionKit.Block.Kind(rawValue: block.kind) { blocks.append(Block(kind: kind, text: block.text)) }
+                switch block.kind {
+                case .title: title = block.text
+                case .paragraph: blocks.append(Block(kind: .paragraph, text: block.text))
+                case .point: blocks.append(Block(kind: .point, text: block.text))
+                case .bullet: blocks.append(Block(kind: .bullet, text: block.text))
+                case .field, .heading: break
+                }
             }
             parts.append(Part(heading: index == 0 ? nil : section.heading?.text, blocks: blocks))
         }

@@ -272,7 +272,7 @@ public enum AmendmentParser {
                 return (.anywhere, .addBlock(kind: nil, position: atEnd ? .atEnd(section: name) : .atStart(section: name), text: text))
             case .anywhere:
                 return (.anywhere, .addBlock(kind: nil, position: .atEnd(section: nil), text: text))
-            default:
+            case .title, .heading, .block, .lines:
                 return (scope, atEnd ? .append(text) : .prepend(text))
             }
         }
@@ -339,7 +339,7 @@ public enum AmendmentParser {
                         switch position {
                         case .numbered(let n, nil): action = .addBlock(kind: kind, position: .numbered(n, section: name), text: text)
                         case .atEnd(nil): action = .addBlock(kind: kind, position: .atEnd(section: name), text: text)
-                        default: break
+                        case .numbered(_, .some), .atEnd(.some), .after, .before, .atStart, .afterLine, .beforeLine: break
                         }
                     }
                     return action

@@ -42,27 +42,8 @@ struct AmendmentPlan {
         instructions.append(instruction)
         let scope = instruction.scope
         switch instruction.action {
-        case .insertAfter(let anchor, let text):
-            let (unit, range) = try find(anchor, in: scope)
-            anchors.append((unit, range, index))
-            record(unit, TextEdit.Spacing.insertion(after: range.upperBound, text, instruction: index))
-        case .insertBefore(let anchor, let text):
-            let (unit, range) = try find(anchor, in: scope)
-            anchors.append((unit, range, index))
-            record(unit, TextEdit.Spacing.insertion(before: range.lowerBound, text, instruction: index))
-        case .delete(let quote):
-            let (unit, range) = try find(quote, in: scope)
-            record(unit, TextEdit.Spacing.deletion(range, in: scalars(unit), instruction: index))
-        case .replace(let quote, let text):
-            let (unit, range) = try find(quote, in: scope)
-            record(unit, text.isEmpty ? TextEdit.Spacing.deletion(range, in: scalars(unit), instruction: index)
-                                      : TextEdit(range: range, replacement: text, instruction: index))
-        case .append(let text):
-            let unit = try singleUnit(scope)
-            record(unit, TextEdit.Spacing.insertion(after: scalars(unit).count, text, instruction: index))
-        case .prepend(let text):
-            let unit = try singleUnit(scope)
-            record(unit, TextEdit.Spacing.insertion(before: 0, text, instruction: index))
+        case .insertAfter, .insertBefore, .delete, .replace, .append, .prepend:
+            try addWords(instruction.action.wordChange!, in: scope, instruction: index)
         case .deleteScope:
             try deleteScope(scope)
         case .replaceScope(let text):
@@ -76,6 +57,20 @@ struct AmendmentPlan {
         case .replaceAll(let text):
             replaceAll = (text, index)
         }
+    }
+
+    /// A change to words inside one unit, as ``WordChange`` defines it.
+    private mutating func addWords(_ change: WordChange, in scope: Scope, instruction index: Int) throws(AmendmentError) {
+        var quoted: Range<Int>?
+        let unit: Unit
+        if let quote = change.quote {
+            let found = try find(quote, in: scope)
+            (unit, quoted) = (found.0, found.1)
+            if change.quoteIsAnchor { anchors.append((unit, found.1, index)) }
+        } else {
+            unit = try singleUnit(scope)
+        }
+        record(unit, change.edit(quoted, scalars(unit), index))
     }
 
     /// Starts the instructions of another amendment: "Add new point N" counts only its own.

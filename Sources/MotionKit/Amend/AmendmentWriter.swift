@@ -124,7 +124,7 @@ private struct Writer {
     private mutating func title(_ diff: DocumentDiff) {
         let change = diff.sections.first?.blocks.first {
             guard let b = $0.base, let t = $0.target else { return false }
-            return diff.block(b, inBase: true).kind == "title" && diff.block(t, inBase: false).kind == "title"
+            return diff.block(b, inBase: true).kind == .title && diff.block(t, inBase: false).kind == .title
         }
         if let change { words(.title, to: target.title, change: change) } else { emit(.title, .replaceScope(target.title)) }
     }
@@ -152,8 +152,8 @@ private struct Writer {
 
     private mutating func blocks(_ section: SectionChange, basePart: Int, targetPart: Int, diff: DocumentDiff) {
         // Section 0 of the diff holds the front matter and the title before the preamble.
-        let baseOffset = basePart == 0 ? diff.base.sections[0].blocks.prefix { $0.kind == "field" || $0.kind == "title" }.count : 0
-        let targetOffset = targetPart == 0 ? diff.target.sections[0].blocks.prefix { $0.kind == "field" || $0.kind == "title" }.count : 0
+        let baseOffset = basePart == 0 ? diff.base.sections[0].blocks.prefix { $0.kind == .field || $0.kind == .title }.count : 0
+        let targetOffset = targetPart == 0 ? diff.target.sections[0].blocks.prefix { $0.kind == .field || $0.kind == .title }.count : 0
         var nextBase = 0
         for change in section.blocks {
             let here = change.kind == .movedHere ? nil : change.base
@@ -356,29 +356,14 @@ private struct Writer {
         /// here, and the spacing rules must give the edit. (The whole wording is applied at the
         /// end anyway; this spares building a plan for every try.)
         func worksInUnit(_ action: Instruction.Action) -> Bool {
-            let edit: TextEdit
-            func only(_ quote: String) -> Range<Int>? {
+            guard let change = action.wordChange else { return false }
+            var quoted: Range<Int>?
+            if let quote = change.quote {
                 let found = QuoteMatcher.occurrences(of: quote, in: old)
-                return found.count == 1 ? found[0] : nil
+                guard found.count == 1 else { return false }
+                quoted = found[0]
             }
-            switch action {
-            case .insertAfter(let anchor, let text):
-                guard let range = only(anchor) else { return false }
-                edit = TextEdit.Spacing.insertion(after: range.upperBound, text, instruction: 0)
-            case .insertBefore(let anchor, let text):
-                guard let range = only(anchor) else { return false }
-                edit = TextEdit.Spacing.insertion(before: range.lowerBound, text, instruction: 0)
-            case .delete(let quote):
-                guard let range = only(quote) else { return false }
-                edit = TextEdit.Spacing.deletion(range, in: old, instruction: 0)
-            case .replace(let quote, let text):
-                guard let range = only(quote) else { return false }
-                edit = text.isEmpty ? TextEdit.Spacing.deletion(range, in: old, instruction: 0) : TextEdit(range: range, replacement: text, instruction: 0)
-            case .append(let text): edit = TextEdit.Spacing.insertion(after: old.count, text, instruction: 0)
-            case .prepend(let text): edit = TextEdit.Spacing.insertion(before: 0, text, instruction: 0)
-            default: return false
-            }
-            return TextEdit.apply([edit], to: old) == expected
+            return TextEdit.apply([change.edit(quoted, old, 0)], to: old) == expected
         }
         func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: (scalars)) }
         func trimmed(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {

@@ -49,11 +49,16 @@ struct WordingRenderer {
             let place: String
             switch position {
             case .after(let scope): place = "Add new section after \(locator(scope))"
+            case .before(let scope): place = "Add new section before \(locator(scope))"
             case .afterLine(let line): place = "After line \(line), insert new section"
+            case .beforeLine(let line): place = "Before line \(line), insert new section"
             case .atStart: place = "Add new section at the start"
-            default: place = "Add new section at the end"
+            // After a named section is where "at the end of" it puts a new section.
+            case .atEnd(let section?): place = "Add new section after \(locator(.section(section)))"
+            // A new section is not numbered: "new section N" means at the end.
+            case .atEnd(nil), .numbered: place = "Add new section at the end"
             }
-            return place + ": " + quote(text) + ""
+            return place + ": " + quote(text)
         case .replaceAll(let text):
             return "Delete all and replace with:\n\n" + text
         case .insertAfter(let anchor, let text):

@@ -65,7 +65,7 @@ extension DocumentDiff {
         let document = inBase ? base : target
         let section = document.sections[place.section]
         let block = section.blocks[place.block]
-        let name = block.kind == "point" ? "point \(block.marker.trimmingCharacters(in: .init(charactersIn: ". ")))" : "\(block.kind) \(place.block + 1)"
+        let name = block.kind == .point ? "point \(block.marker.trimmingCharacters(in: .init(charactersIn: ". ")))" : "\(block.kind.rawValue) \(place.block + 1)"
         return section.heading.map { "\(name) of \($0.text)" } ?? name
     }
 }

@@ -29,18 +29,18 @@ extension DocumentBuilder {
                 paragraph(style: "Heading1", mark: mark(for: heading.kind)) { builder in builder.changedRuns(heading, diff: diff) }
             }
             var list: Int?
-            var previousKind: String?
+            var previousKind: DiffDocument.BlockKind?
             for change in section.blocks {
                 let place = change.target ?? change.base!
                 let block = diff.block(place, inBase: change.target == nil)
-                if block.kind == "title" {
+                if block.kind == .title {
                     paragraph(style: "Title", mark: mark(for: change.kind)) { builder in builder.changedRuns(change, diff: diff) }
                     details(target.metadata)
                     continue
                 }
                 var numbering: Int?
-                if block.kind == "point" || block.kind == "bullet" {
-                    if list == nil || previousKind != block.kind { list = newList(block.kind == "point" ? .point : .bullet) }
+                if block.kind == .point || block.kind == .bullet {
+                    if list == nil || previousKind != block.kind { list = newList(block.kind == .point ? .point : .bullet) }
                     numbering = list
                 } else {
                     list = nil
@@ -60,11 +60,11 @@ extension DocumentBuilder {
     /// visible text.
     static func visibleText(_ motion: Motion) -> DiffDocument {
         func blocks(_ blocks: [Block]) -> [DiffDocument.Block] {
-            blocks.map { DiffDocument.Block(kind: $0.kind.rawValue, lead: "\n\n", text: $0.plainText) }
+            blocks.map { DiffDocument.Block(kind: $0.kind.diffKind, lead: "\n\n", text: $0.plainText) }
         }
-        var sections = [DiffDocument.Section(blocks: [DiffDocument.Block(kind: "title", text: motion.titleText)] + blocks(motion.preamble))]
+        var sections = [DiffDocument.Section(blocks: [DiffDocument.Block(kind: .title, text: motion.titleText)] + blocks(motion.preamble))]
         for section in motion.sections {
-            sections.append(DiffDocument.Section(heading: DiffDocument.Block(kind: "heading", lead: "\n\n", text: section.headingText),
+            sections.append(DiffDocument.Section(heading: DiffDocument.Block(kind: .heading, lead: "\n\n", text: section.headingText),
                                                  kind: section.kind == .other ? nil : section.kind.rawValue, blocks: blocks(section.blocks)))
         }
         return DiffDocument(sections: sections)

@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// The canonical Markdown of a motion as a list of laid-out pieces: what ``MarkdownWriter``
 /// writes and what the diff engine compares, so the two can never disagree about a byte.
 ///
@@ -5,7 +7,7 @@
 /// ("1. ", "- ", "## "), and its Markdown. The file is every piece in order, then a final "\n".
 enum MarkdownLayout {
     struct Piece {
-        var kind: String
+        var kind: DiffDocument.BlockKind
         var lead: String
         var marker: String = ""
         var text: String
@@ -22,20 +24,20 @@ enum MarkdownLayout {
         var first: [Piece] = []
         let frontMatter = MarkdownWriter.frontMatter(motion).dropLast()  // without its final newline
         for (index, line) in frontMatter.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            first.append(Piece(kind: "field", lead: index == 0 ? "" : "\n", text: String(line)))
+            first.append(Piece(kind: .field, lead: index == 0 ? "" : "\n", text: String(line)))
         }
-        first.append(Piece(kind: "title", lead: "\n\n", marker: "# ", text: MarkdownWriter.heading(motion.title)))
+        first.append(Piece(kind: .title, lead: "\n\n", marker: "# ", text: MarkdownWriter.heading(motion.title)))
         if let wording = motion.wording {
             // An amendment's wording, verbatim, paragraph by paragraph.
             for paragraph in wording.components(separatedBy: "\n\n") where !paragraph.isEmpty {
-                first.append(Piece(kind: "paragraph", lead: "\n\n", text: paragraph))
+                first.append(Piece(kind: .paragraph, lead: "\n\n", text: paragraph))
             }
             return [Section(heading: nil, kind: nil, pieces: first)]
         }
         first += pieces(motion.preamble)
         var sections = [Section(heading: nil, kind: nil, pieces: first)]
         for section in motion.sections {
-            let heading = Piece(kind: "heading", lead: "\n\n", marker: "## ", text: MarkdownWriter.heading(section.heading))
+            let heading = Piece(kind: .heading, lead: "\n\n", marker: "## ", text: MarkdownWriter.heading(section.heading))
             sections.append(Section(heading: heading, kind: section.kind, pieces: pieces(section.blocks)))
         }
         return sections
@@ -57,7 +59,7 @@ enum MarkdownLayout {
                 marker = "\(number). "
             case .bullet: marker = "- "
             }
-            out.append(Piece(kind: block.kind.rawValue, lead: sameList ? "\n" : "\n\n", marker: marker,
+            out.append(Piece(kind: block.kind.diffKind, lead: sameList ? "\n" : "\n\n", marker: marker,
                              text: InlineEscaper.render(block.content, continuationIndent: marker.count)))
             previous = block.kind
         }

@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// One block of a motion: a paragraph, a numbered point or a bullet item.
 public struct Block: Sendable {
     public enum Kind: String, Hashable, Sendable, Codable {
@@ -20,6 +22,17 @@ public struct Block: Sendable {
     }
 
     public var plainText: String { content.plainText }
+}
+
+extension Block.Kind {
+    /// The same kind as the diff engine names it.
+    var diffKind: DiffDocument.BlockKind {
+        switch self {
+        case .paragraph: .paragraph
+        case .point: .point
+        case .bullet: .bullet
+        }
+    }
 }
 
 extension Block: Hashable {
