@@ -140,32 +140,17 @@ struct AmendableMotion {
 
     /// The motion body as Markdown: title, preamble and sections, blocks one blank line apart.
     static func markdown(title: String, parts: [Part]) -> String {
-        var out = "# " + title + "\n"
+        var body = MarkdownLayout.SourceBody(title: title)
         for part in parts {
-            if let heading = part.heading { out += "\n## " + heading + "\n" }
-            for block in part.blocks { out += "\n" + rendered(block) + "\n" }
+            if let heading = part.heading { body.heading(heading) }
+            for block in part.blocks { body.block(block.text, kind: block.kind) }
         }
-        return out
+        return body.text
     }
 
-    /// A block with its marker; lines after a hard break indented to stay inside a list item.
+    /// A block with its marker (see ``MarkdownLayout/block(_:kind:)``).
     static func rendered(_ block: Block) -> String {
-        let marker: String
-        switch block.kind {
-        case .paragraph: marker = ""
-        case .point: marker = "1. "
-        case .bullet: marker = "- "
-        }
-        return marker + indentContinuation(block.text, by: marker.count)
-    }
-
-    static func indentContinuation(_ text: String, by width: Int) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let indent = String(repeating: " ", count: width)
-        return lines.enumerated().map { index, line in
-            index == 0 ? String(line) : indent + line.drop { $0 == " " }
-        }.joined(separator: "\n")
+        MarkdownLayout.block(block.text, kind: block.kind)
     }
 
     // MARK: Lines

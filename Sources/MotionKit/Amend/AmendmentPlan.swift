@@ -460,33 +460,34 @@ struct AmendmentPlan {
         try checkOverlaps()
         var title = base.title
         if let edits = textEdits[.title] { title = String(scalars: (TextEdit.apply(edits, to: scalars(.title)))) }
-        var out = "# " + title + "\n"
+        var body = MarkdownLayout.SourceBody(title: title)
         if let replaceAll {
-            return out + "\n" + replaceAll.text + "\n"
+            body.markdown(replaceAll.text)
+            return body.text
         }
         func addSections(before part: Int) {
-            for section in newSections where section.before == part { out += "\n" + Self.sectionMarkdown(section.text) + "\n" }
+            for section in newSections where section.before == part { body.markdown(Self.sectionMarkdown(section.text)) }
         }
         for (index, part) in base.parts.enumerated() {
             if index > 0 { addSections(before: index) }
             if deletedParts[index] != nil { continue }
-            if index > 0 { out += "\n## " + appliedText(.heading(index)) + "\n" }
+            if index > 0 { body.heading(appliedText(.heading(index))) }
             for block in 0...part.blocks.count {
                 for insertion in insertions where insertion.part == index && insertion.before == block {
-                    out += "\n" + Self.blockMarkdown(insertion.text, kind: insertion.kind) + "\n"
+                    body.markdown(Self.blockMarkdown(insertion.text, kind: insertion.kind))
                 }
                 guard block < part.blocks.count else { break }
                 let key = BlockKey(part: index, block: block)
                 if deletedBlocks[key] != nil { continue }
                 if let replacement = replacedBlocks[key] {
-                    out += "\n" + Self.blockMarkdown(replacement.text, kind: part.blocks[block].kind) + "\n"
+                    body.markdown(Self.blockMarkdown(replacement.text, kind: part.blocks[block].kind))
                     continue
                 }
-                out += "\n" + AmendableMotion.rendered(AmendableMotion.Block(kind: part.blocks[block].kind, text: appliedText(.block(index, block)))) + "\n"
+                body.block(appliedText(.block(index, block)), kind: part.blocks[block].kind)
             }
         }
         addSections(before: base.parts.count)
-        return out
+        return body.text
     }
 
     func appliedText(_ unit: Unit) -> String {
@@ -548,10 +549,10 @@ struct AmendmentPlan {
     static func blockMarkdown(_ text: String, kind: Block.Kind) -> String {
         let paragraphs = text.components(separatedBy: "\n\n").map(\.trimmingWhitespace).filter { !$0.isEmpty }
         // An empty point is still a point ("1. " on its own).
-        if paragraphs.isEmpty { return AmendableMotion.rendered(AmendableMotion.Block(kind: kind, text: "")) }
+        if paragraphs.isEmpty { return MarkdownLayout.block("", kind: kind) }
         return paragraphs.map { paragraph in
             if paragraph.hasPrefix("#") || startsWithListMarker(paragraph) { return paragraph }
-            return AmendableMotion.rendered(AmendableMotion.Block(kind: kind, text: paragraph))
+            return MarkdownLayout.block(paragraph, kind: kind)
         }.joined(separator: "\n\n")
     }
 
@@ -572,9 +573,9 @@ struct AmendmentPlan {
 
     static func sectionMarkdown(_ text: String) -> String {
         let text = text.trimmingWhitespace
-        if text.hasPrefix("## ") { return text }
-        if text.hasPrefix("# ") { return "#" + text }
-        return "## " + text
+        if text.hasPrefix(MarkdownLayout.headingMarker) { return text }
+        if text.hasPrefix(MarkdownLayout.titleMarker) { return "#" + text }
+        return MarkdownLayout.headingMarker + text
     }
 }
 

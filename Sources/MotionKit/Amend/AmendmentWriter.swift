@@ -130,7 +130,7 @@ private struct Writer {
     }
 
     private mutating func addSection(_ part: Int, afterPart previous: Int) {
-        var markdown = "## " + (target.parts[part].heading ?? "")
+        var markdown = MarkdownLayout.headingMarker + (target.parts[part].heading ?? "")
         for block in target.parts[part].blocks { markdown += "\n\n" + AmendableMotion.rendered(block) }
         let position: Instruction.Position
         if style == .lines, let last = base.lines.last(where: { $0.unit.part == previous }) {

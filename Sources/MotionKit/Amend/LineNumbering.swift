@@ -29,12 +29,7 @@ public enum LineNumbering {
         for (s, section) in motion.sections.enumerated() {
             add(section.headingText, section: s, block: nil)
             for (b, block) in section.blocks.enumerated() {
-                let marker: String
-                switch block.kind {
-                case .paragraph: marker = ""
-                case .point: marker = "\(section.pointNumber(ofBlockAt: b)!). "
-                case .bullet: marker = "- "
-                }
+                let marker = MarkdownLayout.marker(for: block.kind, number: section.pointNumber(ofBlockAt: b) ?? 0)
                 add(marker + block.plainText, section: s, block: b)
             }
         }

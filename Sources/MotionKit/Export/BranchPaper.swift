@@ -76,14 +76,14 @@ public struct BranchPaper: Sendable {
     func markdown() -> String {
         var out = agenda.trimmingWhitespace + "\n"
         for (index, item) in items.enumerated() {
-            out += "\n## \(index + 1). \(MarkdownWriter.heading(item.motion.title))\n"
+            out += "\n" + MarkdownLayout.headingMarker + "\(index + 1). \(MarkdownWriter.heading(item.motion.title))\n"
             for section in MarkdownLayout.sections(of: item.motion).dropFirst() {
-                if let heading = section.heading { out += "\n### " + heading.text + "\n" }
+                if let heading = section.heading { out += "\n" + MarkdownLayout.headingMarker(level: 3) + heading.text + "\n" }
                 for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
                 out += "\n"
             }
             for amendment in item.amendments {
-                out += "\n### Amendment \(amendment.id)\(amendment.metadata.submittedBy.map { " (\(InlineEscaper.escape($0, atLineStart: false)))" } ?? "")\n\n"
+                out += "\n" + MarkdownLayout.headingMarker(level: 3) + "Amendment \(amendment.id)\(amendment.metadata.submittedBy.map { " (\(InlineEscaper.escape($0, atLineStart: false)))" } ?? "")\n\n"
                 out += (amendment.wording ?? "") + "\n"
             }
         }

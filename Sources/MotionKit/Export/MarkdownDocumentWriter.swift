@@ -14,7 +14,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
             return motions.map(MarkdownWriter.write).joined(separator: "\n")
         case .motions(let motions, let widths?):
             return zip(motions, widths).map { motion, width in
-                "# \(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, width: width)) + "```\n"
+                MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, width: width)) + "```\n"
             }.joined(separator: "\n")
         case .comparison(let base, let target, _):
             let diff = DiffInput.compare(MarkdownWriter.write(base), MarkdownWriter.write(target))
