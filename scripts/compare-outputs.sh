@@ -51,6 +51,7 @@ CORPUS=${MOTION_BENCH_CORPUS:-/tmp/bench-corpus}
 
 ROOT=$(mktemp -d "${TMPDIR:-/tmp}/compare-outputs.XXXXXX")
 trap 'rm -rf "$ROOT"' EXIT
+trap 'exit 130' INT TERM
 mkdir -p "$ROOT/a/ws" "$ROOT/a/bin" "$ROOT/b/ws" "$ROOT/b/bin" "$ROOT/home" "$ROOT/tmp" "$ROOT/cmp"
 # Both binaries are run as plain `motion` found on PATH, so argv[0] is the same.
 ln -s "$OLD" "$ROOT/a/bin/motion"
@@ -178,17 +179,16 @@ finish_case() {  # NAME
 
 # --- the two helpers ----------------------------------------------------------------------------
 
-# tcase NAME [--cwd DIR] [--stdin FILE] [--env K=V] [--mask-files] -- ARGS...
+# tcase NAME [--cwd DIR] [--env K=V] [--mask-files] -- ARGS...
 # Runs `motion ARGS...` with each binary in its own workspace (or DIR inside it) and compares
 # exit code, stdout, stderr (both masked) and the files written. In ARGS, @WS@ stands for the
 # workspace's absolute path. (Named tcase because `case` is a bash keyword.)
 tcase() {
     local name=$1; shift
-    local cwd=. stdin=/dev/null masker=mask_paths extra=()
+    local cwd=. masker=mask_paths extra=()
     while [ $# -gt 0 ] && [ "$1" != -- ]; do
         case $1 in
             --cwd) cwd=$2; shift 2 ;;
-            --stdin) stdin=$2; shift 2 ;;
             --env) extra+=("$2"); shift 2 ;;
             --mask-files) masker=mask; shift ;;
             *) echo "compare-outputs: bad option $1 for case $name" >&2; exit 2 ;;
@@ -201,7 +201,7 @@ tcase() {
         ws=$ROOT/$side/ws
         ( cd "$ws/$cwd" &&
           exec env -i "${ENVIRONMENT[@]}" "${extra[@]}" PATH="$ROOT/$side/bin:/usr/bin:/bin" \
-              timeout 60 motion "${@//@WS@/$ws}" <"$stdin" >"$CMP/out-$side" 2>"$CMP/err-$side" )
+              timeout 60 motion "${@//@WS@/$ws}" </dev/null >"$CMP/out-$side" 2>"$CMP/err-$side" )
         echo $? >"$CMP/rc-$side"
         mask "$side" <"$CMP/out-$side" >"$CMP/mout-$side"
         mask "$side" <"$CMP/err-$side" >"$CMP/merr-$side"
@@ -257,6 +257,7 @@ tcase check-examples -- check "${EXAMPLES[@]}"
 tcase check-examples-json -- check --json "${EXAMPLES[@]}"
 tcase check-examples-summary -- check --summary "${EXAMPLES[@]}"
 tcase check-workspace -- check
+tcase check-absolute-path -- check "@WS@/motions/$(basename "${EXAMPLES[0]}")"
 tcase check-corpus -- check "${CORPUS_MOTIONS[@]}"
 tcase check-corpus-json -- check --json "${CORPUS_MOTIONS[@]}"
 tcase check-corpus-summary -- check --summary "${CORPUS_MOTIONS[@]}"
@@ -399,6 +400,7 @@ tcase diff-rev-color -- diff "$R1" "$R2" --format color
 tcase diff-rev-critic -- diff "$R1" "$R2" --format critic
 tcase diff-rev-critic-all -- diff "$R1" "$R2" --format critic --context all
 tcase diff-rev-side-by-side -- diff "$R1" "$R2" --format side-by-side --width 100
+tcase diff-rev-side-by-side-columns -- diff "$R1" "$R2" --format side-by-side
 tcase diff-rev-side-by-side-all -- diff "$R1" "$R2" --format side-by-side --width 100 --context all
 tcase diff-rev-html -- diff "$R1" "$R2" --format html
 tcase diff-rev-json -- diff "$R1" "$R2" --format json
@@ -605,6 +607,7 @@ both glossary-unbreak 'rm other/glossary/zz-broken.yaml'
 tcase export-md -- export "$LXP" --to md
 tcase export-md-rev -- export "$LXP@1" --to md
 tcase export-docx -- export "$LXP" --to docx -o export/lxp.docx
+tcase export-docx-absolute -- export "$LXP@2" --to docx -o "@WS@/export/lxp-2.docx"
 tcase export-docx-default-name -- export branch-2026-safe-staffing --to docx
 tcase export-xml -- export "$LXP@2" --to xml -o export/lxp.xml
 tcase export-xml-default-name -- export tuc-2026-fair-pay-agreements --to xml

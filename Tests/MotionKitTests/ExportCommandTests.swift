@@ -211,19 +211,19 @@ import Testing
         let writer = try DocxWriter(template: resources, packaging: .zip)
         let odd = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA\u{0B}b \u{FFFF} <b> & ]]> \"q\" 'a'.\n\n## Conference resolves\n\n1. Act.\n")).motion
         let examples = try TestSupport.exampleMotionPaths.map { try MotionReader.read(contentsOf: $0).motion }
-        var documents = [writer.parts(for: examples), writer.parts(for: [odd]), writer.parts(for: examples, lineWidth: 80),
-                         writer.comparisonParts(base: examples[1], target: odd, author: ChangeAuthor(name: "A & B <x>", date: "2026-11-22T10:00:00Z"))]
+        var documents = [try writer.parts(for: examples), try writer.parts(for: [odd]), try writer.parts(for: examples, lineWidth: 80),
+                         try writer.comparisonParts(base: examples[1], target: odd, author: ChangeAuthor(name: "A & B <x>", date: "2026-11-22T10:00:00Z"))]
         let paper = try BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) },
                                     template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!)
         var paperDocument = DocumentBuilder()
         paper.add(to: &paperDocument)
-        documents.append(writer.package(paperDocument, title: paper.title, author: ""))
+        documents.append(try writer.package(paperDocument, title: paper.title, author: ""))
         for parts in documents {
             for (name, data) in parts where !name.hasSuffix(".docx") {
                 #expect(XMLCheck.problem(in: String(decoding: data, as: UTF8.self)) == nil, "\(name)")
             }
         }
-        let flat = String(decoding: DocxWriter.flatOPC(writer.parts(for: [odd])), as: UTF8.self)
+        let flat = String(decoding: try DocxWriter.flatOPC(try writer.parts(for: [odd])), as: UTF8.self)
         #expect(XMLCheck.problem(in: flat) == nil)
         #expect(XMLCheck.problem(in: "<a><b></a>") != nil)
     }

@@ -122,8 +122,8 @@ import Testing
         #expect(GlossaryLinter(glossary: glossary).lint("a peer mentor").first?.suggestion == "peer support worker")
     }
 
-    @Test func csvIsRFC4180() {
-        let csv = GlossaryExport.render(Self.shared, as: .csv)
+    @Test func csvIsRFC4180() throws {
+        let csv = try GlossaryExport.render(Self.shared, as: .csv)
         #expect(csv.hasPrefix("term,definition,variants,abbreviations,avoid,related,notes,source,glossary\r\n"))
         #expect(csv.hasSuffix("\r\n"))
         #expect(csv.contains("\"Anyone employed because their own lived experience of mental distress, trauma or using services"))
@@ -135,8 +135,8 @@ import Testing
         #expect(rows.count == Self.shared.entries.count + 1 && rows.allSatisfy { $0 == 9 })
     }
 
-    @Test func markdownIsATableRowPerEntry() {
-        let markdown = GlossaryExport.render(Self.shared, as: .md)
+    @Test func markdownIsATableRowPerEntry() throws {
+        let markdown = try GlossaryExport.render(Self.shared, as: .md)
         #expect(markdown.contains("| Preferred term | Definition | Use instead of |"))
         #expect(markdown.split(separator: "\n").filter { $0.hasPrefix("| ") }.count == Self.shared.entries.count + 1)
     }
@@ -149,7 +149,7 @@ import Testing
                                           abbreviations: [], avoid: [], related: ["peer support worker"], notes: "", source: "test",
                                           origin: "test", glossary: "test", line: 1, variantLines: [1]))
         glossary = Glossary(files: [file])
-        let tbx = GlossaryExport.render(glossary, as: .tbx)
+        let tbx = try GlossaryExport.render(glossary, as: .tbx)
         let collector = TBXCollector()
         let parser = XMLParser(data: Data(tbx.utf8))
         parser.delegate = collector

@@ -56,24 +56,24 @@ struct DocxWriter: DocumentWriter {
         switch document {
         case .motions(let motions, let widths):
             // One width for the whole document: the first motion's profile's.
-            parts = self.parts(for: motions, lineWidth: widths?.first)
+            parts = try self.parts(for: motions, lineWidth: widths?.first)
         case .comparison(let base, let target, let author):
-            parts = comparisonParts(base: base, target: target, author: author)
+            parts = try comparisonParts(base: base, target: target, author: author)
         case .paper(let paper):
             var builder = DocumentBuilder()
             paper.add(to: &builder)
-            parts = package(builder, title: paper.title, author: paper.branch ?? "")
+            parts = try package(builder, title: paper.title, author: paper.branch ?? "")
         }
         switch packaging {
         case .zip: return Self.docx(parts)
-        case .flatOPC: return Self.flatOPC(parts)
+        case .flatOPC: return try Self.flatOPC(parts)
         }
     }
 
     /// The package's parts, by name, in a fixed order. With `lineWidth`, each motion's body is
     /// written line by line as the amendment engine numbers it (``LineNumbering``), each line a
     /// paragraph starting with its number.
-    func parts(for motions: [Motion], lineWidth: Int? = nil) -> [(name: String, data: [UInt8])] {
+    func parts(for motions: [Motion], lineWidth: Int? = nil) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         for (index, motion) in motions.enumerated() {
             if let lineWidth {
@@ -83,32 +83,32 @@ struct DocxWriter: DocumentWriter {
             }
         }
         let title = motions.count == 1 ? motions[0].titleText : "Motions"
-        return package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
+        return try package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
     }
 
-    func package(_ document: DocumentBuilder, title: String, author: String) -> [(name: String, data: [UInt8])] {
+    func package(_ document: DocumentBuilder, title: String, author: String) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = document
         return [
-            ("[Content_Types].xml", contentTypes()),
-            ("_rels/.rels", packageRelationships()),
-            ("docProps/core.xml", coreProperties(title: title, author: author)),
-            ("docProps/app.xml", appProperties()),
-            ("word/document.xml", document.finish()),
-            ("word/_rels/document.xml.rels", documentRelationships(links: document.links)),
+            ("[Content_Types].xml", try contentTypes()),
+            ("_rels/.rels", try packageRelationships()),
+            ("docProps/core.xml", try coreProperties(title: title, author: author)),
+            ("docProps/app.xml", try appProperties()),
+            ("word/document.xml", try document.finish()),
+            ("word/_rels/document.xml.rels", try documentRelationships(links: document.links)),
             ("word/styles.xml", Array(styles.utf8)),
             ("word/fontTable.xml", Array(fontTable.utf8)),
             ("word/theme/theme1.xml", Array(theme.utf8)),
-            ("word/numbering.xml", document.numbering()),
-            ("word/settings.xml", settings()),
-            ("word/footer1.xml", footer()),
+            ("word/numbering.xml", try document.numbering()),
+            ("word/settings.xml", try settings()),
+            ("word/footer1.xml", try footer()),
         ]
     }
 
     /// The parts of a document showing `target` as tracked changes against `base`.
-    func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) -> [(name: String, data: [UInt8])] {
+    func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         document.addComparison(base: base, target: target, author: author)
-        return package(document, title: target.titleText, author: author.name)
+        return try package(document, title: target.titleText, author: author.name)
     }
 
     /// A .docx file: the parts in a ZIP archive.
@@ -117,7 +117,7 @@ struct DocxWriter: DocumentWriter {
     }
 
     /// One Flat OPC file (`pkg:package`): every part inline, XML parts as `pkg:xmlData`.
-    static func flatOPC(_ parts: [(name: String, data: [UInt8])]) -> [UInt8] {
+    static func flatOPC(_ parts: [(name: String, data: [UInt8])]) throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("pkg:package", [("xmlns:pkg", "http://schemas.microsoft.com/office/2006/xmlPackage")])
         for (name, data) in parts where name != "[Content_Types].xml" {
@@ -129,7 +129,7 @@ struct DocxWriter: DocumentWriter {
             xml.end()
         }
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
     // MARK: Package parts
@@ -146,7 +146,7 @@ struct DocxWriter: DocumentWriter {
         "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     ]
 
-    private func contentTypes() -> [UInt8] {
+    private func contentTypes() throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
         xml.empty("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
@@ -155,37 +155,37 @@ struct DocxWriter: DocumentWriter {
             xml.empty("Override", [("PartName", "/" + part), ("ContentType", type)])
         }
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    private func packageRelationships() -> [UInt8] {
-        relationships([
+    private func packageRelationships() throws(ExportError) -> [UInt8] {
+        try relationships([
             ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "word/document.xml", false),
             ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml", false),
             ("rId3", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties", "docProps/app.xml", false),
         ])
     }
 
-    private func documentRelationships(links: [String]) -> [UInt8] {
+    private func documentRelationships(links: [String]) throws(ExportError) -> [UInt8] {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         var list = [("rId1", base + "styles", "styles.xml", false), ("rId2", base + "numbering", "numbering.xml", false),
                     ("rId3", base + "settings", "settings.xml", false), ("rId4", base + "footer", "footer1.xml", false),
                     ("rId5", base + "fontTable", "fontTable.xml", false), ("rId6", base + "theme", "theme/theme1.xml", false)]
         for (index, link) in links.enumerated() { list.append(("rId\(index + DocumentBuilder.firstLinkID)", base + "hyperlink", link, true)) }
-        return relationships(list)
+        return try relationships(list)
     }
 
-    private func relationships(_ list: [(String, String, String, Bool)]) -> [UInt8] {
+    private func relationships(_ list: [(String, String, String, Bool)]) throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
         for (id, type, target, external) in list {
             xml.empty("Relationship", [("Id", id), ("Type", type), ("Target", target)] + (external ? [("TargetMode", "External")] : []))
         }
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    private func coreProperties(title: String, author: String) -> [UInt8] {
+    private func coreProperties(title: String, author: String) throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("cp:coreProperties", [
             ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
@@ -195,28 +195,28 @@ struct DocxWriter: DocumentWriter {
         xml.element("dc:title", text: title)
         xml.element("dc:creator", text: author)
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    private func appProperties() -> [UInt8] {
+    private func appProperties() throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("Properties", [("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")])
         xml.element("Application", text: "motion")
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    private func settings() -> [UInt8] {
+    private func settings() throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("w:settings", [("xmlns:w", DocumentBuilder.w)])
         xml.start("w:compat")
         xml.empty("w:compatSetting", [("w:name", "compatibilityMode"), ("w:uri", "http://schemas.microsoft.com/office/word"), ("w:val", "15")])
         xml.end()
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    private func footer() -> [UInt8] {
+    private func footer() throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("w:ftr", [("xmlns:w", DocumentBuilder.w)])
         xml.start("w:p")
@@ -230,7 +230,7 @@ struct DocxWriter: DocumentWriter {
         xml.end()
         xml.end()
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 }
 
@@ -413,7 +413,7 @@ struct DocumentBuilder {
         xml.end()
     }
 
-    mutating func finish() -> [UInt8] {
+    mutating func finish() throws(ExportError) -> [UInt8] {
         xml.start("w:sectPr")
         xml.empty("w:footerReference", [("w:type", "default"), ("r:id", "rId4")])
         xml.empty("w:pgSz", [("w:w", "11906"), ("w:h", "16838")])
@@ -422,11 +422,11 @@ struct DocumentBuilder {
         xml.end()
         xml.end()
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
     /// word/numbering.xml: an abstractNum and a num for each list, so each restarts at 1.
-    func numbering() -> [UInt8] {
+    func numbering() throws(ExportError) -> [UInt8] {
         let numbering = XMLWriter()
         numbering.start("w:numbering", [("xmlns:w", Self.w)])
         for (index, kind) in lists.enumerated() {
@@ -449,6 +449,6 @@ struct DocumentBuilder {
             numbering.end()
         }
         numbering.end()
-        return numbering.finish()
+        return try numbering.finish()
     }
 }

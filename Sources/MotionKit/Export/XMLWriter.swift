@@ -5,6 +5,14 @@ import CLibXML2
 final class XMLWriter {
     private let buffer: xmlBufferPtr
     private var writer: xmlTextWriterPtr?
+    /// The first call libxml2 refused (it returns -1, out of memory or a broken state); the
+    /// document is refused at ``finish()`` rather than written half.
+    private var failure: String?
+
+    /// Notes libxml2's answer to a call.
+    private func check(_ result: Int32, _ call: @autoclosure () -> String) {
+        if result < 0, failure == nil { failure = call() }
+    }
 
     /// - Parameters:
     ///   - indent: two spaces per level, for files people read (TBX); WordprocessingML parts
@@ -13,11 +21,12 @@ final class XMLWriter {
     init(indent: Bool = false, standalone: Bool = true) {
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
+        if writer == nil { failure = "creating the writer" }
         if indent {
-            xmlTextWriterSetIndent(writer, 1)
-            _ = xmlTextWriterSetIndentString(writer, "  ")
+            check(xmlTextWriterSetIndent(writer, 1), "setting the indent")
+            check(xmlTextWriterSetIndentString(writer, "  "), "setting the indent")
         }
-        _ = xmlTextWriterStartDocument(writer, "1.0", "UTF-8", standalone ? "yes" : nil)
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", standalone ? "yes" : nil), "starting the document")
     }
 
     deinit {
@@ -27,12 +36,12 @@ final class XMLWriter {
 
     /// `<name attr="value" ...>`; close with ``end()``.
     func start(_ name: String, _ attributes: [(String, String)] = []) {
-        _ = xmlTextWriterStartElement(writer, name)
-        for (key, value) in attributes { _ = xmlTextWriterWriteAttribute(writer, key, XMLText.clean(value)) }
+        check(xmlTextWriterStartElement(writer, name), "starting <\(name)>")
+        for (key, value) in attributes { check(xmlTextWriterWriteAttribute(writer, key, XMLText.clean(value)), "writing \(key) of <\(name)>") }
     }
 
     func end() {
-        _ = xmlTextWriterEndElement(writer)
+        check(xmlTextWriterEndElement(writer), "ending an element")
     }
 
     /// An element with attributes and no content.
@@ -48,14 +57,15 @@ final class XMLWriter {
     }
 
     func text(_ text: String) {
-        _ = xmlTextWriterWriteString(writer, XMLText.clean(text))
+        check(xmlTextWriterWriteString(writer, XMLText.clean(text)), "writing text")
     }
 
     /// Markup written as it is: an already well-formed part inside a Flat OPC package.
     func raw(_ bytes: [UInt8]) {
         var terminated = bytes
         terminated.append(0)
-        terminated.withUnsafeBufferPointer { _ = xmlTextWriterWriteRaw(writer, $0.baseAddress) }
+        let result = terminated.withUnsafeBufferPointer { xmlTextWriterWriteRaw(writer, $0.baseAddress) }
+        check(result, "copying a part into the package")
     }
 
     /// A part's bytes without its `<?xml ...?>` declaration.
@@ -66,13 +76,14 @@ final class XMLWriter {
         return Array(rest)
     }
 
-    /// The document, finished.
-    func finish() -> [UInt8] {
-        _ = xmlTextWriterEndDocument(writer)
+    /// The document, finished; an error when libxml2 refused any call.
+    func finish() throws(ExportError) -> [UInt8] {
+        check(xmlTextWriterEndDocument(writer), "ending the document")
         // Freeing the writer flushes it into the buffer.
         xmlFreeTextWriter(writer)
         writer = nil
-        guard let content = xmlBufferContent(buffer) else { return [] }
+        if let failure { throw ExportError("the XML writer (libxml2) failed while \(failure); nothing was written") }
+        guard let content = xmlBufferContent(buffer) else { throw ExportError("the XML writer (libxml2) gave no document; nothing was written") }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
     }
 }
@@ -93,4 +104,13 @@ enum XMLText {
         default: return false
         }
     }
+}
+
+/// A document that could not be written.
+public struct ExportError: MotionKitError, Hashable {
+    public var message: String
+    public var category: ErrorCategory { .io }
+    public var description: String { message }
+
+    init(_ message: String) { self.message = message }
 }

@@ -1,12 +1,21 @@
 import CZlib
 
-/// A ZIP archive written in memory: what a .docx is. Entries are deflated (raw deflate, as ZIP
-/// stores it) in the order given, every one with the same fixed time, so the same entries give
-/// byte-identical archives. No dependency beyond the zlib the store already uses.
+/// A ZIP archive written in memory: what a .docx (or an .odt) is. Entries are deflated (raw
+/// deflate, as ZIP stores it) unless that would not make them smaller, or they must be stored
+/// as they are (an ODF package's first entry, `mimetype`). They go in the order given, every
+/// one with the same fixed time, so the same entries give byte-identical archives. No
+/// dependency beyond the zlib the store already uses.
 enum ZipArchive {
     struct Entry {
         var name: String
         var data: [UInt8]
+        var compression: Compression = .deflateWhenSmaller
+    }
+
+    enum Compression {
+        case deflateWhenSmaller
+        /// Kept as it is, uncompressed, as ODF requires of `mimetype`.
+        case stored
     }
 
     /// 1980-01-01 00:00, the earliest time ZIP can say: no clock leaks into the file.
@@ -18,7 +27,7 @@ enum ZipArchive {
         var central: [UInt8] = []
         for entry in entries {
             let name = Array(entry.name.utf8)
-            let compressed = (try? Deflate.compress(entry.data)) ?? entry.data
+            let compressed = entry.compression == .stored ? entry.data : (try? Deflate.compress(entry.data)) ?? entry.data
             let deflated = compressed.count < entry.data.count
             let body = deflated ? compressed : entry.data
             let crc = entry.data.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }

@@ -5,11 +5,11 @@ public enum GlossaryExport {
         case md, csv, tbx
     }
 
-    public static func render(_ glossary: Glossary, as format: Format) -> String {
+    public static func render(_ glossary: Glossary, as format: Format) throws(ExportError) -> String {
         switch format {
         case .md: return markdown(glossary)
         case .csv: return csv(glossary)
-        case .tbx: return tbx(glossary)
+        case .tbx: return try tbx(glossary)
         }
     }
 
@@ -57,7 +57,7 @@ public enum GlossaryExport {
     /// (termType abbreviation, admittedTerm-admn-sts); the definition as `descrip`, related
     /// entries as cross-references, notes and source as notes. Written with libxml2's
     /// xmlTextWriter, so the output is well-formed whatever the text holds.
-    static func tbx(_ glossary: Glossary) -> String {
+    static func tbx(_ glossary: Glossary) throws(ExportError) -> String {
         let xml = XMLWriter(indent: true, standalone: false)
         let ids = Dictionary(glossary.entries.enumerated().map { (GlossaryEntry.key($1.term), "c\($0 + 1)") }, uniquingKeysWith: { a, _ in a })
         func termSec(_ term: String, status: String, type: String? = nil, note: String? = nil) {
@@ -100,6 +100,6 @@ public enum GlossaryExport {
             xml.end()
             xml.end()
         }
-        return String(decoding: xml.finish(), as: UTF8.self)
+        return String(decoding: try xml.finish(), as: UTF8.self)
     }
 }
