@@ -6,7 +6,7 @@ public struct AmendmentDocument: Sendable {
     public var motion: Motion?
     public var wording: String
     /// The file line the wording starts on, so messages point at the delegate's lines.
-    public var wordingLine: Int
+    var wordingLine: Int
     public var instructions: [AmendmentInstruction]
 
     /// The motion it amends, `ID` or `ID@REV`, from the front matter.
@@ -43,12 +43,12 @@ public struct AmendmentStanding: Sendable {
     public var named: Revision
     public var latest: Revision
     /// The motion has moved on since the amendment was written.
-    public var isOutdated: Bool { named.number != latest.number }
+    var isOutdated: Bool { named.number != latest.number }
 }
 
 extension RevisionStore {
     /// The revision an `amends:` value names, and the motion's latest.
-    public func standing(ofAmendmentTo amends: String) throws(StoreError) -> AmendmentStanding {
+    func standing(ofAmendmentTo amends: String) throws(StoreError) -> AmendmentStanding {
         guard case .stored(let id, let selector)? = try? RevisionReference(parsing: amends) else {
             throw StoreError(.unknownMotion, "'amends: \(amends)' does not name a stored motion; write 'amends: MOTION-ID' or 'MOTION-ID@REV'")
         }
@@ -59,7 +59,7 @@ extension RevisionStore {
 extension ResourceLibrary {
     /// The line width and wording style of a motion's profile: the defaults when it names none,
     /// or names one that cannot be read (`motion check` reports that).
-    public func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
+    func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
         guard let name = motion.metadata.profile, let profile = try? profile(named: name) else {
             return (ConferenceProfile.defaultLineWidth, .quoted)
         }

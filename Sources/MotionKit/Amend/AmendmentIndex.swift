@@ -3,7 +3,7 @@ import Foundation
 /// Amendments beside the motions they amend, as `motion list` and `motion log` show them.
 public struct AmendmentIndex: Sendable {
     /// Latest revisions of amendments, by the id of the motion they amend, in id order.
-    public let byMotion: [String: [Revision]]
+    let byMotion: [String: [Revision]]
 
     public init(latest revisions: [Revision]) {
         var byMotion: [String: [Revision]] = [:]
@@ -15,7 +15,7 @@ public struct AmendmentIndex: Sendable {
     }
 
     /// Amendments in id order, numbers compared as numbers ("a2" before "a10").
-    public static func ordered(_ revisions: [Revision]) -> [Revision] {
+    static func ordered(_ revisions: [Revision]) -> [Revision] {
         revisions.sorted { $0.motionID.compare($1.motionID, options: .numeric) == .orderedAscending }
     }
 

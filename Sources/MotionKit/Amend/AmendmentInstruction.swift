@@ -61,11 +61,11 @@ public struct AmendmentInstruction: Hashable, Sendable {
     public var line: Int
     /// The wording as written.
     public var text: String
-    public var scope: Scope
-    public var action: Action
+    var scope: Scope
+    var action: Action
 
     /// The amendment it belongs to, when several are merged ("lxp-a1").
-    public var source: String?
+    var source: String?
 
     /// How messages name it: "instruction 2 (line 7)", "lxp-a1 instruction 2 (line 7)".
     public var reference: String {

@@ -26,10 +26,10 @@ public final class AppContext: Sendable {
     public var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
 
     /// The folder where working copies live: the workspace's motions/, else ./motions.
-    public var motionsFolder: String { Workspace(root: workspaceRoot ?? ".").motionsFolder }
+    var motionsFolder: String { Workspace(root: workspaceRoot ?? ".").motionsFolder }
 
     /// Every `*.md` file in the motions folder, sorted.
-    public func workingMotionFiles() -> [String] { Workspace(root: workspaceRoot ?? ".").workingFiles() }
+    func workingMotionFiles() -> [String] { Workspace(root: workspaceRoot ?? ".").workingFiles() }
 
     /// The workspace with the store it names: `--store`, then `MOTION_STORE`, then the nearest
     /// `.motion/` above the current folder.
@@ -61,7 +61,7 @@ public final class AppContext: Sendable {
     }
 
     /// The line width and wording style of a motion's profile (the defaults when it names none).
-    public func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
+    func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
         resources.amendmentSettings(for: motion)
     }
 }

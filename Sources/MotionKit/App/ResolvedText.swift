@@ -37,7 +37,7 @@ public struct ResolvedText: Sendable {
 extension AmendmentError {
     /// `amendment.md:7: error: instruction 2 (line 7): ...`: the error as a delegate reads it,
     /// pointing at the file and line.
-    public func located(at label: String) -> ApplicationError {
+    func located(at label: String) -> ApplicationError {
         let place = line.map { "\(label):\($0)" } ?? label
         return ApplicationError(category, "\(place): error: \(message)")
     }
@@ -62,7 +62,7 @@ extension AppContext {
 
     /// A stored revision a reference names, without reading its text; a file is refused with
     /// `refusal`.
-    public func storedRevision(_ reference: String, refusal: String) throws -> Revision {
+    func storedRevision(_ reference: String, refusal: String) throws -> Revision {
         guard case .stored(let id, let selector) = try RevisionReference(parsing: reference) else {
             throw ApplicationError(.usage, refusal)
         }

@@ -4,7 +4,7 @@ public struct MotionChecker: Sendable {
     private let profileCache = ProfileCache()
 
     /// When set, role names are linted against the glossary (warnings, rule "glossary").
-    public var glossaryLinter: GlossaryLinter?
+    var glossaryLinter: GlossaryLinter?
 
     public init(resources: ResourceLibrary, glossaryLinter: GlossaryLinter? = nil) {
         self.resources = resources

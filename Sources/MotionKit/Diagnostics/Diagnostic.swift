@@ -5,14 +5,14 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         case warning
     }
 
-    public var severity: Severity
+    var severity: Severity
     /// 1-based line in the file; 0 when the finding is about the whole file.
     public var line: Int
     /// 1-based column; 1 when only the line is known.
     public var column: Int
     public var message: String
     /// A short stable name for the rule, such as `word-limit` (for `--json` consumers and filters).
-    public var rule: String
+    var rule: String
 
     public init(_ severity: Severity, line: Int, column: Int = 1, _ message: String, rule: String) {
         self.severity = severity

@@ -28,7 +28,7 @@ public struct MotionReadError: Error, Hashable, Sendable, CustomStringConvertibl
         return line > 0 ? "\(place):\(line):\(column): error: \(message)" : "\(place): error: \(message)"
     }
 
-    public func located(at path: String) -> MotionReadError {
+    func located(at path: String) -> MotionReadError {
         var copy = self
         copy.path = path
         return copy

@@ -17,7 +17,7 @@ public struct BranchPaper: Sendable {
     public var title: String
     public var branch: String?
     public var date: String?
-    public var items: [Item]
+    var items: [Item]
     /// The agenda as the template renders it (Markdown: the template is the agenda's source,
     /// which a branch may edit), and the same read once into the model the Word writer writes.
     public private(set) var agenda: String = ""

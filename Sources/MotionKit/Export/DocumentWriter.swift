@@ -7,7 +7,7 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     /// Canonical Markdown; changes as CriticMarkup.
     case md
 
-    public var fileExtension: String { rawValue }
+    var fileExtension: String { rawValue }
 }
 
 /// What is exported: one model that every writer takes, so a new format is one new writer.
@@ -32,7 +32,7 @@ public protocol DocumentWriter: Sendable {
 public enum DocumentWriters {
     /// The writer for `format`; Word styles come from `resources` (templates/docx/, which a
     /// workspace may replace), each part checked to be well-formed XML first.
-    public static func writer(for format: DocumentFormat, resources: ResourceLibrary) throws(ResourceError) -> any DocumentWriter {
+    static func writer(for format: DocumentFormat, resources: ResourceLibrary) throws(ResourceError) -> any DocumentWriter {
         switch format {
         case .md: MarkdownDocumentWriter()
         case .docx: try DocxWriter(template: resources, packaging: .zip)

@@ -44,17 +44,17 @@ public struct GlossaryEntry: Sendable, Hashable {
     public var term: String
     public var definition: String
     public var variants: [String]
-    public var abbreviations: [String]
+    var abbreviations: [String]
     public var avoid: [Avoided]
-    public var related: [String]
+    var related: [String]
     public var notes: String
-    public var source: String
+    var source: String
     /// The file it comes from (its origin) and the line of its `term:`.
     public var origin: String
     public var glossary: String
     public var line: Int
     /// The line of each variant, in order.
-    public var variantLines: [Int]
+    var variantLines: [Int]
 
     /// Terms compare without case or extra spaces.
     static func key(_ term: String) -> String {

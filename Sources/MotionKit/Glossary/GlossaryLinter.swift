@@ -11,7 +11,7 @@ public struct GlossaryLinter: Sendable {
         /// The words as they stand.
         public var found: String
         /// The preferred term to use, shaped like the words found (for `avoid`, the entry's term).
-        public var suggestion: String
+        var suggestion: String
         public var reason: String?
         public var glossary: String
         /// Scalar range in the text, for fixing.
@@ -39,7 +39,7 @@ public struct GlossaryLinter: Sendable {
 
     /// The scalar offset where a motion file's body starts, after its front matter: lint and fix
     /// leave the front matter alone.
-    public static func bodyStart(of text: String) -> Int {
+    static func bodyStart(of text: String) -> Int {
         guard let (_, body, _) = try? FrontMatter.split(text) else { return 0 }
         return text.unicodeScalars.count - body.unicodeScalars.count
     }

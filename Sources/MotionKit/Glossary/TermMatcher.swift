@@ -13,14 +13,14 @@ public struct TermMatcher: Sendable {
         public var kind: Kind
         /// The entry's index in the glossary; for `avoid`, also the avoided term's index.
         public var entry: Int
-        public var avoided: Int = 0
+        var avoided: Int = 0
         public var words: Int
     }
 
     /// A match: words `words` of the text, scalar range `range`.
     public struct Match: Sendable, Hashable {
-        public var pattern: Pattern
-        public var range: Range<Int>
+        var pattern: Pattern
+        var range: Range<Int>
         /// Whether the match's last word was plural, or possessive ("'s", or "'" after a plural).
         public var plural: Bool
         public var possessive: Bool
@@ -146,7 +146,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// A term as the matcher compares it: its normalised words joined by spaces.
-    public static func normalizedPhrase(_ term: String) -> String {
+    static func normalizedPhrase(_ term: String) -> String {
         words(Array(term.unicodeScalars)).map(\.normalized).joined(separator: " ")
     }
 
@@ -232,7 +232,7 @@ public struct TermMatcher: Sendable {
     }
 
     /// The matches in `text` (scalar ranges), preferred terms left out.
-    public func matches(in scalars: [Unicode.Scalar], skipQuotes: Bool = false) -> [Match] {
+    func matches(in scalars: [Unicode.Scalar], skipQuotes: Bool = false) -> [Match] {
         let words = Self.words(scalars, skipping: skipQuotes ? Self.quotedScalars(scalars) : nil)
         return matches(words).compactMap { match in
             guard match.pattern.kind != .preferred else { return nil }

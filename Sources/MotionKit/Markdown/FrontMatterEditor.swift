@@ -4,7 +4,7 @@
 public enum FrontMatterEditor {
     /// Replaces the `key:` line of the front matter, or adds one before its closing `---`,
     /// keeping the file's line endings and byte-order mark. Nil when the text has no front matter.
-    public static func settingField(_ key: String, to value: String, in text: String) -> String? {
+    static func settingField(_ key: String, to value: String, in text: String) -> String? {
         var body = Substring(text)
         let bom = body.hasPrefix("\u{FEFF}")
         if bom { body = body.dropFirst() }

@@ -4,15 +4,15 @@ import Foundation
 /// delegate should know about, such as a block quote read as a plain paragraph).
 public struct MotionDocument: Sendable {
     public var motion: Motion
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
     /// False when the file had no front matter and metadata was filled in with defaults.
-    public var hadFrontMatter: Bool
+    var hadFrontMatter: Bool
     /// The file line of each known front matter key, for findings that point at a field.
-    public var fieldLines: [String: Int]
+    var fieldLines: [String: Int]
     /// The text after the front matter as written, and the file line it starts on: what
     /// amendment wording is parsed from, so messages point at the delegate's own lines.
     public var body: String
-    public var bodyLine: Int
+    var bodyLine: Int
 }
 
 /// Reads the motion format (YAML front matter and a CommonMark body) into a ``Motion``.

@@ -10,7 +10,7 @@ public struct Block: Sendable {
     }
 
     public var kind: Kind
-    public var content: [Inline]
+    var content: [Inline]
     /// The 1-based line in the source file where the block starts; 0 when built in memory.
     /// Not part of the block's identity: equal text read from two layouts is the same block.
     public var line: Int
@@ -21,7 +21,7 @@ public struct Block: Sendable {
         self.line = line
     }
 
-    public var plainText: String { content.plainText }
+    var plainText: String { content.plainText }
 }
 
 extension Block.Kind {

@@ -14,7 +14,7 @@ public indirect enum Inline: Hashable, Sendable {
 
 extension Inline {
     /// The visible text, as a delegate reads it (markup dropped, a line break read as a space).
-    public var plainText: String {
+    var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
         case .emphasis(let c), .strong(let c), .link(_, _, let c): return c.plainText
@@ -25,7 +25,7 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The visible text of a run of inlines.
-    public var plainText: String {
+    var plainText: String {
         if count == 1 { return self[0].plainText }
         var out = ""
         for inline in self { out += inline.plainText }
@@ -33,7 +33,7 @@ extension Array where Element == Inline {
     }
 
     /// Adjacent text runs merged, empty ones dropped: the one canonical shape of equal content.
-    public var normalized: [Inline] {
+    var normalized: [Inline] {
         var out: [Inline] = []
         out.reserveCapacity(count)
         for inline in self {

@@ -38,7 +38,7 @@ extension Motion {
         /// For an amendment: the motion it amends, `ID` or `ID@REV`.
         public var amends: String?
         /// Fields this version does not know, each as its own YAML text (`key: value`), in order.
-        public var extraFields: [ExtraField]
+        var extraFields: [ExtraField]
 
         public init(id: String, conference: String? = nil, submittedBy: String? = nil,
                     kind: MotionKind = .motion, status: MotionStatus = .draft, profile: String? = nil,
@@ -56,7 +56,7 @@ extension Motion {
 
     /// A front matter field this version does not interpret, kept as written (re-serialised YAML).
     public struct ExtraField: Hashable, Sendable {
-        public var key: String
+        var key: String
         /// The field as YAML, `key: value` (possibly several lines), ending in a newline.
         public var yaml: String
     }

@@ -1,7 +1,7 @@
 /// A section of a motion, opened by a level-2 heading such as "Conference notes".
 public struct Section: Sendable {
     /// The heading's text, kept verbatim.
-    public var heading: [Inline]
+    var heading: [Inline]
     public var blocks: [Block]
     /// The 1-based source line of the heading; 0 when built in memory. Not part of identity.
     public var line: Int
@@ -16,13 +16,13 @@ public struct Section: Sendable {
         self.init(heading: [.text(heading)], blocks: blocks, line: line)
     }
 
-    public var headingText: String { heading.plainText }
+    var headingText: String { heading.plainText }
 
     /// What the section does, classified from its heading.
     public var kind: SectionKind { SectionKind(heading: headingText) }
 
     /// The number (1-based) of each point in this section, by block index; nil for other blocks.
-    public func pointNumber(ofBlockAt index: Int) -> Int? {
+    func pointNumber(ofBlockAt index: Int) -> Int? {
         guard blocks[index].kind == .point else { return nil }
         var number = 0
         for block in blocks[...index] where block.kind == .point { number += 1 }

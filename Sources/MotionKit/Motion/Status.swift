@@ -25,7 +25,7 @@ public enum MotionKind: String, Hashable, Sendable, Codable, CaseIterable {
 
 extension CaseIterable where Self: RawRepresentable, RawValue == String {
     /// "a, b or c": the allowed values, for error messages.
-    public static var allowedList: String {
+    static var allowedList: String {
         let names = allCases.map(\.rawValue)
         guard names.count > 1 else { return names.joined() }
         return names.dropLast().joined(separator: ", ") + " or " + names.last!

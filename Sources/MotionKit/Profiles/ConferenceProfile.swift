@@ -12,14 +12,14 @@ public struct ConferenceProfile: Hashable, Sendable {
 
     public var name: String
     public var description: String
-    public var motionWordLimit: Int?
-    public var amendmentWordLimit: Int?
-    public var titleWordLimit: Int?
-    public var requiredSections: [SectionKind]
+    var motionWordLimit: Int?
+    var amendmentWordLimit: Int?
+    var titleWordLimit: Int?
+    var requiredSections: [SectionKind]
     public var lineWidth: Int
-    public var amendmentStyle: AmendmentStyle
+    var amendmentStyle: AmendmentStyle
 
-    public static let defaultName = "generic"
+    static let defaultName = "generic"
     public static let defaultLineWidth = 80
 
     public init(name: String, description: String = "", motionWordLimit: Int? = nil, amendmentWordLimit: Int? = nil,

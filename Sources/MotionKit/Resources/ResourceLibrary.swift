@@ -2,7 +2,7 @@
 /// folder's, else the copy built into the tool, so every command works in any folder.
 public struct ResourceLibrary: Sendable {
     /// Folders searched in order, each holding `templates/` and `glossary/`.
-    public let roots: [String]
+    let roots: [String]
 
     /// - Parameters:
     ///   - workspaceRoot: the workspace's root folder (the one holding `.motion/`), if any.

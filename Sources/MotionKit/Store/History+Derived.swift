@@ -10,7 +10,7 @@ extension History {
     /// next revision, in one transaction with the check that `base` is still the latest. The
     /// working file is brought up to date when it held `base` unchanged; otherwise it is left
     /// alone, with a warning. Throws when the motion has moved on or nothing changed.
-    public func saveDerived(_ motion: Motion, from base: Revision, author: String, message: String) throws -> DerivedSave {
+    func saveDerived(_ motion: Motion, from base: Revision, author: String, message: String) throws -> DerivedSave {
         let canonical = MarkdownWriter.write(motion)
         let revision = try store.derive(base.motionID, author: author, message: { _, _ in message }, change: { (latest) throws(StoreError) in
             // Checked inside the transaction: a save in between would otherwise be overwritten.

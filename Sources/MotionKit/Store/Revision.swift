@@ -25,7 +25,7 @@ public struct Revision: Hashable, Sendable, Codable {
 
 public enum Timestamp {
     /// A time in seconds since 1970 as ISO 8601 in UTC, to the second.
-    public static func iso8601(seconds: Int) -> String {
+    static func iso8601(seconds: Int) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))

@@ -107,7 +107,7 @@ extension RevisionStore {
 public enum RevisionStores {
     /// A store file (SQLite). Database URLs are refused with a clear message until a store
     /// for them exists.
-    public static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
+    static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
             // The URL may hold a password: it is never repeated in a message.
             throw StoreError(.invalidArgument, "this motion cannot use a PostgreSQL store yet; name a store file, such as .motion/store.sqlite")

@@ -36,7 +36,7 @@ public struct WorkingCopy: Sendable {
 
 extension FileIO {
     /// The absolute path with links resolved, or the path itself when it does not exist.
-    public static func realPath(_ path: String) -> String {
+    static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -12,11 +12,11 @@ public struct Workspace: Sendable {
     /// The SQLite store file.
     public var storePath: String
 
-    public static let storeRelativePath = ".motion/store.sqlite"
-    public static let configRelativePath = ".motion/config.yaml"
+    static let storeRelativePath = ".motion/store.sqlite"
+    static let configRelativePath = ".motion/config.yaml"
 
-    public var motionsFolder: String { root == "." ? "motions" : "\(root)/motions" }
-    public var configPath: String { "\(root)/\(Workspace.configRelativePath)" }
+    var motionsFolder: String { root == "." ? "motions" : "\(root)/motions" }
+    var configPath: String { "\(root)/\(Workspace.configRelativePath)" }
 
     public init(root: String, storePath: String? = nil) {
         self.root = root
@@ -25,7 +25,7 @@ public struct Workspace: Sendable {
 
     /// The workspace for a command: an explicit store path (option, then environment), else the
     /// nearest workspace above `directory`.
-    public static func locate(storeOption: String?, environment: [String: String], from directory: String) throws(StoreError) -> Workspace {
+    static func locate(storeOption: String?, environment: [String: String], from directory: String) throws(StoreError) -> Workspace {
         if let explicit = storeOption ?? environment["MOTION_STORE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             let root = WorkspaceLocator.findRoot(from: directory) ?? directory
             return Workspace(root: root, storePath: explicit)
@@ -38,10 +38,10 @@ public struct Workspace: Sendable {
     }
 
     /// The working file of a motion: motions/ID.md.
-    public func workingFile(for id: String) -> String { "\(motionsFolder)/\(id).md" }
+    func workingFile(for id: String) -> String { "\(motionsFolder)/\(id).md" }
 
     /// Every `*.md` file in motions/, sorted.
-    public func workingFiles() -> [String] {
+    func workingFiles() -> [String] {
         FileIO.listDirectory(motionsFolder).filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted().map { "\(motionsFolder)/\($0)" }
     }
 
@@ -60,7 +60,7 @@ public struct Workspace: Sendable {
     }
 
     /// A `key: value` line of .motion/config.yaml.
-    public func configValue(_ key: String) -> String? {
+    func configValue(_ key: String) -> String? {
         guard let text = try? FileIO.readText(configPath) else { return nil }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)

@@ -7,10 +7,10 @@ import Darwin
 /// Finds the workspace a command runs in, as git finds its repository: the nearest folder at
 /// or above the current one that holds a `.motion/` folder.
 public enum WorkspaceLocator {
-    public static let markerFolder = ".motion"
+    static let markerFolder = ".motion"
 
     /// The workspace root above `directory`, or nil outside any workspace.
-    public static func findRoot(from directory: String = currentDirectory()) -> String? {
+    static func findRoot(from directory: String = currentDirectory()) -> String? {
         var current = directory
         while true {
             if FileIO.isDirectory(current == "/" ? "/\(markerFolder)" : "\(current)/\(markerFolder)") { return current }

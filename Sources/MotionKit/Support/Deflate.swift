@@ -8,7 +8,7 @@ public enum Deflate {
         public var description: String
     }
 
-    public static func compress(_ input: [UInt8], dictionary: [UInt8]? = nil) throws(Failure) -> [UInt8] {
+    static func compress(_ input: [UInt8], dictionary: [UInt8]? = nil) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard deflateInit2_(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY,
                             ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -37,7 +37,7 @@ public enum Deflate {
         return output
     }
 
-    public static func decompress(_ input: [UInt8], dictionary: [UInt8]? = nil, expectedSize: Int) throws(Failure) -> [UInt8] {
+    static func decompress(_ input: [UInt8], dictionary: [UInt8]? = nil, expectedSize: Int) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure(description: "zlib could not start decompressing")

@@ -7,11 +7,11 @@ import Darwin
 /// A failed file operation, with the system's reason in words a delegate can act on.
 public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: String
-    public var errno: Int32
+    var errno: Int32
     public var message: String
     /// Whether the file was being read or written: a missing file means different things.
-    public var access: Access
-    public var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
+    var access: Access
+    var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
     public var description: String { "\(path): \(message)" }
 
     public enum Access: Sendable, Hashable { case read, write }
@@ -37,7 +37,7 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 /// (temporary file, fsync, rename), so a failed command never leaves half a file.
 public enum FileIO {
     /// Reads a whole file, or at most `limit` bytes of it.
-    public static func readBytes(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
+    static func readBytes(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "opening it") }
         defer { close(fd) }
@@ -60,7 +60,7 @@ public enum FileIO {
         return bytes
     }
 
-    public static func readText(_ path: String) throws(FileError) -> String {
+    static func readText(_ path: String) throws(FileError) -> String {
         String(decoding: try readBytes(path), as: UTF8.self)
     }
 
@@ -109,27 +109,27 @@ public enum FileIO {
         try writeAtomically(text.utf8, to: path, overwrite: overwrite)
     }
 
-    public static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+    static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
     /// The size in bytes of a regular file, nil when it cannot be seen.
-    public static func fileSize(_ path: String) -> Int? {
+    static func fileSize(_ path: String) -> Int? {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : nil
     }
 
     /// When a file was last changed, in seconds since 1970; nil when it cannot be seen.
-    public static func modificationSeconds(_ path: String) -> Int? {
+    static func modificationSeconds(_ path: String) -> Int? {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Creates a folder and its parents (like `mkdir -p`).
-    public static func createDirectory(_ path: String) throws(FileError) {
+    static func createDirectory(_ path: String) throws(FileError) {
         if isDirectory(path) { return }
         let parent = parentDirectory(of: path)
         if parent != path, !parent.isEmpty, parent != "." { try createDirectory(parent) }
@@ -138,12 +138,12 @@ public enum FileIO {
         }
     }
 
-    public static func parentDirectory(of path: String) -> String {
+    static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    public static func baseName(of path: String) -> String {
+    static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
@@ -157,7 +157,7 @@ public enum FileIO {
 
 extension FileIO {
     /// Entry names in a folder (not `.` or `..`), unsorted; empty when it cannot be read.
-    public static func listDirectory(_ path: String) -> [String] {
+    static func listDirectory(_ path: String) -> [String] {
         guard let directory = opendir(path) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []

@@ -2,7 +2,7 @@
 /// has no CryptoKit, and swift-crypto would add a minute to every clean build for one function.
 public enum SHA256 {
     /// The lower-case hex digest of `bytes`.
-    public static func hex(_ bytes: some Collection<UInt8>) -> String {
+    static func hex(_ bytes: some Collection<UInt8>) -> String {
         let digest = hash(Array(bytes))
         var out = ""
         out.reserveCapacity(64)
@@ -13,7 +13,7 @@ public enum SHA256 {
         return out
     }
 
-    public static func hex(_ text: String) -> String { hex(text.utf8) }
+    static func hex(_ text: String) -> String { hex(text.utf8) }
 
     private static let hexDigits = Array("0123456789abcdef")
 

@@ -4,7 +4,7 @@ import GRDB
 /// than misread.
 extension SQLiteStore {
     /// The schema version, also written to `PRAGMA user_version` for tools outside GRDB.
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()

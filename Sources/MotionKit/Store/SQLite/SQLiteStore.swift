@@ -23,7 +23,7 @@ public final class SQLiteStore: RevisionStore {
     }
 
     /// Opens the store at `path`. With `create`, makes it (and its folder) when missing.
-    public static func open(at path: String, create: Bool = false) throws(StoreError) -> SQLiteStore {
+    static func open(at path: String, create: Bool = false) throws(StoreError) -> SQLiteStore {
         let exists = FileIO.fileExists(path)
         if !exists, !create {
             throw StoreError(.noWorkspace, "no store at \(path); run 'motion init' to make a workspace")
