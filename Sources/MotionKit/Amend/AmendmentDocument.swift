@@ -38,7 +38,7 @@ extension AmendmentDocument {
 }
 
 /// How an amendment that names a revision stands against the motion's latest revision.
-public struct AmendmentStanding: Sendable {
+struct AmendmentStanding: Sendable {
     /// The revision the amendment names (the latest when it names none).
     public var named: Revision
     public var latest: Revision

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Amendments beside the motions they amend, as `motion list` and `motion log` show them.
-public struct AmendmentIndex: Sendable {
+struct AmendmentIndex: Sendable {
     /// Latest revisions of amendments, by the id of the motion they amend, in id order.
     let byMotion: [String: [Revision]]
 

@@ -5,7 +5,7 @@
 /// amendments that change the same words, or one that changes words another quotes to place an
 /// insertion (an anchor removed by an earlier amendment), conflict. The later one falls, as at
 /// conference; the conflict names both instructions and quotes both wordings.
-public enum AmendmentMerger {
+enum AmendmentMerger {
     public struct Amendment: Sendable {
         /// How reports name it: its id, or its file.
         public var label: String

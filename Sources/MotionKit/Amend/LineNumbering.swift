@@ -1,7 +1,7 @@
 /// Line numbers computed, not left to a word processor: the motion's body wrapped at the
 /// profile's line width and numbered continuously from its first line. Every view that shows
 /// line numbers (amendment wording, Markdown, DOCX) uses these, so "line 12" means one thing.
-public enum LineNumbering {
+enum LineNumbering {
     /// One numbered line of the body.
     public struct Line: Hashable, Sendable {
         public var number: Int

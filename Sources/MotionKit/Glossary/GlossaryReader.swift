@@ -2,7 +2,7 @@ import Yams
 
 /// Reads glossary files (YAML) with the line of every entry and variant, so problems can be
 /// shown as `file:line`.
-public enum GlossaryReader {
+enum GlossaryReader {
     public static func read(_ text: String, origin: String) throws(GlossaryProblem) -> GlossaryFile {
         func problem(_ line: Int, _ message: String) -> GlossaryProblem {
             GlossaryProblem(origin: origin, line: line, message: message)
@@ -76,7 +76,7 @@ public enum GlossaryReader {
 /// Where glossaries are read from: the workspace's glossary/ folder, else ./glossary, else the
 /// shared glossary built into the tool. Every `*.yaml` file of that folder is a layer, in name
 /// order.
-public struct GlossarySources: Sendable {
+struct GlossarySources: Sendable {
     public var workspaceRoot: String?
     public var currentDirectory: String
 

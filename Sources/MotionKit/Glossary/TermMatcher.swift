@@ -6,7 +6,7 @@
 /// join across white space, hyphens, slashes and Markdown emphasis marks; other punctuation, a
 /// blank line, or a quotation (when quotes are skipped) breaks a phrase. Where matches overlap,
 /// the longest wins, so "lived experience" never matches inside "lived experience researcher".
-public struct TermMatcher: Sendable {
+struct TermMatcher: Sendable {
     /// What a pattern stands for.
     public struct Pattern: Sendable, Hashable {
         public enum Kind: Sendable, Hashable { case preferred, variant, avoid }

@@ -1,7 +1,7 @@
 /// Small textual edits to a motion file's front matter that leave every other byte alone, for
 /// changes made behind a delegate's back (a status set from the command line) while the file
 /// may hold unsaved edits.
-public enum FrontMatterEditor {
+enum FrontMatterEditor {
     /// Replaces the `key:` line of the front matter, or adds one before its closing `---`,
     /// keeping the file's line endings and byte-order mark. Nil when the text has no front matter.
     static func settingField(_ key: String, to value: String, in text: String) -> String? {

@@ -1,6 +1,6 @@
 /// Makes a new motion from a skeleton: the skeleton's sections and guidance with the delegate's
 /// id, title and details filled in. Values go through the model, so the writer quotes them.
-public enum MotionDrafter {
+enum MotionDrafter {
     public static func draft(fromSkeleton skeleton: Motion, id: String, title: String, conference: String? = nil,
                              submittedBy: String? = nil, amends: String? = nil) -> Motion {
         var motion = skeleton

@@ -23,7 +23,7 @@ public struct Revision: Hashable, Sendable, Codable {
     public var reference: String { "\(motionID)@\(number)" }
 }
 
-public enum Timestamp {
+enum Timestamp {
     /// A time in seconds since 1970 as ISO 8601 in UTC, to the second.
     static func iso8601(seconds: Int) -> String {
         let formatter = ISO8601DateFormatter()

@@ -54,7 +54,7 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A tag names one revision of a motion, such as `submitted` or `as-amended`.
-public enum Tag {
+enum Tag {
     /// Letters, digits, `-`, `_` and `.`, starting with a letter; not a number and not `latest`.
     static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,

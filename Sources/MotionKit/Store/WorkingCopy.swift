@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// A working file read for the store: its motion, its canonical text and that text's hash.
-public struct WorkingCopy: Sendable {
+struct WorkingCopy: Sendable {
     public var path: String
     public var document: MotionDocument
     public var canonical: String

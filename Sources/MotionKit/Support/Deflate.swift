@@ -3,7 +3,7 @@ import CZlib
 /// zlib deflate with a preset dictionary: a revision is compressed with its parent's text as the
 /// dictionary, so a small edit costs a few dozen bytes, like a delta, with no delta format of
 /// our own to get wrong. zlib's window is 32 KiB, which holds a whole motion.
-public enum Deflate {
+enum Deflate {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
     }

@@ -1,6 +1,6 @@
 /// SHA-256 (FIPS 180-4), for content addresses. Small and dependency-free: Foundation on Linux
 /// has no CryptoKit, and swift-crypto would add a minute to every clean build for one function.
-public enum SHA256 {
+enum SHA256 {
     /// The lower-case hex digest of `bytes`.
     static func hex(_ bytes: some Collection<UInt8>) -> String {
         let digest = hash(Array(bytes))

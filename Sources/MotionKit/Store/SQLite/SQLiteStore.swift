@@ -7,7 +7,7 @@ import GRDB
 /// generous busy timeout) instead of failing, and numbering stays gapless. WAL mode with
 /// `synchronous = FULL`: a revision whose `ID@N` was printed survives a crash of the process or
 /// of the machine.
-public final class SQLiteStore: RevisionStore {
+final class SQLiteStore: RevisionStore {
     public let path: String
     public var location: String { path }
     let queue: DatabaseQueue
