@@ -53,6 +53,9 @@ struct PaperCommand: ParsableCommand {
     func run() throws {
         let bytes = try AssemblePaper(references: references, template: template, title: title, branch: branch, date: date,
                                       format: to.format).run(in: storeOptions.context)
-        try DocumentOutput.write(bytes, to: output, defaultPath: "paper.docx", toStandardOutput: to == .md)
+        switch to {
+        case .md: try DocumentOutput.write(String(decoding: bytes, as: UTF8.self), to: output)
+        case .docx: try DocumentOutput.write(bytes, to: output, defaultPath: "paper.docx", toStandardOutput: false)
+        }
     }
 }
