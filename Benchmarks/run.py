@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the toolkit's benchmarks and prints BENCHMARKS.md (Markdown) on stdout.
 
-usage: Benchmarks/run.py [--corpus DIR] [--motion BIN] [--bench BIN]
+usage: Benchmarks/run.py [--corpus DIR] [--motion BIN] [--bench BIN] [--baseline BIN [--baseline-label TEXT]]
 
 Same method as ../shared/bench: the corpus from make_corpus.py (seed 1, fingerprint checked),
 whole-process times for CLI commands and in-process times for library calls, each the median of
@@ -82,6 +82,8 @@ def main():
     ap.add_argument("--corpus", default="/tmp/bench-corpus", type=pathlib.Path)
     ap.add_argument("--motion", default=str(ROOT / ".build/release/motion"))
     ap.add_argument("--bench", default=str(ROOT / ".build/release/motion-bench"))
+    ap.add_argument("--baseline", help="a release build of an earlier commit, to measure a change of structure against")
+    ap.add_argument("--baseline-label", default="the baseline")
     args = ap.parse_args()
 
     corpus_print = ensure_corpus(args.corpus)
@@ -130,6 +132,9 @@ def main():
     out.append(glossary_bench.markdown(glossary_bench.bench(args.motion, args.corpus)))
     import export_bench
     out.append(export_bench.markdown(export_bench.bench(args.motion, args.corpus)))
+    if args.baseline:
+        import layers_bench
+        out.append(layers_bench.markdown(layers_bench.bench(args.baseline, args.motion), args.baseline_label))
     print("\n".join(out))
 
 

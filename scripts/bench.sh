@@ -4,6 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The same flags as `make build` (the Makefile exports them), so nothing is rebuilt twice.
 swift build -c release ${STATIC_FLAGS:---static-swift-stdlib -Xswiftc -static-executable} --product motion-bench 2>&1 | grep -E "error" || true
-python3 Benchmarks/run.py "$@" > BENCHMARKS.md.tmp
+# BASELINE=path/to/old/motion (a release build of an earlier commit) adds a before/after table.
+baseline=()
+[ -n "${BASELINE:-}" ] && baseline=(--baseline "$BASELINE" --baseline-label "${BASELINE_LABEL:-the baseline}")
+python3 Benchmarks/run.py "${baseline[@]}" "$@" > BENCHMARKS.md.tmp
 mv BENCHMARKS.md.tmp BENCHMARKS.md
 cat BENCHMARKS.md

@@ -22,8 +22,8 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "The template, templates/paper/NAME.md.mustache.")
     var template = "branch-meeting"
 
-    @Option(help: "md or docx.")
-    var to: PaperFormat = .md
+    @Option(help: "md, docx or xml (Word's Flat OPC).")
+    var to: DocumentFormat = .md
 
     @Option(help: "The paper's title.")
     var title = "Branch meeting paper"
@@ -34,28 +34,17 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "The meeting's date, as you want it printed.")
     var date: String?
 
-    @Option(name: .shortAndLong, help: "The file to write (default: standard output for md, paper.docx for docx).")
+    @Option(name: .shortAndLong, help: "The file to write (default: standard output for md, paper.docx or paper.xml).")
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
-    enum PaperFormat: String, ExpressibleByArgument, CaseIterable {
-        case md, docx
-
-        var format: DocumentFormat {
-            switch self {
-            case .md: .md
-            case .docx: .docx
-            }
-        }
-    }
-
     func run() throws {
         let bytes = try AssemblePaper(references: references, template: template, title: title, branch: branch, date: date,
-                                      format: to.format).run(in: storeOptions.context)
+                                      format: to).run(in: storeOptions.context)
         switch to {
         case .md: try DocumentOutput.write(String(decoding: bytes, as: UTF8.self), to: output)
-        case .docx: try DocumentOutput.write(bytes, to: output, defaultPath: "paper.docx", toStandardOutput: false)
+        case .docx, .xml: try DocumentOutput.write(bytes, to: output, defaultPath: "paper.\(to.fileExtension)", toStandardOutput: false)
         }
     }
 }

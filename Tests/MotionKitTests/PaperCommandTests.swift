@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import MotionKit
 
@@ -46,5 +47,34 @@ import Testing
         let paper = try MotionProcess.run(["paper", TestSupport.exampleMotionPaths[0], "--template", "ours"], in: folder)
         #expect(paper.status == 0, "\(paper.stderr)")
         #expect(paper.stdout.hasPrefix("# Our agenda\n\n- Safe staffing on every ward, every shift (232 words)\n"))
+    }
+
+    /// A stored amendment the store cannot give is an error that names it, never an amendment
+    /// quietly left off the paper.
+    @Test func aDamagedStoredAmendmentStopsThePaper() throws {
+        let root = try StoreCommandTests.workspace()
+        try TestSupport.write("---\nid: lxp-a1\nkind: amendment\namends: \(Self.lxp)\nstatus: submitted\n---\n\nIn point 2, after 'Produce' insert 'model'.\n",
+                              to: "\(root)/motions/lxp-a1.md")
+        #expect(try MotionProcess.run(["save"], in: root).status == 0)
+        let store = try SQLiteStore.open(at: "\(root)/.motion/store.sqlite")
+        let amendment = try store.revision("lxp-a1", .latest)
+        try store.queue.write { db in
+            var data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM blob WHERE hash = ?", arguments: [amendment.hash]))
+            data[data.count / 2] ^= 0x01
+            try db.execute(sql: "UPDATE blob SET data = ? WHERE hash = ?", arguments: [data, amendment.hash])
+        }
+        let paper = try MotionProcess.run(["paper", Self.lxp, "--to", "md"], in: root)
+        #expect(paper.status == 65 && paper.stderr.contains("lxp-a1@1") && paper.stderr.contains("damaged"), "\(paper.stderr)")
+        #expect(paper.stdout.isEmpty)
+        // Outside a workspace there are no stored amendments, and that is no error.
+        let outside = try TestSupport.temporaryDirectory()
+        #expect(try MotionProcess.run(["paper", TestSupport.exampleMotionPaths[0]], in: outside).status == 0)
+    }
+
+    @Test func aBrokenTemplateIsBadData() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try TestSupport.write("# Agenda\n\n{{#motions}}\n- {{title}}\n", to: "\(folder)/templates/paper/broken.md.mustache")
+        let paper = try MotionProcess.run(["paper", TestSupport.exampleMotionPaths[0], "--template", "broken"], in: folder)
+        #expect(paper.status == 65 && paper.stderr.contains("the paper template cannot be read"), "\(paper.stderr)")
     }
 }

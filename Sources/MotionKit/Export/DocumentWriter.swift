@@ -7,7 +7,7 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
     /// Canonical Markdown; changes as CriticMarkup.
     case md
 
-    var fileExtension: String { rawValue }
+    public var fileExtension: String { rawValue }
 }
 
 /// What is exported: one model that every writer takes, so a new format is one new writer.

@@ -107,7 +107,13 @@ extension SQLiteStore {
     /// shown as if it were the motion.
     public func text(of revision: Revision) throws(StoreError) -> String {
         try read { db in
-            let bytes = try blob(db, hash: revision.hash)
+            let bytes: [UInt8]
+            do {
+                bytes = try blob(db, hash: revision.hash)
+            } catch let error as StoreError where error.reason == .damaged {
+                // Name the revision a delegate asked for, not only the text's hash.
+                throw StoreError(.damaged, "\(revision.reference): \(error.message)")
+            }
             guard SHA256.hex(bytes) == revision.hash else {
                 blobs[revision.hash] = nil
                 throw StoreError(.damaged, "\(path): the stored text of \(revision.reference) is damaged (it no longer matches its hash); run 'motion fsck'")
