@@ -37,12 +37,8 @@ struct CheckCommand: ParsableCommand {
         } else {
             printText(reports)
         }
-        let failures = reports.compactMap(\.failure)
-        if !failures.isEmpty {
-            // Only missing files: EX_NOINPUT; anything unreadable as a motion: EX_DATAERR.
-            throw ExitCode(failures.allSatisfy { $0.reason == .notFound } ? ExitStatus.noInput : ExitStatus.dataError)
-        }
-        if reports.contains(where: { $0.errorCount > 0 }) { throw ExitCode(ExitStatus.findings) }
+        if let unreadable = outcome.unreadable { throw ExitCode(ExitStatus.code(for: unreadable)) }
+        if outcome.hasErrors { throw ExitCode(ExitStatus.findings) }
     }
 
     private func printText(_ reports: [CheckReport]) {

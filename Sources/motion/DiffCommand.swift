@@ -79,9 +79,9 @@ struct DiffRequest {
     var store: String?
 
     func run() throws {
-        let (base, target) = try AppContext(storeOption: store).diffSides(old, new)
-        let options = DiffOptions(ignoreTypography: ignoreTypography)
-        let diff = DiffInput.compare(base.text, target.text, options: options)
+        let compared = try CompareVersions(old: old, new: new, options: DiffOptions(ignoreTypography: ignoreTypography))
+            .run(in: AppContext(storeOption: store))
+        let diff = compared.diff
         let lines = context == "all" ? nil : Int(context)
         let terminal = isatty(STDOUT_FILENO) != 0
         let useColor = terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
@@ -98,8 +98,8 @@ struct DiffRequest {
                 // Context counts blocks here: a block is a paragraph or point, several lines.
                 output = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor,
                                             context: lines.map { max(1, $0 / 3) }).render(diff)
-            case .html: output = HTMLDiffRenderer.render(diff, baseLabel: base.label, targetLabel: target.label)
-            case .json: output = try JSONDiffRenderer.render(diff, baseLabel: base.label, targetLabel: target.label)
+            case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
+            case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
             }
         }
         // An inline diff with all context is the text itself, final line break or not.

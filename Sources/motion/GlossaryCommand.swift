@@ -27,7 +27,7 @@ struct GlossaryCheckCommand: ParsableCommand {
         discussion: "Finds a variant claimed by two entries, a preferred term listed as another's variant, an empty definition and an entry given twice. Exits 1 when it finds any.")
 
     func run() throws {
-        let glossary = try AppContext().loadGlossary()
+        let glossary = try AppContext().glossary()
         let problems = glossary.problems()
         for problem in problems { print(problem.description) }
         Terminal.error("\(glossary.files.count) glossary file\(glossary.files.count == 1 ? "" : "s") checked, \(glossary.entries.count) entries: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
@@ -40,7 +40,7 @@ struct GlossaryListCommand: ParsableCommand {
         commandName: "list", abstract: "List the entries in force, and the file and line each comes from.")
 
     func run() throws {
-        let glossary = try AppContext().loadGlossary()
+        let glossary = try AppContext().glossary()
         var rows = [["TERM", "VARIANTS", "FROM"]]
         for entry in glossary.entries {
             rows.append([entry.term, entry.variants.joined(separator: ", "), "\(entry.origin):\(entry.line)"])
@@ -138,7 +138,7 @@ struct GlossaryExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try DocumentOutput.write(GlossaryExport.render(try AppContext().loadGlossary(), as: to), to: output)
+        try DocumentOutput.write(GlossaryExport.render(try AppContext().glossary(), as: to), to: output)
     }
 }
 

@@ -50,11 +50,16 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try MergeAmendments(base: references[0], amendments: Array(references.dropFirst()), status: status,
-                                         dropConflicting: dropConflicting, save: save, author: author).run(in: storeOptions.context)
-        for note in result.notes { Terminal.note(note) }
-        for (label, message) in result.fallen { Terminal.error("motion: \(dropConflicting ? "falls" : "conflict"): \(label): \(message)") }
-        if let conflict = result.conflict { throw conflict }
+        let merge = MergeAmendments(base: references[0], amendments: Array(references.dropFirst()), status: status,
+                                    dropConflicting: dropConflicting, save: save, author: author)
+        let result: MergeAmendments.Result
+        do {
+            result = try merge.run(in: storeOptions.context, note: Terminal.note)
+        } catch let conflict as MergeAmendments.Conflict {
+            for (label, message) in conflict.fallen { Terminal.error("motion: conflict: \(label): \(message)") }
+            throw conflict
+        }
+        for (label, message) in result.fallen { Terminal.error("motion: falls: \(label): \(message)") }
         if let saved = result.saved {
             if let warning = saved.warning { Terminal.warning(warning) }
             Terminal.error("\(saved.revision.reference) (as-amended)")

@@ -35,6 +35,13 @@ struct MotionCommand: ParsableCommand {
             }
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as CleanExit {
+            // Help and --version, caught by their concrete type first: asking whether an error
+            // conforms to a protocol scans every conformance in the binary (about 0.5M
+            // instructions, a quarter of start-up).
+            exit(withError: error)
+        } catch let error as ExitCode {
+            exit(withError: error)
         } catch let error as any MotionKitError {
             ErrorReport.exit(error)
         } catch {

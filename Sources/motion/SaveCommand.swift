@@ -28,10 +28,14 @@ struct SaveCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try storeOptions.context.save(files, author: author, message: message)
-        for revision in outcome.saved { print(revision.reference) }
-        for (path, error) in outcome.failures {
-            let message = ErrorReport.text(error)
-            Terminal.error(message.contains(path) ? message : "\(path): \(message)")
+        for (path, result) in outcome.files {
+            switch result {
+            case .success(let revision?): print(revision.reference)
+            case .success(nil): break
+            case .failure(let error):
+                let message = ErrorReport.text(error)
+                Terminal.error(message.contains(path) ? message : "\(path): \(message)")
+            }
         }
         if outcome.saved.isEmpty, outcome.failures.isEmpty { Terminal.error("nothing to save: every file is unchanged") }
         if let first = outcome.failures.first { throw ExitCode(ErrorReport.status(first.error)) }

@@ -47,8 +47,8 @@ import Testing
         let error = AmendmentError(.anchorMissing, line: 7, "instruction 2 (line 7): 'x' does not occur in point 2")
         let located = error.located(at: "a1.md")
         #expect(located.description == "a1.md:7: error: instruction 2 (line 7): 'x' does not occur in point 2" && located.category == .badData)
-        #expect(FileError(path: "x", errno: ENOENT, doing: "opening it").category == .missingInput)
-        #expect(FileError(path: "x", errno: ENOENT, doing: "creating it").category == .cannotCreate)
-        #expect(FileError(path: "x", errno: ENOSPC, doing: "writing it").category == .io)
+        #expect(FileError(path: "x", errno: ENOENT, doing: "opening it", access: .read).category == .missingInput)
+        #expect(FileError(path: "x", errno: ENOENT, doing: "creating it", access: .write).category == .cannotCreate)
+        #expect(FileError(path: "x", errno: ENOSPC, doing: "writing it", access: .write).category == .io)
     }
 }

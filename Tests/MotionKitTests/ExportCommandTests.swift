@@ -10,16 +10,9 @@ import Testing
         let script = flat
             ? "import sys, xml.dom.minidom as m\nd = m.parse(sys.argv[1])\nprint('\\n'.join(p.getAttribute('pkg:name') for p in d.getElementsByTagName('pkg:part')))"
             : "import sys, zipfile, xml.dom.minidom as m\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    m.parseString(z.read(n))\n    print(n)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let (status, output) = try TestSupport.python(script, [path])
+        #expect(status == 0)
+        return output.split(separator: "\n").map(String.init)
     }
 
     @Test func aDocxIsAValidReproduciblePackage() throws {
@@ -216,7 +209,7 @@ import Testing
         let paper = try BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) },
                                     template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!)
         var paperDocument = DocumentBuilder()
-        paper.add(to: &paperDocument)
+        try paper.add(to: &paperDocument)
         documents.append(try writer.package(paperDocument, title: paper.title, author: ""))
         for parts in documents {
             for (name, data) in parts where !name.hasSuffix(".docx") {

@@ -10,16 +10,9 @@ import Testing
         let path = try TestSupport.temporaryDirectory() + "/a.zip"
         try FileIO.writeAtomically(bytes, to: path)
         let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor i in z.infolist():\n    print(i.filename, i.compress_type, z.read(i).decode())"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try TestSupport.python(script, [path])
+        #expect(status == 0)
+        return output
     }
 
     @Test func storedEntriesStayUncompressedAndComeFirst() throws {

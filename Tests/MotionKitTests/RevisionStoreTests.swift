@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import MotionKit
 
@@ -9,14 +10,22 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
     var name: String
     /// Makes a new, empty store; returns a function that opens a handle on it.
     var make: @Sendable () throws -> @Sendable () throws -> any RevisionStore
+    /// Damages the stored text of a revision behind the store's back, as bit rot would.
+    var damage: @Sendable (any RevisionStore, Revision) throws -> Void
 
     var testDescription: String { name }
 
-    static let sqlite = StoreUnderTest(name: "SQLite") {
+    static let sqlite = StoreUnderTest(name: "SQLite", make: {
         let path = try TestSupport.temporaryDirectory() + "/store.sqlite"
         _ = try SQLiteStore.open(at: path, create: true)
         return { try SQLiteStore.open(at: path) }
-    }
+    }, damage: { store, revision in
+        try (store as! SQLiteStore).queue.write { db in
+            var data = try #require(try Data.fetchOne(db, sql: "SELECT data FROM blob WHERE hash = ?", arguments: [revision.hash]))
+            data[data.count / 2] ^= 0x01
+            try db.execute(sql: "UPDATE blob SET data = ? WHERE hash = ?", arguments: [data, revision.hash])
+        }
+    })
 
     static let all = [sqlite]
 }
@@ -85,6 +94,9 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
                                        })
         #expect(derived?.number == 2 && derived?.status == .submitted && derived?.message == "draft -> submitted" && derived?.author == "Cy")
         #expect(try store.derive("pay", author: "Cy", message: { _, _ in "" }, change: { _ in nil }) == nil)
+        #expect { _ = try store.derive("nosuch", author: "Cy", message: { _, _ in "" }, change: { $0 }) } throws: {
+            ($0 as? StoreError)?.reason == .unknownMotion
+        }
         #expect { _ = try store.derive("pay", author: "Cy", message: { _, _ in "" }, change: { _ throws(StoreError) in
             throw StoreError(.invalidArgument, "refused")
         }) } throws: { ($0 as? StoreError)?.message == "refused" }
@@ -139,6 +151,11 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         #expect(try target.fsck().isClean)
         #expect { try target.restore(archive) } throws: { ($0 as? StoreError)?.reason == .invalidArgument }
         #expect(try target.archive() == archive, "a refused restore writes nothing")
+        // One motion new, one already there: the new one is not half restored either.
+        let partial = try kinds.1.make()()
+        try partial.restore([archive[1]])
+        #expect { try partial.restore(archive) } throws: { ($0 as? StoreError)?.reason == .invalidArgument }
+        #expect(try partial.archive() == [archive[1]])
     }
 
     @Test(arguments: StoreUnderTest.all)
@@ -148,6 +165,22 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         try Self.save(store, Self.motion(body: "Changed."))
         try Self.save(store, Self.motion())
         let report = try store.fsck()
-        #expect(report.isClean && report.revisionsChecked == 3 && report.blobsChecked == 2)
+        #expect(report.isClean && report.revisionsChecked == 3 && report.blobsChecked >= 2)
+    }
+
+    @Test(arguments: StoreUnderTest.all)
+    func damageIsReportedNeverShown(_ kind: StoreUnderTest) throws {
+        let open = try kind.make()
+        let store = try open()
+        try Self.save(store, Self.motion())
+        let second = try #require(try Self.save(store, Self.motion(body: "Changed once.")))
+        try kind.damage(store, second)
+        let fresh = try open()
+        #expect { _ = try fresh.text(of: second) } throws: {
+            ($0 as? StoreError)?.reason == .damaged && ($0 as? StoreError)?.message.contains("pay@2") == true
+        }
+        let report = try fresh.fsck()
+        #expect(!report.isClean && report.damage.map(\.reference).contains("pay@2"))
+        #expect { _ = try fresh.archive() } throws: { ($0 as? StoreError)?.reason == .damaged }
     }
 }

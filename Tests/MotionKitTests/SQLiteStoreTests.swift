@@ -6,17 +6,10 @@ import Testing
 /// What only the SQLite store does: texts deflated against their parent's, and damage to its
 /// file found by fsck. (What every store promises is in RevisionStoreTests.)
 @Suite struct SQLiteStoreTests {
-    func workspace() throws -> History {
-        let root = try TestSupport.temporaryDirectory()
-        let result = try WorkspaceSetup.initialize(at: root)
-        return History(workspace: result.workspace, store: try SQLiteStore.open(at: result.workspace.storePath))
-    }
+    func workspace() throws -> History { try TestSupport.historyWorkspace() }
 
     func writeMotion(_ history: History, id: String = "pay", body: String = "A fact.") throws -> String {
-        let path = history.workspace.workingFile(for: id)
-        try TestSupport.write(TestSupport.motionText(front: "id: \(id)\ntitle: Sample motion\n",
-                                                     body: "## Conference notes\n\n\(body)\n\n## Conference resolves\n\n1. Act.\n"), to: path)
-        return path
+        try TestSupport.writeMotion(history, id: id, body: body)
     }
 
     @Test func equalTextIsStoredOnce() throws {

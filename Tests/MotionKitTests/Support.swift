@@ -37,6 +37,36 @@ enum TestSupport {
     }
 }
 
+extension TestSupport {
+    /// A new workspace, made through the library, with its store open.
+    static func historyWorkspace() throws -> History {
+        let root = try temporaryDirectory()
+        let result = try WorkspaceSetup.initialize(at: root)
+        return History(workspace: result.workspace, store: try SQLiteStore.open(at: result.workspace.storePath))
+    }
+
+    /// Writes motions/ID.md of `history`'s workspace: a small motion with `body` as its notes.
+    static func writeMotion(_ history: History, id: String = "pay", body: String = "A fact.") throws -> String {
+        let path = history.workspace.workingFile(for: id)
+        try write(motionText(front: "id: \(id)\ntitle: Sample motion\n",
+                             body: "## Conference notes\n\n\(body)\n\n## Conference resolves\n\n1. Act.\n"), to: path)
+        return path
+    }
+
+    /// Runs the system's python3 on `script` with `arguments`: its exit status and stdout.
+    static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
 /// Runs the built `motion` binary.
 struct MotionProcess {
     struct Result {

@@ -76,13 +76,12 @@ public struct AmendmentInstruction: Hashable, Sendable {
 
 /// What a word-level action does to the text of its unit, defined once: ``AmendmentPlan``
 /// applies it, and ``AmendmentWriter`` checks its candidate wording with the same definition.
-struct WordChange {
-    /// The words it finds in its unit; nil for words added at the unit's start or end.
-    var quote: String?
-    /// The quote only places the change: another amendment may not change those words.
-    var quoteIsAnchor = false
-    /// The edit, given where the quote stands (nil without one) in the unit's text.
-    var edit: (_ quoted: Range<Int>?, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit
+enum WordChange {
+    /// A change where quoted words stand, made from their place in the unit's text. `isAnchor`:
+    /// the quote only places the change, and another amendment may not change those words.
+    case atQuote(String, isAnchor: Bool, edit: (_ quoted: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
+    /// Words added at the unit's start or end.
+    case atEdge(edit: (_ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
 }
 
 extension AmendmentInstruction.Action {
@@ -90,24 +89,24 @@ extension AmendmentInstruction.Action {
     var wordChange: WordChange? {
         switch self {
         case .insertAfter(let anchor, let text):
-            WordChange(quote: anchor, quoteIsAnchor: true) { quoted, _, instruction in
-                TextEdit.Spacing.insertion(after: quoted!.upperBound, text, instruction: instruction)
+            .atQuote(anchor, isAnchor: true) { quoted, _, instruction in
+                TextEdit.Spacing.insertion(after: quoted.upperBound, text, instruction: instruction)
             }
         case .insertBefore(let anchor, let text):
-            WordChange(quote: anchor, quoteIsAnchor: true) { quoted, _, instruction in
-                TextEdit.Spacing.insertion(before: quoted!.lowerBound, text, instruction: instruction)
+            .atQuote(anchor, isAnchor: true) { quoted, _, instruction in
+                TextEdit.Spacing.insertion(before: quoted.lowerBound, text, instruction: instruction)
             }
         case .delete(let quote):
-            WordChange(quote: quote) { quoted, unit, instruction in TextEdit.Spacing.deletion(quoted!, in: unit, instruction: instruction) }
+            .atQuote(quote, isAnchor: false) { quoted, unit, instruction in TextEdit.Spacing.deletion(quoted, in: unit, instruction: instruction) }
         case .replace(let quote, let text):
-            WordChange(quote: quote) { quoted, unit, instruction in
-                text.isEmpty ? TextEdit.Spacing.deletion(quoted!, in: unit, instruction: instruction)
-                             : TextEdit(range: quoted!, replacement: text, instruction: instruction)
+            .atQuote(quote, isAnchor: false) { quoted, unit, instruction in
+                text.isEmpty ? TextEdit.Spacing.deletion(quoted, in: unit, instruction: instruction)
+                             : TextEdit(range: quoted, replacement: text, instruction: instruction)
             }
         case .append(let text):
-            WordChange(quote: nil) { _, unit, instruction in TextEdit.Spacing.insertion(after: unit.count, text, instruction: instruction) }
+            .atEdge { unit, instruction in TextEdit.Spacing.insertion(after: unit.count, text, instruction: instruction) }
         case .prepend(let text):
-            WordChange(quote: nil) { _, _, instruction in TextEdit.Spacing.insertion(before: 0, text, instruction: instruction) }
+            .atEdge { _, instruction in TextEdit.Spacing.insertion(before: 0, text, instruction: instruction) }
         case .deleteScope, .replaceScope, .addBlock, .addSection, .replaceAll:
             nil
         }

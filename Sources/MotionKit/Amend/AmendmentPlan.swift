@@ -43,6 +43,7 @@ struct AmendmentPlan {
         let scope = instruction.scope
         switch instruction.action {
         case .insertAfter, .insertBefore, .delete, .replace, .append, .prepend:
+            // These are exactly the actions with a word change (AmendmentInstruction.swift).
             try addWords(instruction.action.wordChange!, in: scope, instruction: index)
         case .deleteScope:
             try deleteScope(scope)
@@ -61,16 +62,15 @@ struct AmendmentPlan {
 
     /// A change to words inside one unit, as ``WordChange`` defines it.
     private mutating func addWords(_ change: WordChange, in scope: Scope, instruction index: Int) throws(AmendmentError) {
-        var quoted: Range<Int>?
-        let unit: Unit
-        if let quote = change.quote {
-            let found = try find(quote, in: scope)
-            (unit, quoted) = (found.0, found.1)
-            if change.quoteIsAnchor { anchors.append((unit, found.1, index)) }
-        } else {
-            unit = try singleUnit(scope)
+        switch change {
+        case .atQuote(let quote, let isAnchor, let edit):
+            let (unit, quoted) = try find(quote, in: scope)
+            if isAnchor { anchors.append((unit, quoted, index)) }
+            record(unit, edit(quoted, scalars(unit), index))
+        case .atEdge(let edit):
+            let unit = try singleUnit(scope)
+            record(unit, edit(scalars(unit), index))
         }
-        record(unit, change.edit(quoted, scalars(unit), index))
     }
 
     /// Starts the instructions of another amendment: "Add new point N" counts only its own.
@@ -574,7 +574,8 @@ struct AmendmentPlan {
     static func sectionMarkdown(_ text: String) -> String {
         let text = text.trimmingWhitespace
         if text.hasPrefix(MarkdownLayout.headingMarker) { return text }
-        if text.hasPrefix(MarkdownLayout.titleMarker) { return "#" + text }
+        // A new section's heading written as a title ("# ...") is a section heading all the same.
+        if text.hasPrefix(MarkdownLayout.titleMarker) { return MarkdownLayout.headingMarker + text.dropFirst(MarkdownLayout.titleMarker.count) }
         return MarkdownLayout.headingMarker + text
     }
 }

@@ -356,14 +356,16 @@ private struct Writer {
         /// here, and the spacing rules must give the edit. (The whole wording is applied at the
         /// end anyway; this spares building a plan for every try.)
         func worksInUnit(_ action: Instruction.Action) -> Bool {
-            guard let change = action.wordChange else { return false }
-            var quoted: Range<Int>?
-            if let quote = change.quote {
+            let edit: TextEdit
+            switch action.wordChange {
+            case .atQuote(let quote, _, let make)?:
                 let found = QuoteMatcher.occurrences(of: quote, in: old)
                 guard found.count == 1 else { return false }
-                quoted = found[0]
+                edit = make(found[0], old, 0)
+            case .atEdge(let make)?: edit = make(old, 0)
+            case nil: return false
             }
-            return TextEdit.apply([change.edit(quoted, old, 0)], to: old) == expected
+            return TextEdit.apply([edit], to: old) == expected
         }
         func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(scalars: (scalars)) }
         func trimmed(_ range: Range<Int>, in text: [Unicode.Scalar]) -> Range<Int> {

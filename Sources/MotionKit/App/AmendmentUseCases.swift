@@ -38,6 +38,10 @@ public struct DraftAmendment: Sendable {
     }
 
     public func run(in context: AppContext) throws -> Result {
+        try LineWidth.check(lineWidth)
+        if let id = document?.id, !MotionID.isValid(id) {
+            throw ApplicationError(.usage, "'\(id)' is not a valid id: use lower-case letters, digits and dashes")
+        }
         let baseText = try context.resolve(base), targetText = try context.resolve(target)
         let baseMotion = try baseText.motion(), targetMotion = try targetText.motion()
         let settings = context.amendmentSettings(for: baseMotion)
@@ -74,6 +78,7 @@ public struct ApplyAmendment: Sendable {
     }
 
     public func run(in context: AppContext) throws -> Result {
+        try LineWidth.check(lineWidth)
         let amendmentText = try context.resolve(amendment)
         let document = try amendmentText.amendment()
         let baseText: ResolvedText
@@ -96,12 +101,13 @@ public struct ApplyAmendment: Sendable {
         } catch {
             throw error.located(at: amendmentText.label)
         }
-        return Result(motion: amended, notes: standing(of: document, appliedTo: baseText, lineWidth: width, in: context))
+        return Result(motion: amended, notes: try standing(of: document, appliedTo: baseText, lineWidth: width, in: context))
     }
 
     /// When the motion has moved on since the amendment was written: notes saying so, and
-    /// whether it still applies cleanly to the latest revision.
-    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lineWidth: Int, in context: AppContext) -> [String] {
+    /// whether it still applies cleanly to the latest revision (a latest revision that cannot be
+    /// read is an error, as any damage in the store is).
+    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lineWidth: Int, in context: AppContext) throws -> [String] {
         guard let amends = document.amends, let applied = base.revision, let store = try? context.store(),
               let standing = try? store.standing(ofAmendmentTo: amends), standing.named.motionID == applied.motionID else { return [] }
         var notes: [String] = []
@@ -110,14 +116,12 @@ public struct ApplyAmendment: Sendable {
         }
         guard applied.number != standing.latest.number else { return notes }
         var note = "the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
+        let latest = try MotionReader.read(try store.text(of: standing.latest)).motion
         do {
-            let latest = try MotionReader.read(try store.text(of: standing.latest)).motion
             _ = try AmendmentApplier.apply(document.instructions, to: latest, lineWidth: lineWidth)
             note += ", and the amendment still applies cleanly to it"
-        } catch let error as AmendmentError {
-            note += ", and the amendment does not apply to it: \(error.message)"
         } catch {
-            note += ", which cannot be read to check the amendment against it: \(error)"
+            note += ", and the amendment does not apply to it: \(error.message)"
         }
         notes.append(note)
         return notes
@@ -140,12 +144,19 @@ public struct MergeAmendments: Sendable {
     public struct Result: Sendable {
         /// The motion as amended (carried-as-amended when saved).
         public var motion: Motion
-        /// Amendments that conflict with an earlier one, with the conflict.
+        /// With `dropConflicting`: the amendments that fell, each with its conflict.
         public var fallen: [(label: String, message: String)]
-        /// Set when conflicts stop the merge: nothing was saved, and nothing should be written.
-        public var conflict: ApplicationError?
         public var saved: History.DerivedSave?
-        public var notes: [String]
+    }
+
+    /// Amendments that conflict with earlier ones, when they may not fall: nothing was saved.
+    public struct Conflict: MotionKitError {
+        /// Each amendment that conflicts, with the conflict (both wordings).
+        public var fallen: [(label: String, message: String)]
+        public var category: ErrorCategory { .conflict }
+        public var description: String {
+            "\(fallen.count) amendment\(fallen.count == 1 ? " conflicts" : "s conflict") with an earlier one; nothing was written. Composite them, or use --drop-conflicting to let the later ones fall"
+        }
     }
 
     public init(base: String, amendments: [String], status: MotionStatus? = nil, dropConflicting: Bool = false,
@@ -158,7 +169,11 @@ public struct MergeAmendments: Sendable {
         self.author = author
     }
 
-    public func run(in context: AppContext) throws -> Result {
+    /// Merges, or throws ``Conflict``. `note` hears what the delegate should know as it happens.
+    public func run(in context: AppContext, note: (String) -> Void = { _ in }) throws -> Result {
+        guard !amendments.isEmpty || status != nil else {
+            throw ApplicationError(.usage, "give the amendments after the motion, or take them from the store with --status carried")
+        }
         let baseText = try context.resolve(base)
         let baseMotion = try baseText.motion()
         var documents: [(label: String, document: AmendmentDocument)] = []
@@ -166,14 +181,13 @@ public struct MergeAmendments: Sendable {
             let resolved = try context.resolve(reference)
             documents.append((resolved.revision?.motionID ?? resolved.label, try resolved.amendment()))
         }
-        var notes: [String] = []
         if let status {
             let store = try context.store()
             let stored = try store.latestAmendments(to: baseMotion.id).filter { $0.status == status }
             for revision in stored where !documents.contains(where: { $0.label == revision.motionID }) {
                 documents.append((revision.motionID, try context.resolve(revision.reference).amendment()))
             }
-            if stored.isEmpty { notes.append("no stored amendment to \(baseMotion.id) has status \(status.rawValue)") }
+            if stored.isEmpty { note("no stored amendment to \(baseMotion.id) has status \(status.rawValue)") }
         }
         let outcome: AmendmentMerger.Outcome
         do {
@@ -182,12 +196,8 @@ public struct MergeAmendments: Sendable {
         } catch {
             throw ApplicationError(.badData, error.message)
         }
-        var result = Result(motion: outcome.motion, fallen: outcome.fallen.map { ($0.label, $0.conflict.message) }, notes: notes)
-        if !outcome.fallen.isEmpty, !dropConflicting {
-            let count = outcome.fallen.count
-            result.conflict = ApplicationError(.conflict, "\(count) amendment\(count == 1 ? " conflicts" : "s conflict") with an earlier one; nothing was written. Composite them, or use --drop-conflicting to let the later ones fall")
-            return result
-        }
+        var result = Result(motion: outcome.motion, fallen: outcome.fallen.map { ($0.label, $0.conflict.message) })
+        if !result.fallen.isEmpty, !dropConflicting { throw Conflict(fallen: result.fallen) }
         if save {
             guard let revision = baseText.revision else {
                 throw ApplicationError(.usage, "--save records a revision of a stored motion; \(baseText.label) is a file")

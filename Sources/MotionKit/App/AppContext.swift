@@ -7,20 +7,32 @@ import Synchronization
 public final class AppContext: Sendable {
     /// `--store` (or, in the server, its configuration); nil to use `MOTION_STORE` or the workspace's.
     public let storeOption: String?
-    public let environment: [String: String]
+    private let givenEnvironment: [String: String]?
     /// The folder the command runs in (absolute): where the workspace is looked for.
     public let currentDirectory: String
-    private let opened = Mutex<History?>(nil)
+    private let found = Mutex<(root: String??, workspace: Workspace?, history: History?)>((nil, nil, nil))
 
-    public init(storeOption: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+    /// - Parameter environment: nil for the process's own, read only when a command needs it
+    ///   (building it costs more than some whole commands).
+    public init(storeOption: String? = nil, environment: [String: String]? = nil,
                 currentDirectory: String = WorkspaceLocator.currentDirectory()) {
         self.storeOption = storeOption
-        self.environment = environment
+        givenEnvironment = environment
         self.currentDirectory = currentDirectory
     }
 
-    /// The workspace root above the current folder, or nil outside one.
-    public var workspaceRoot: String? { WorkspaceLocator.findRoot(from: currentDirectory) }
+    /// `MOTION_STORE`, `MOTION_AUTHOR` and the login name come from here.
+    public var environment: [String: String] { givenEnvironment ?? ProcessInfo.processInfo.environment }
+
+    /// The workspace root above the current folder, or nil outside one (looked for once).
+    public var workspaceRoot: String? {
+        found.withLock { found in
+            if let root = found.root { return root }
+            let root = WorkspaceLocator.findRoot(from: currentDirectory)
+            found.root = .some(root)
+            return root
+        }
+    }
 
     /// Templates and profiles: the workspace's, else ./templates, else the built-in copies.
     public var resources: ResourceLibrary { ResourceLibrary(workspaceRoot: workspaceRoot, currentDirectory: ".") }
@@ -33,25 +45,33 @@ public final class AppContext: Sendable {
 
     /// The workspace with the store it names: `--store`, then `MOTION_STORE`, then the nearest
     /// `.motion/` above the current folder.
-    public func workspace() throws(StoreError) -> Workspace {
-        try Workspace.locate(storeOption: storeOption, environment: environment, from: currentDirectory)
+    func workspace() throws(StoreError) -> Workspace {
+        try found.withLock { (found) throws(StoreError) -> Workspace in
+            if let workspace = found.workspace { return workspace }
+            let workspace = try Workspace.locate(storeOption: storeOption, environment: environment, from: currentDirectory)
+            found.workspace = workspace
+            return workspace
+        }
     }
 
     /// The workspace and its store, opened on first use and kept for the rest of the command.
-    public func history() throws(StoreError) -> History {
-        if let history = opened.withLock({ $0 }) { return history }
+    /// Front-ends reach the store only through the use cases.
+    func history() throws(StoreError) -> History {
         let workspace = try workspace()
-        let history = History(workspace: workspace, store: try RevisionStores.open(workspace.storePath))
-        opened.withLock { $0 = history }
-        return history
+        return try found.withLock { (found) throws(StoreError) -> History in
+            if let history = found.history { return history }
+            let history = History(workspace: workspace, store: try RevisionStores.open(workspace.storePath))
+            found.history = history
+            return history
+        }
     }
 
     /// The store, opened on first use.
-    public func store() throws(StoreError) -> any RevisionStore { try history().store }
+    func store() throws(StoreError) -> any RevisionStore { try history().store }
 
     /// Who new revisions are by: `option`, then `MOTION_AUTHOR`, then the workspace's
     /// `author:`, then the login name.
-    public func author(_ option: String?) throws(StoreError) -> String {
+    func author(_ option: String?) throws(StoreError) -> String {
         try workspace().author(option: option, environment: environment)
     }
 

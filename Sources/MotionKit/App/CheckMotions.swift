@@ -49,6 +49,17 @@ extension AppContext {
     public struct CheckOutcome: Sendable {
         public var reports: [CheckReport]
         public var glossaryProblem: GlossaryProblem?
+
+        /// Files that could not be read as motions at all: missing input when every one of them
+        /// is missing, else bad data; nil when every file was read.
+        public var unreadable: ErrorCategory? {
+            let failures = reports.compactMap(\.failure)
+            if failures.isEmpty { return nil }
+            return failures.allSatisfy { $0.reason == .notFound } ? .missingInput : .badData
+        }
+
+        /// Whether any file has an error (not only warnings).
+        public var hasErrors: Bool { reports.contains { $0.errorCount > 0 } }
     }
 
     /// Checks motion files (every working file when `paths` is empty) against the format, their

@@ -24,6 +24,10 @@ public struct ExportMotions: Sendable {
     }
 
     public func run(in context: AppContext) throws -> Result {
+        guard !references.isEmpty else { throw ApplicationError(.usage, "name the motions to export") }
+        if changesFrom != nil, references.count != 1 {
+            throw ApplicationError(.usage, "--changes-from compares one motion: motion export ID@3 --changes-from ID@1 --to docx")
+        }
         let resolved = try references.map(context.resolve)
         var motions = try resolved.map { try $0.motion() }
         let document: ExportDocument

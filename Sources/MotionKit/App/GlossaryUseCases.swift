@@ -1,12 +1,7 @@
 extension AppContext {
-    /// The glossary in force, or a bad-data error naming the file and line at fault.
-    public func loadGlossary() throws(ApplicationError) -> Glossary {
-        do { return try glossary() } catch { throw ApplicationError(.badData, error.description) }
-    }
-
     /// Non-standard role names in motions (files or stored revisions), with the label of each.
     public func lint(_ references: [String], skipQuotes: Bool) throws -> [(label: String, finding: GlossaryLinter.Finding)] {
-        let linter = GlossaryLinter(glossary: try loadGlossary())
+        let linter = GlossaryLinter(glossary: try glossary())
         var all: [(String, GlossaryLinter.Finding)] = []
         for reference in references {
             let resolved = try resolve(reference)
@@ -29,7 +24,7 @@ extension AppContext {
     /// Rewrites non-standard role names to the preferred terms: a file in place, a stored motion
     /// as a new revision (and its working file when it held that revision).
     public func fixTerms(_ reference: String, dryRun: Bool, skipQuotes: Bool, author option: String?) throws -> TermFix {
-        let linter = GlossaryLinter(glossary: try loadGlossary())
+        let linter = GlossaryLinter(glossary: try glossary())
         let resolved = try resolve(reference)
         let (fixed, findings) = linter.fix(resolved.text, from: GlossaryLinter.bodyStart(of: resolved.text), skipQuotes: skipQuotes)
         var outcome = TermFix(label: resolved.label, changes: findings.count)

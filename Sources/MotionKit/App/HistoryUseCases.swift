@@ -2,10 +2,18 @@
 /// list, tags, statuses, restoring, checking and moving a store. Each opens the store once,
 /// through its ``AppContext``.
 extension AppContext {
-    /// What saving working files did: each revision made, and each file that failed with why.
+    /// What saving working files did, file by file in order: the revision made (nil when the
+    /// file was unchanged), or why it failed.
     public struct SaveOutcome: Sendable {
-        public var saved: [Revision] = []
-        public var failures: [(path: String, error: any Error)] = []
+        public var files: [(path: String, result: Result<Revision?, any Error>)] = []
+
+        public var saved: [Revision] { files.compactMap { try? $0.result.get() } }
+        public var failures: [(path: String, error: any Error)] {
+            files.compactMap { file in
+                guard case .failure(let error) = file.result else { return nil }
+                return (file.path, error)
+            }
+        }
     }
 
     /// Saves `paths` (every working file when empty); an unchanged file makes no revision, and
@@ -19,11 +27,7 @@ extension AppContext {
         let author = try author(option)
         var outcome = SaveOutcome()
         for path in paths {
-            do {
-                if let revision = try history.save(path, author: author, message: message) { outcome.saved.append(revision) }
-            } catch {
-                outcome.failures.append((path, error))
-            }
+            outcome.files.append((path, Result { try history.save(path, author: author, message: message) }))
         }
         return outcome
     }
@@ -47,8 +51,9 @@ extension AppContext {
 
     /// Names a stored revision; returns it.
     public func tag(_ reference: String, as name: String, force: Bool) throws -> Revision {
+        let store = try store()
         let revision = try storedRevision(reference, refusal: "only stored revisions can be tagged; save the file first")
-        try store().tag(revision, as: name, force: force)
+        try store.tag(revision, as: name, force: force)
         return revision
     }
 
@@ -61,8 +66,8 @@ extension AppContext {
 
     /// Writes a stored revision back to its working file; returns the revision and the file.
     public func restore(_ reference: String, force: Bool) throws -> (revision: Revision, path: String) {
-        let revision = try storedRevision(reference, refusal: "restore takes a stored revision (ID, ID@N, ID@TAG), not a file")
         let history = try history()
+        let revision = try storedRevision(reference, refusal: "restore takes a stored revision (ID, ID@N, ID@TAG), not a file")
         try history.restore(revision, force: force)
         return (revision, history.workspace.workingFile(for: revision.motionID))
     }

@@ -1,31 +1,57 @@
+import MotionDiff
+
+/// Line widths a delegate may ask for: narrower than 20 characters, no line holds a phrase.
+enum LineWidth {
+    static let minimum = 20
+
+    static func check(_ width: Int?) throws(ApplicationError) {
+        if let width, width < minimum { throw ApplicationError(.usage, "--width must be at least \(minimum)") }
+    }
+}
+
+/// Compares two versions word by word (`motion diff`): revisions or files, or with no `new`,
+/// the latest revision of motion `old` and its working file.
+public struct CompareVersions: Sendable {
+    public var old: String
+    public var new: String?
+    public var options: DiffOptions
+
+    public struct Result: Sendable {
+        public var diff: DocumentDiff
+        public var baseLabel: String
+        public var targetLabel: String
+    }
+
+    public init(old: String, new: String?, options: DiffOptions = DiffOptions()) {
+        self.old = old
+        self.new = new
+        self.options = options
+    }
+
+    public func run(in context: AppContext) throws -> Result {
+        let base: ResolvedText, target: ResolvedText
+        if let new {
+            (base, target) = (try context.resolve(old), try context.resolve(new))
+        } else {
+            guard case .stored(let id, _) = try RevisionReference(parsing: old) else {
+                throw ApplicationError(.usage, "name two versions to compare, or one ID to compare its working file with the latest revision")
+            }
+            base = try context.resolve(old)
+            target = try context.resolve(try context.history().workspace.workingFile(for: id))
+        }
+        return Result(diff: DiffInput.compare(base.text, target.text, options: options), baseLabel: base.label, targetLabel: target.label)
+    }
+}
+
 extension AppContext {
     /// A revision or file as numbered lines: the numbers amendments and exports use, at `width`
     /// or the motion's profile's line width.
     public func numberedLines(_ reference: String, width: Int?) throws -> String {
         let resolved = try resolve(reference)
         let motion = try resolved.motion()
-        let lineWidth = width ?? profileLineWidth(of: motion)
+        try LineWidth.check(width)
+        let lineWidth = width ?? amendmentSettings(for: motion).lineWidth
         return LineNumbering.render(LineNumbering.lines(of: motion, width: lineWidth))
-    }
-
-    /// The line width of a motion's profile, or the default when it names none or one that
-    /// cannot be read (`motion check` reports that).
-    func profileLineWidth(of motion: Motion) -> Int {
-        guard let name = motion.metadata.profile, let profile = try? resources.profile(named: name) else {
-            return ConferenceProfile.defaultLineWidth
-        }
-        return profile.lineWidth
-    }
-
-    /// The two sides of a diff: `old` and `new`, or with no `new`, the latest revision of motion
-    /// `old` and its working file.
-    public func diffSides(_ old: String, _ new: String?) throws -> (base: ResolvedText, target: ResolvedText) {
-        if let new { return (try resolve(old), try resolve(new)) }
-        guard case .stored(let id, _) = try RevisionReference(parsing: old) else {
-            throw ApplicationError(.usage, "name two versions to compare, or one ID to compare its working file with the latest revision")
-        }
-        let base = try resolve(old)
-        return (base, try resolve(try history().workspace.workingFile(for: id)))
     }
 
     /// Starts a motion from a skeleton in templates/motions/ and writes it, never over an

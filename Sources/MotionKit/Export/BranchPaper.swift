@@ -19,9 +19,10 @@ public struct BranchPaper: Sendable {
     public var date: String?
     var items: [Item]
     /// The agenda as the template renders it (Markdown: the template is the agenda's source,
-    /// which a branch may edit), and the same read once into the model the Word writer writes.
+    /// which a branch may edit), and the same read once into the model the Word writer writes;
+    /// nil when it has no "# " title line, which only a Word document needs.
     public private(set) var agenda: String = ""
-    private(set) var agendaMotion = Motion(metadata: Motion.Metadata(id: "agenda"), title: [])
+    private(set) var agendaMotion: Motion?
 
     /// Assembles a paper: the agenda rendered from `template` and read once.
     public init(title: String, branch: String?, date: String?, items: [Item], template: String) throws(TemplateError) {
@@ -30,10 +31,7 @@ public struct BranchPaper: Sendable {
         self.date = date
         self.items = items
         agenda = try renderAgenda(template: template)
-        guard let motion = try? MotionReader.read(agenda).motion else {
-            throw TemplateError(description: "the paper template must start with a '# ' title line")
-        }
-        agendaMotion = motion
+        agendaMotion = try? MotionReader.read(agenda).motion
     }
 
     public struct TemplateError: Error, Sendable, CustomStringConvertible {
@@ -92,7 +90,8 @@ public struct BranchPaper: Sendable {
 
     /// The paper in a Word document: the agenda, then each motion from a new page, then its
     /// amendments.
-    func add(to document: inout DocumentBuilder) {
+    func add(to document: inout DocumentBuilder) throws(TemplateError) {
+        guard let agendaMotion else { throw TemplateError(description: "the paper template must start with a '# ' title line") }
         document.add(agendaMotion, pageBreakBefore: false, details: false)
         for item in items {
             document.add(item.motion, pageBreakBefore: true)

@@ -61,7 +61,7 @@ struct DocxWriter: DocumentWriter {
             parts = try comparisonParts(base: base, target: target, author: author)
         case .paper(let paper):
             var builder = DocumentBuilder()
-            paper.add(to: &builder)
+            try paper.add(to: &builder)
             parts = try package(builder, title: paper.title, author: paper.branch ?? "")
         }
         switch packaging {

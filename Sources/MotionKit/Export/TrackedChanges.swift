@@ -74,7 +74,7 @@ extension DocumentBuilder {
         switch kind {
         case .inserted, .movedHere: return .inserted
         case .deleted, .movedAway: return .deleted
-        default: return .unchanged
+        case .equal, .modified, .replaced: return .unchanged
         }
     }
 

@@ -10,16 +10,16 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     var errno: Int32
     public var message: String
     /// Whether the file was being read or written: a missing file means different things.
-    var access: Access
+    public var access: Access
     var isMissing: Bool { errno == ENOENT || errno == ENOTDIR }
     public var description: String { "\(path): \(message)" }
 
     public enum Access: Sendable, Hashable { case read, write }
 
-    init(path: String, errno code: Int32, doing action: String) {
+    init(path: String, errno code: Int32, doing action: String, access: Access) {
         self.path = path
         self.errno = code
-        access = action.hasPrefix("opening") || action.hasPrefix("reading") ? .read : .write
+        self.access = access
         let reason = String(cString: strerror(code))
         switch code {
         case ENOENT: message = "no such file; check the path"
@@ -39,11 +39,11 @@ public enum FileIO {
     /// Reads a whole file, or at most `limit` bytes of it.
     static func readBytes(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "opening it") }
+        guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "opening it", access: .read) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno, doing: "reading it") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, errno: EISDIR, doing: "reading it") }
+        guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno, doing: "reading it", access: .read) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, errno: EISDIR, doing: "reading it", access: .read) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, max(Int(info.st_size), 0) + 1))
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -52,7 +52,7 @@ public enum FileIO {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw FileError(path: path, errno: errno, doing: "reading it")
+                throw FileError(path: path, errno: errno, doing: "reading it", access: .read)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
@@ -70,7 +70,7 @@ public enum FileIO {
         let directory = parentDirectory(of: path)
         var template = Array("\(directory)/.\(baseName(of: path)).tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "creating it") }
+        guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "creating it", access: .write) }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = false
         defer {
@@ -84,7 +84,7 @@ public enum FileIO {
                 if errno == EINTR { continue }
                 let code = errno
                 close(fd)
-                throw FileError(path: path, errno: code, doing: "writing it")
+                throw FileError(path: path, errno: code, doing: "writing it", access: .write)
             }
             written += count
         }
@@ -92,14 +92,14 @@ public enum FileIO {
         guard fsync(fd) == 0 else {
             let code = errno
             close(fd)
-            throw FileError(path: path, errno: code, doing: "writing it")
+            throw FileError(path: path, errno: code, doing: "writing it", access: .write)
         }
         close(fd)
         if overwrite {
-            guard rename(temporary, path) == 0 else { throw FileError(path: path, errno: errno, doing: "replacing it") }
+            guard rename(temporary, path) == 0 else { throw FileError(path: path, errno: errno, doing: "replacing it", access: .write) }
         } else {
             // link() fails if the name exists, so two writers can never both win.
-            guard link(temporary, path) == 0 else { throw FileError(path: path, errno: errno, doing: "creating it") }
+            guard link(temporary, path) == 0 else { throw FileError(path: path, errno: errno, doing: "creating it", access: .write) }
             unlink(temporary)
         }
         done = true
@@ -134,7 +134,7 @@ public enum FileIO {
         let parent = parentDirectory(of: path)
         if parent != path, !parent.isEmpty, parent != "." { try createDirectory(parent) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
-            throw FileError(path: path, errno: errno, doing: "creating the folder")
+            throw FileError(path: path, errno: errno, doing: "creating the folder", access: .write)
         }
     }
 

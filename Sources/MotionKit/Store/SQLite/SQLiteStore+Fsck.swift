@@ -1,22 +1,5 @@
 import GRDB
 
-/// What `motion fsck` found.
-public struct FsckReport: Sendable, Codable {
-    public struct Damage: Sendable, Codable, Hashable {
-        /// `ID@N`, or the blob's hash when no revision uses it.
-        public var reference: String
-        public var problem: String
-    }
-
-    public var revisionsChecked = 0
-    public var blobsChecked = 0
-    /// SQLite's own integrity check, when it found anything.
-    public var integrity: [String] = []
-    public var damage: [Damage] = []
-
-    public var isClean: Bool { integrity.isEmpty && damage.isEmpty }
-}
-
 extension SQLiteStore {
     /// Runs SQLite's integrity check, re-hashes every blob, and checks parent links, numbering
     /// and tags. Reads everything afresh, bypassing this process's cache.
