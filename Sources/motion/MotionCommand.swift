@@ -28,25 +28,28 @@ struct MotionCommand: ParsableCommand {
         // With a file size limit set, a write that crosses it should fail with EFBIG (and a
         // clear message), not kill the process half-way.
         signal(SIGXFSZ, SIG_IGN)
+        if getenv("MOTION_NO_FAST_PATH") == nil, let request = DiffFastPath.request(from: CommandLine.arguments) {
+            do { try request.run() } catch { fail(error) }
+            return
+        }
+        let command: any ParsableCommand
         do {
-            if getenv("MOTION_NO_FAST_PATH") == nil, let request = DiffFastPath.request(from: CommandLine.arguments) {
-                try request.run()
-                return
-            }
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let error as CleanExit {
-            // Help and --version, caught by their concrete type first: asking whether an error
-            // conforms to a protocol scans every conformance in the binary (about 0.5M
-            // instructions, a quarter of start-up).
-            exit(withError: error)
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as any MotionKitError {
-            ErrorReport.exit(error)
+            command = try parseAsRoot()
         } catch {
-            // ArgumentParser's own: usage errors, help, --version, exit codes.
+            // Help, --version and usage errors are ArgumentParser's own, and only it throws
+            // here: they never meet the cast below.
             exit(withError: error)
         }
+        var running = command
+        do { try running.run() } catch { fail(error) }
+    }
+
+    /// Exits as the error says. `ExitCode` (how `check` and others report findings) is caught by
+    /// its concrete type first: asking whether an error conforms to a protocol scans every
+    /// conformance in the binary when it does not, about half a million instructions.
+    static func fail(_ error: any Error) -> Never {
+        if let exitCode = error as? ExitCode { exit(withError: exitCode) }
+        if let error = error as? any MotionKitError { ErrorReport.exit(error) }
+        exit(withError: error)
     }
 }
