@@ -81,7 +81,7 @@ def instructions(binary, arguments, cwd, env):
     return None
 
 
-def bench(baseline, current, runs=7):
+def bench(baseline, current, runs=11):
     rows = []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = pathlib.Path(scratch)
@@ -95,8 +95,9 @@ def bench(baseline, current, runs=7):
             times = {"old": [], "new": []}
             for name in ("old", "new"):
                 once(stripped[name], arguments, folders[name], envs[name])  # warm-up
-            for _ in range(runs):
-                for name in ("old", "new"):
+            for run in range(runs):
+                # Alternate which goes first, so neither always runs on a cache the other warmed.
+                for name in (("old", "new") if run % 2 == 0 else ("new", "old")):
                     times[name].append(once(stripped[name], arguments, folders[name], envs[name]))
             row = {"label": label, "old_ms": statistics.median(times["old"]), "new_ms": statistics.median(times["new"])}
             if counted:
@@ -110,8 +111,9 @@ def markdown(rows, baseline_label):
     out = ["## Before and after the application layer (issue 11)\n",
            f"The same commands with the release build of {baseline_label} (old) and of this tree (new), each in",
            "its own copy of one workspace (the three examples saved twice, one stored amendment). Times are",
-           "medians of 7 runs taken alternately, old then new; instructions are valgrind callgrind totals on",
-           "stripped copies, which do not depend on the machine's load.\n",
+           "medians of 11 runs taken in turn (old first, then new first, and so on); instructions are valgrind",
+           "callgrind totals on stripped copies, which do not depend on the machine's load. Times of a few",
+           "milliseconds move by 10-20% from run to run here; the instruction counts are the measure.\n",
            "| command | old ms | new ms | new / old | old instructions | new instructions | new / old |",
            "|---|---|---|---|---|---|---|"]
     for row in rows:

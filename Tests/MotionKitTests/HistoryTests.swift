@@ -5,12 +5,6 @@ import Testing
 /// A workspace's working files joined to its store (save, status, restore, set-status, the
 /// history archive), on a real SQLite file in a temporary folder.
 @Suite struct HistoryTests {
-    func workspace() throws -> History { try TestSupport.historyWorkspace() }
-
-    func writeMotion(_ history: History, id: String = "pay", body: String = "A fact.") throws -> String {
-        try TestSupport.writeMotion(history, id: id, body: body)
-    }
-
     @Test func initMakesTheWorkspaceAndIsSafeToRepeat() throws {
         let root = try TestSupport.temporaryDirectory()
         let first = try WorkspaceSetup.initialize(at: root)
@@ -24,15 +18,15 @@ import Testing
     }
 
     @Test func savesNumberedContentAddressedRevisions() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         let first = try #require(try history.save(path, author: "Ann", message: "First"))
         #expect(first.reference == "pay@1" && first.parent == nil && first.author == "Ann")
         #expect(try history.save(path, author: "Ann", message: "again") == nil)
-        _ = try writeMotion(history, body: "A changed fact.")
+        _ = try TestSupport.writeMotion(history, body: "A changed fact.")
         let second = try #require(try history.save(path, author: "Bo", message: "Second"))
         #expect(second.number == 2 && second.parent == 1)
-        _ = try writeMotion(history)
+        _ = try TestSupport.writeMotion(history)
         let third = try #require(try history.save(path, author: "Cy", message: "Back"))
         #expect(third.number == 3 && third.hash == first.hash)
         #expect(first.hash == SHA256.hex(try history.store.text(of: first)))
@@ -40,19 +34,19 @@ import Testing
     }
 
     @Test func layoutChangesAreNotRevisions() throws {
-        let history = try workspace()
-        let path = try writeMotion(history, body: "A fact\nwrapped over lines.")
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history, body: "A fact\nwrapped over lines.")
         _ = try history.save(path, author: "A", message: "")
-        _ = try writeMotion(history, body: "A fact wrapped over lines.")
+        _ = try TestSupport.writeMotion(history, body: "A fact wrapped over lines.")
         #expect(try history.save(path, author: "A", message: "") == nil)
         #expect(try history.status().map(\.state) == [.unchanged])
     }
 
     @Test func referencesResolveByNumberTagAndLatest() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         let first = try #require(try history.save(path, author: "A", message: ""))
-        _ = try writeMotion(history, body: "Changed.")
+        _ = try TestSupport.writeMotion(history, body: "Changed.")
         _ = try history.save(path, author: "A", message: "")
         try history.store.tag(first, as: "submitted")
         #expect(try history.store.revision("pay", .tag("submitted")).number == 1)
@@ -70,21 +64,21 @@ import Testing
     }
 
     @Test func statusSeesNewModifiedUnchangedMissingAndUnreadable() throws {
-        let history = try workspace()
-        _ = try history.save(try writeMotion(history, id: "same"), author: "A", message: "")
-        _ = try history.save(try writeMotion(history, id: "edited"), author: "A", message: "")
-        _ = try history.save(try writeMotion(history, id: "gone"), author: "A", message: "")
-        _ = try writeMotion(history, id: "edited", body: "New words.")
+        let history = try TestSupport.historyWorkspace()
+        _ = try history.save(try TestSupport.writeMotion(history, id: "same"), author: "A", message: "")
+        _ = try history.save(try TestSupport.writeMotion(history, id: "edited"), author: "A", message: "")
+        _ = try history.save(try TestSupport.writeMotion(history, id: "gone"), author: "A", message: "")
+        _ = try TestSupport.writeMotion(history, id: "edited", body: "New words.")
         try FileManager.default.removeItem(atPath: history.workspace.workingFile(for: "gone"))
-        _ = try writeMotion(history, id: "fresh")
+        _ = try TestSupport.writeMotion(history, id: "fresh")
         try TestSupport.write("---\nid: broken\nstatus: nope\n---\n", to: history.workspace.workingFile(for: "broken"))
         let states = Dictionary(uniqueKeysWithValues: try history.status().map { ($0.id, $0.state) })
         #expect(states == ["same": .unchanged, "edited": .modified, "gone": .missing, "fresh": .new, "broken": .unreadable])
     }
 
     @Test func setStatusRecordsARevisionAndTouchesOnlyTheStatusLine() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         _ = try history.save(path, author: "A", message: "")
         // An unsaved edit in the working file must survive.
         try TestSupport.write(try TestSupport.read(path).replacingOccurrences(of: "A fact.", with: "An unsaved\nedit."), to: path)
@@ -96,8 +90,8 @@ import Testing
     }
 
     @Test func setStatusKeepsCRLFAndByteOrderMarkAndWarnsWithoutFrontMatter() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         let crlf = "\u{FEFF}" + (try TestSupport.read(path)).replacingOccurrences(of: "\n", with: "\r\n")
         try TestSupport.write(crlf, to: path)
         _ = try history.save(path, author: "A", message: "")
@@ -118,10 +112,10 @@ import Testing
     }
 
     @Test func restoreRefusesToLoseUnsavedWork() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         let first = try #require(try history.save(path, author: "A", message: ""))
-        _ = try writeMotion(history, body: "Second.")
+        _ = try TestSupport.writeMotion(history, body: "Second.")
         _ = try history.save(path, author: "A", message: "")
         try history.restore(first, force: false)
         #expect(try TestSupport.read(path) == (try history.store.text(of: first)))
@@ -133,7 +127,7 @@ import Testing
     }
 
     @Test func workingFilesMustLiveInMotionsAndMatchTheirID() throws {
-        let history = try workspace()
+        let history = try TestSupport.historyWorkspace()
         let outside = "\(history.workspace.root)/pay.md"
         try TestSupport.write(TestSupport.motionText(front: "id: pay\n"), to: outside)
         #expect { try history.save(outside, author: "A", message: "") } throws: { ($0 as? StoreError)?.reason == .badWorkingFile }
@@ -145,14 +139,14 @@ import Testing
     }
 
     @Test func historyExportsAndImportsExactly() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         let first = try #require(try history.save(path, author: "Ann", message: "First"))
-        _ = try writeMotion(history, body: "Changed.")
+        _ = try TestSupport.writeMotion(history, body: "Changed.")
         _ = try history.save(path, author: "Bo", message: "Second")
         try history.store.tag(first, as: "submitted")
         _ = try history.setStatus("pay", to: .carried, author: "Cy", message: "")
-        _ = try history.save(try writeMotion(history, id: "other"), author: "Di", message: "")
+        _ = try history.save(try TestSupport.writeMotion(history, id: "other"), author: "Di", message: "")
 
         let folder = try TestSupport.temporaryDirectory() + "/export"
         _ = try HistoryArchive.export(history.store, to: folder)

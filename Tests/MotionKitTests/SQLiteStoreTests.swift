@@ -6,26 +6,20 @@ import Testing
 /// What only the SQLite store does: texts deflated against their parent's, and damage to its
 /// file found by fsck. (What every store promises is in RevisionStoreTests.)
 @Suite struct SQLiteStoreTests {
-    func workspace() throws -> History { try TestSupport.historyWorkspace() }
-
-    func writeMotion(_ history: History, id: String = "pay", body: String = "A fact.") throws -> String {
-        try TestSupport.writeMotion(history, id: id, body: body)
-    }
-
     @Test func equalTextIsStoredOnce() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         _ = try history.save(path, author: "A", message: "")
-        _ = try writeMotion(history, body: "Changed.")
+        _ = try TestSupport.writeMotion(history, body: "Changed.")
         _ = try history.save(path, author: "A", message: "")
-        _ = try writeMotion(history)
+        _ = try TestSupport.writeMotion(history)
         _ = try history.save(path, author: "A", message: "")
         let blobs = try (history.store as! SQLiteStore).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM blob") }
         #expect(blobs == 2)
     }
 
     @Test func longHistoriesStayCompactAndReadable() throws {
-        let history = try workspace()
+        let history = try TestSupport.historyWorkspace()
         let base = try TestSupport.read(TestSupport.exampleMotionPaths[1])
         var motion = try MotionReader.read(base).motion
         var revisions: [Revision] = []
@@ -44,12 +38,12 @@ import Testing
     }
 
     @Test func fsckNamesTheRevisionOfAFlippedByte() throws {
-        let history = try workspace()
-        let path = try writeMotion(history)
+        let history = try TestSupport.historyWorkspace()
+        let path = try TestSupport.writeMotion(history)
         _ = try history.save(path, author: "A", message: "")
-        _ = try writeMotion(history, body: "Changed once.")
+        _ = try TestSupport.writeMotion(history, body: "Changed once.")
         let second = try #require(try history.save(path, author: "A", message: ""))
-        _ = try writeMotion(history, body: "Changed twice.")
+        _ = try TestSupport.writeMotion(history, body: "Changed twice.")
         _ = try history.save(path, author: "A", message: "")
         #expect(try history.store.fsck().isClean)
         // Flip one byte of revision 2's stored text, as bit rot would.
