@@ -9,7 +9,7 @@ public enum AmendmentApplier {
 
     static func apply(_ instructions: [AmendmentInstruction], to base: AmendableMotion, metadata: Motion.Metadata) throws(AmendmentError) -> Motion {
         var plan = AmendmentPlan(base: base)
-        for instruction in instructions { try plan.add(instruction) }
+        try plan.addAll(instructions)
         return try read(plan.markdown(), metadata: metadata)
     }
 

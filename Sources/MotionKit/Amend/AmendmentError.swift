@@ -18,6 +18,8 @@ public struct AmendmentError: Error, Sendable, CustomStringConvertible {
     /// The line of the amendment text, when one instruction is at fault.
     public var line: Int?
     public var message: String
+    /// The wording's other problems, reported with this one: a delegate fixes them all at once.
+    public var more: [AmendmentError] = []
 
     public init(_ reason: Reason, line: Int? = nil, _ message: String) {
         self.reason = reason
@@ -25,5 +27,12 @@ public struct AmendmentError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { message }
+    public var description: String { ([self] + more).map(\.message).joined(separator: "\n") }
+
+    /// This error with `others` reported beside it.
+    func with(more others: [AmendmentError]) -> AmendmentError {
+        var copy = self
+        copy.more += others
+        return copy
+    }
 }

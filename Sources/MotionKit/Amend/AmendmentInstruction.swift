@@ -112,3 +112,17 @@ extension AmendmentInstruction.Action {
         }
     }
 }
+
+extension AmendmentInstruction.Action {
+    /// The texts the action puts into the motion, which must not read like instructions.
+    /// (A whole new text, "Delete all and replace with:", is the motion itself.)
+    var payloads: [String] {
+        switch self {
+        case .insertAfter(_, let text), .insertBefore(_, let text), .replace(_, let text), .append(let text), .prepend(let text),
+             .replaceScope(let text), .addBlock(_, _, let text), .addSection(_, let text):
+            [text]
+        case .delete, .deleteScope, .replaceAll:
+            []
+        }
+    }
+}

@@ -39,7 +39,7 @@ enum AmendmentMerger {
             }
             // On its own first: an amendment that cannot apply to the base is an error, not a conflict.
             var alone = AmendmentPlan(base: amendable)
-            for instruction in instructions { try alone.add(instruction) }
+            try alone.addAll(instructions)
             _ = try alone.markdown()
 
             var trial = plan

@@ -4,18 +4,27 @@
 /// "add", instructions numbered "1." or "(a)" or not at all, one per paragraph or line.
 public enum AmendmentParser {
     /// Parses the wording; `firstLine` is the line of `text`'s first line in its file.
+    ///
+    /// Every word must belong to an instruction the grammar knows, and no text to insert may read
+    /// like an instruction itself; otherwise that instruction is refused. Every problem of the
+    /// wording is reported at once (the first error carries the others), each with its line and
+    /// what the tool could read.
     public static func parse(_ text: String, firstLine: Int = 1) throws(AmendmentError) -> [AmendmentInstruction] {
         var instructions: [AmendmentInstruction] = []
-        for chunk in try chunks(text, firstLine: firstLine) {
+        var (chunks, problems) = self.chunks(text, firstLine: firstLine)
+        for chunk in chunks {
             var cursor = WordingCursor(chunk.body)
             let partial = Parsed(line: chunk.line, text: chunk.body)
-            let (scope, action) = try partial.instruction(&cursor)
-            guard cursor.atEnd else {
-                throw partial.error("cannot read '\(cursor.rest.trimmingWhitespace)' at the end of this instruction")
+            do {
+                for (scope, action) in try partial.instructions(&cursor) {
+                    instructions.append(AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
+                                                             text: chunk.body, scope: scope, action: action))
+                }
+            } catch {
+                problems.append(error)
             }
-            instructions.append(AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
-                                                     text: chunk.body, scope: scope, action: action))
         }
+        if let first = problems.first { throw first.with(more: Array(problems.dropFirst())) }
         guard !instructions.isEmpty else {
             throw AmendmentError(.unreadable, "the amendment has no instructions; write for example: In point 2, after 'workers' insert 'and survivor researchers'.")
         }
@@ -35,8 +44,10 @@ public enum AmendmentParser {
     /// An instruction starts on a line that begins (after an optional "1." or "(a)") with one of
     /// the grammar's first words; other lines continue the instruction before them. After
     /// "Delete all and replace with" the rest of the text is the new wording.
-    static func chunks(_ text: String, firstLine: Int) throws(AmendmentError) -> [Chunk] {
+    static func chunks(_ text: String, firstLine: Int) -> (chunks: [Chunk], problems: [AmendmentError]) {
         var chunks: [Chunk] = []
+        var problems: [AmendmentError] = []
+        var leadingLines = 0
         var takingRest = false
         var openQuote = false
         for (offset, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
@@ -58,16 +69,25 @@ public enum AmendmentParser {
             if chunks.isEmpty {
                 let trimmed = line.trimmingWhitespace
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                throw AmendmentError(.unreadable, line: number,
-                    "line \(number): '\(trimmed.prefix(60))' is not an amendment instruction; instructions begin with In, Line, After, Delete, Add or Insert, for example: In point 2, after 'workers' insert 'and survivor researchers'.")
+                // The first such line is reported; the rest before the first instruction counted.
+                if problems.isEmpty {
+                    problems.append(AmendmentError(.unreadable, line: number,
+                        "line \(number): '\(trimmed.prefix(60))' is not an amendment instruction; instructions begin with In, Line, After, Delete, Add or Insert, for example: In point 2, after 'workers' insert 'and survivor researchers'."))
+                } else {
+                    leadingLines += 1
+                }
+                continue
             }
             chunks[chunks.count - 1].body += "\n" + line
         }
-        return chunks.map { chunk in
+        if leadingLines > 0 {
+            problems[0].message += " \(leadingLines) more line\(leadingLines == 1 ? "" : "s") before the first instruction \(leadingLines == 1 ? "is" : "are") not instructions either."
+        }
+        return (chunks.map { chunk in
             var chunk = chunk
             chunk.body = chunk.body.trimmingWhitespace
             return chunk
-        }
+        }, problems)
     }
 
     /// A quote opened after a colon ("...: '## New section") and not closed on the same line
@@ -92,6 +112,31 @@ public enum AmendmentParser {
         return "'\"\u{2019}\u{201D}".unicodeScalars.contains(last)
     }
 
+    /// A quote with a leading or trailing ellipsis ("'...the interests of'") means those words
+    /// in the middle of the text: the ellipsis is not part of them.
+    static func withoutEllipsis(_ quote: String) -> String {
+        var text = Substring(quote)
+        for mark in ["...", "\u{2026}"] {
+            if text.hasPrefix(mark), text.count > mark.count { text = text.dropFirst(mark.count) }
+            if text.hasSuffix(mark), text.count > mark.count { text = text.dropLast(mark.count) }
+        }
+        return String(text).trimmingWhitespace
+    }
+
+    /// A line that starts with a place and then a comma or colon: "Point 2, ...", "First
+    /// paragraph: ...", "The second point of Conference resolves, ...". Only block places: a
+    /// section's name is free text that a new paragraph may start with too.
+    static func startsWithPlace(_ text: String) -> Bool {
+        var cursor = WordingCursor(text)
+        _ = cursor.keyword("the")
+        let parsed = Parsed(line: 0, text: text)
+        guard cursor.ordinal() != nil || parsed.blockKind(&cursor) != nil else { return false }
+        cursor = WordingCursor(text)
+        guard case .block? = try? parsed.scope(&cursor) else { return false }
+        cursor.skipSpace()
+        return cursor.position < cursor.characters.count && (cursor.characters[cursor.position] == "," || cursor.characters[cursor.position] == ":")
+    }
+
     /// The label and the rest when `line` starts an instruction.
     static func instructionStart(_ line: String) -> (String?, String)? {
         var text = Substring(line)
@@ -110,7 +155,7 @@ public enum AmendmentParser {
             guard lower >= 0x61 && lower <= 0x7A else { break }
             first.unicodeScalars.append(Unicode.Scalar(lower))
         }
-        guard startWords.contains(first) else { return nil }
+        guard startWords.contains(first) || startsWithPlace(String(text)) else { return nil }
         return (label, String(text))
     }
 
@@ -145,15 +190,91 @@ public enum AmendmentParser {
             AmendmentError(.unreadable, line: line, "line \(line): \(message): \(text.prefix(120))\(text.count > 120 ? "..." : "") (see docs/amendments.md for the wording the tool reads)")
         }
 
+        /// Every action of one instruction: usually one; "after 'a' insert 'b' and after 'c'
+        /// insert 'd'" is two on the same place, and "... . In point 3, delete 'e'." starts a
+        /// new one. Whatever is left unread is an error that says what was read.
+        func instructions(_ cursor: inout WordingCursor) throws(AmendmentError) -> [(AmendmentInstruction.Scope, AmendmentInstruction.Action)] {
+            var out = [try checked(try instruction(&cursor))]
+            while true {
+                while cursor.procedure() {}
+                if cursor.atEnd { return out }
+                if out.allSatisfy({ $0.0 == .anywhere && $0.1.wordChange != nil }),
+                   cursor.keyword("in") || cursor.keyword("from") || cursor.keyword("within") {
+                    // The place after the action: "Replace 'a' with 'b' in the title".
+                    let place = try scope(&cursor)
+                    out = out.map { (place, $0.1) }
+                    continue
+                }
+                do {
+                    if cursor.nextAction() {
+                        let scope = out[out.count - 1].0
+                        out.append(try checked((scope, try textAction(&cursor, scope: scope))))
+                        continue
+                    }
+                    if cursor.peekNextSentence() {
+                        cursor.skip([".", ";"])
+                        out.append(try checked(try instruction(&cursor)))
+                        continue
+                    }
+                } catch {
+                    throw AmendmentError(error.reason, line: line, error.message + "; the tool read it as far as: " + reading(out))
+                }
+                cursor.skip([".", ";", ","])
+                let unread = cursor.rest.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace
+                throw AmendmentError(.unreadable, line: line,
+                    "line \(line): cannot read '\(unread.prefix(120))' at the end of this instruction; the tool read it as far as: \(reading(out)) (see docs/amendments.md for the wording the tool reads)")
+            }
+        }
+
+        /// What was read, as the tool would write it: the closest reading it can offer.
+        func reading(_ actions: [(AmendmentInstruction.Scope, AmendmentInstruction.Action)]) -> String {
+            actions.map { WordingRenderer().render(AmendmentInstruction(label: nil, number: 1, line: line, text: "", scope: $0.0, action: $0.1)) }
+                .joined(separator: " ")
+        }
+
+        /// The quote mark right before `text` in the instruction, nil when it was written unquoted.
+        func quoteBefore(_ text: String) -> Unicode.Scalar? {
+            guard !text.isEmpty, let range = self.text.range(of: text), range.lowerBound > self.text.startIndex else { return nil }
+            let before = self.text.unicodeScalars[self.text.unicodeScalars.index(before: range.lowerBound)]
+            return WordingCursor.closers(for: before) != nil ? before : nil
+        }
+
+        /// Refuses text to insert that reads like an instruction or holds an unbalanced quote:
+        /// it would be pasted into the motion (see ``PayloadCheck``).
+        func checked(_ parsed: (AmendmentInstruction.Scope, AmendmentInstruction.Action)) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+            for text in parsed.1.payloads {
+                if let problem = PayloadCheck.problem(in: text, quotedWith: quoteBefore(text)) {
+                    throw error("the text to insert, '\(text.prefix(80))\(text.count > 80 ? "..." : "")', \(problem)")
+                }
+            }
+            return parsed
+        }
+
         func instruction(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
             if cursor.keyword("delete all") || cursor.keyword("delete the whole motion") {
                 _ = cursor.keyword(anyOf: ["and replace with", "and insert", "and substitute"])
                 guard let text = cursor.payload() else { throw error("give the new text after 'Delete all and replace with:'") }
                 return (.anywhere, .replaceAll(text))
             }
+            if cursor.peek("amend"), { var probe = cursor; _ = probe.keyword("amend"); return probe.atQuote }() {
+                // "Amend 'x' to 'y'."
+                return (.anywhere, try textAction(&cursor, scope: .anywhere))
+            }
             if cursor.keyword("in") || cursor.keyword("amend") || cursor.keyword("within") {
                 let scope = try self.scope(&cursor)
                 cursor.skip([",", ":"])
+                if let whole = try wholeReplacement(&cursor) { return (scope, whole) }
+                return (scope, try textAction(&cursor, scope: scope))
+            }
+            if AmendmentParser.startsWithPlace(cursor.rest) {
+                // The place first, without "In": "Point 2, replace ...", "First paragraph: delete ...".
+                let scope = try self.scope(&cursor)
+                cursor.skip([",", ":"])
+                if let whole = try wholeReplacement(&cursor) { return (scope, whole) }
+                if cursor.peek("delete"), { var probe = cursor; _ = probe.keyword("delete"); return !probe.atQuote && !probe.peek("the word") && !probe.peek("the words") }() {
+                    _ = cursor.keyword("delete")
+                    return (scope, try scopeReplacement(&cursor))
+                }
                 return (scope, try textAction(&cursor, scope: scope))
             }
             if cursor.keyword("after line") || cursor.keyword("before line") || cursor.keyword("insert after line")
@@ -277,9 +398,16 @@ public enum AmendmentParser {
             }
         }
 
+        /// "to read: '...'", "so that it reads: '...'": the place's whole text replaced.
+        func wholeReplacement(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Action? {
+            guard cursor.keyword(anyOf: ["to read", "so that it reads", "so it reads", "so as to read"]) != nil else { return nil }
+            guard let text = cursor.payload() else { throw error("give the text it is to read") }
+            return .replaceScope(text)
+        }
+
         /// After "Delete <scope>": "and renumber", "and replace with: ...".
         func scopeReplacement(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Action {
-            _ = cursor.keyword("and renumber") || cursor.keyword("(and renumber)")
+            while cursor.procedure() {}
             cursor.skip([","])
             if cursor.keyword(anyOf: ["and replace it with", "and replace with", "and insert", "and substitute", "and add"]) != nil {
                 guard let text = cursor.payload() else { throw error("give the text that replaces it") }
@@ -290,12 +418,15 @@ public enum AmendmentParser {
 
         /// What an instruction does to words inside its scope.
         func textAction(_ cursor: inout WordingCursor, scope: AmendmentInstruction.Scope, after consumed: String? = nil) throws(AmendmentError) -> AmendmentInstruction.Action {
-            let verb = consumed ?? cursor.keyword(anyOf: ["after", "before", "delete", "replace", "substitute", "add", "insert"])
+            let verb = consumed ?? cursor.keyword(anyOf: ["after", "before", "delete", "replace", "substitute", "add", "insert", "amend"])
+            // "delete the words '...'", "replace the word '...'".
+            if verb == "delete" || verb == "replace" || verb == "amend" { _ = cursor.keyword("the words") || cursor.keyword("the word") }
             switch verb {
             case "after", "before":
-                guard let anchor = cursor.quoted(before: ["insert", "add"]) else {
+                guard let quoted = cursor.quoted(before: ["insert", "add"]) else {
                     throw error("quote the words it goes \(verb!), then say what to insert: \(verb!) 'workers' insert '...'")
                 }
+                let anchor = AmendmentParser.withoutEllipsis(quoted)
                 cursor.skip([","])
                 _ = cursor.keyword(anyOf: ["insert", "add"])
                 guard let text = cursor.payload() else { throw error("give the words to insert after \(verb!) '\(anchor)'") }
@@ -305,22 +436,26 @@ public enum AmendmentParser {
                     return try scopeReplacement(&cursor)
                 }
                 let joins = ["and replace it with", "and replace with", "and insert", "and substitute", "and add", "and put"]
-                guard let old = cursor.quoted(followedBy: { c in
+                guard let quoted = cursor.quoted(followedBy: { c in
                     c.skip([","])
-                    return joins.contains { c.peek($0) } || c.atEnd || c.peek("and renumber")
+                    return joins.contains { c.peek($0) } || c.actionEnds()
                 }) else { throw error("close the quote around the words to delete") }
-                cursor.skip([","])
-                if cursor.keyword(anyOf: joins) != nil {
+                let old = AmendmentParser.withoutEllipsis(quoted)
+                var join = cursor
+                join.skip([","])
+                if join.keyword(anyOf: joins) != nil {
+                    cursor = join
                     guard let new = cursor.payload() else { throw error("give the words that replace '\(old)'") }
                     return .replace(old, with: new)
                 }
-                _ = cursor.keyword("and renumber")
                 return .delete(old)
-            case "replace", "substitute":
-                guard let old = cursor.quoted(before: ["with", "by", "for"]) else {
-                    throw error("write it as: replace 'old words' with 'new words'")
+            case "replace", "substitute", "amend":
+                let joins = verb == "amend" ? ["to read", "to"] : ["with", "by", "for"]
+                guard let quoted = cursor.quoted(before: joins) else {
+                    throw error(verb == "amend" ? "write it as: amend 'old words' to 'new words'" : "write it as: replace 'old words' with 'new words'")
                 }
-                _ = cursor.keyword(anyOf: ["with", "by", "for"])
+                let old = AmendmentParser.withoutEllipsis(quoted)
+                _ = cursor.keyword(anyOf: joins)
                 guard let new = cursor.payload() else { throw error("give the words that replace '\(old)'") }
                 return .replace(old, with: new)
             case "add", "insert":
@@ -374,18 +509,41 @@ public enum AmendmentParser {
                 if let ordinal = probe.ordinal() {
                     if let kind = blockKind(&probe) {
                         cursor = probe
-                        return .block(kind: kind, number: ordinal, section: blockSection(&cursor))
+                        return try narrowed(.block(kind: kind, number: ordinal, section: blockSection(&cursor)), &cursor)
                     }
                 }
             }
             var probe = cursor
-            if let kind = blockKind(&probe), let number = probe.number() {
+            if let ordinal = probe.ordinal(), let kind = blockKind(&probe) {
+                // "First paragraph", "final bullet".
                 cursor = probe
-                return .block(kind: kind, number: number, section: blockSection(&cursor))
+                return try narrowed(.block(kind: kind, number: ordinal, section: blockSection(&cursor)), &cursor)
+            }
+            probe = cursor
+            if let kind = blockKind(&probe), let number = probe.label() {
+                cursor = probe
+                return try narrowed(.block(kind: kind, number: number, section: blockSection(&cursor)), &cursor)
             }
             _ = cursor.keyword("the section") || cursor.keyword("section")
             guard let name = cursor.sectionName() else { throw error("say where: a point, paragraph, section, line or the title") }
+            // "In Conference believes, paragraph 2, ...": the section, then the block in it.
+            probe = cursor
+            probe.skip([","])
+            if let kind = blockKind(&probe), let number = probe.label() {
+                cursor = probe
+                return try narrowed(.block(kind: kind, number: number, section: name), &cursor)
+            }
             return .section(name)
+        }
+
+        /// "In paragraph 2, line 3, ...": printed agendas count lines through the whole motion,
+        /// so the line is the place.
+        func narrowed(_ scope: AmendmentInstruction.Scope, _ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Scope {
+            var probe = cursor
+            probe.skip([","])
+            guard probe.keyword("lines") || probe.keyword("line") else { return scope }
+            cursor = probe
+            return try lines(&cursor)
         }
 
         func blockSection(_ cursor: inout WordingCursor) -> String? {
@@ -409,6 +567,16 @@ public enum AmendmentParser {
                 _ = cursor.keyword("line")
                 guard let end = cursor.number() else { throw error("give the last line of the range") }
                 last = end
+            } else {
+                // "lines 1 & 2", "lines 2 and 3": lines next to each other.
+                var probe = cursor
+                if probe.keyword("&") || probe.keyword("and"), let next = probe.number() {
+                    guard next == first + 1 else {
+                        throw error("lines \(first) and \(next) are not next to each other; write an instruction for each line, or name the lines from \(first) to \(next)")
+                    }
+                    cursor = probe
+                    last = next
+                }
             }
             guard first >= 1, last >= first else { throw error("lines \(first)-\(last) is not a range of lines") }
             return .lines(first...last)

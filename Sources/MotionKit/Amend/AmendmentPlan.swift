@@ -73,6 +73,16 @@ struct AmendmentPlan {
         }
     }
 
+    /// Adds every instruction; when any cannot be placed, throws the first problem with all the
+    /// others, so a delegate sees every quote that does not match at once.
+    mutating func addAll(_ instructions: [AmendmentInstruction]) throws(AmendmentError) {
+        var problems: [AmendmentError] = []
+        for instruction in instructions {
+            do { try add(instruction) } catch { problems.append(error) }
+        }
+        if let first = problems.first { throw first.with(more: Array(problems.dropFirst())) }
+    }
+
     /// Starts the instructions of another amendment: "Add new point N" counts only its own.
     mutating func beginAmendment() {
         numberedAdditions = [:]

@@ -109,11 +109,58 @@ struct WordingCursor {
         return nil
     }
 
-    /// "first" ... "tenth", "last" (-1).
+    /// "first" ... "tenth", "last" or "final" (-1).
     mutating func ordinal() -> Int? {
         let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
         for (index, word) in ordinals.enumerated() where keyword(word) { return index + 1 }
-        return keyword("last") ? -1 : nil
+        return keyword("last") || keyword("final") ? -1 : nil
+    }
+
+    /// A block's label as delegates write it: "3", "(3)", "iii", "(c)", "c", "3." — the place of
+    /// the block, whichever way the agenda printed it.
+    mutating func label() -> Int? {
+        var probe = self
+        probe.skipSpace()
+        let parenthesised = probe.keyword("(")
+        if let number = probe.number() {
+            if parenthesised { guard probe.keyword(")") else { return nil } }
+            self = probe
+            return number
+        }
+        var word = ""
+        var index = probe.position
+        while index < characters.count, characters[index].isASCII, characters[index].properties.isAlphabetic, word.count < 6 {
+            word.unicodeScalars.append(characters[index])
+            index += 1
+        }
+        guard !word.isEmpty else { return nil }
+        let after = index < characters.count ? characters[index] : " "
+        guard isSpace(after) || ",:;.)".unicodeScalars.contains(after) else { return nil }
+        let value: Int?
+        if let roman = Self.roman(word.lowercased()) {
+            value = roman
+        } else if word.count == 1, let letter = word.lowercased().unicodeScalars.first, letter != "i", letter != "v", letter != "x" {
+            value = Int(letter.value) - 0x60
+        } else {
+            value = nil
+        }
+        guard let value else { return nil }
+        probe.position = index
+        if parenthesised { guard probe.keyword(")") else { return nil } }
+        self = probe
+        return value
+    }
+
+    /// i, ii, iii, iv, ... xx.
+    static func roman(_ word: String) -> Int? {
+        let values: [Character: Int] = ["i": 1, "v": 5, "x": 10]
+        guard !word.isEmpty, word.count <= 5, word.allSatisfy({ values[$0] != nil }) else { return nil }
+        let digits = word.map { values[$0]! }
+        var total = 0
+        for (index, digit) in digits.enumerated() {
+            total += index + 1 < digits.count && digit < digits[index + 1] ? -digit : digit
+        }
+        return (1...20).contains(total) ? total : nil
     }
 
     var atQuote: Bool {
@@ -152,15 +199,75 @@ struct WordingCursor {
         return nil
     }
 
-    /// Quoted text that runs to the end of the instruction (allowing a closing full stop and
-    /// "and renumber").
+    /// Quoted text that ends the action: the instruction ends after it (a closing full stop and
+    /// a procedure such as "and renumber accordingly" allowed), or another action of the same
+    /// sentence starts ("... and after 'c' insert 'd'").
     mutating func quotedToEnd() -> String? {
-        quoted { cursor in
-            _ = cursor.keyword(anyOf: [".", ";", ","])
-            _ = cursor.keyword(anyOf: ["and renumber", "(and renumber)"])
-            cursor.skip(["(", ")", "."])
-            return cursor.atEnd
-        }
+        quoted { cursor in cursor.actionEnds() }
+    }
+
+    /// What delegates write after an edit to say the numbers follow: "and renumber",
+    /// "renumber accordingly", "(and reletter)", "and renumber the remaining points". Numbers
+    /// always follow here, so it changes nothing; it is read so it is never taken as text.
+    mutating func procedure() -> Bool {
+        var probe = self
+        probe.skip([",", ";", ".", "("])
+        _ = probe.keyword("and")
+        guard probe.keyword(anyOf: ["renumber", "re-number", "reletter", "re-letter", "renumbering", "relettering"]) != nil else { return false }
+        _ = probe.keyword(anyOf: ["accordingly", "as necessary", "as appropriate", "the remaining points", "the remaining paragraphs",
+                                  "the remaining clauses", "the remaining bullets", "the points", "the paragraphs", "subsequent points",
+                                  "subsequent paragraphs", "the rest"])
+        probe.skip([")", "."])
+        self = probe
+        return true
+    }
+
+    /// Whether the action read so far is complete here: the instruction ends (after any
+    /// procedure), or a next action of the same sentence starts. Leaves the cursor unmoved.
+    func actionEnds() -> Bool {
+        var probe = self
+        while probe.procedure() {}
+        if probe.atEnd { return true }
+        return probe.peekNextAction() || probe.peekNextSentence() || probe.peekTrailingPlace()
+    }
+
+    /// "in the title", "from paragraph 2", "in lines 3 & 4": the place, written after the
+    /// action. It holds no quote marks (quoted words would be another action's).
+    func peekTrailingPlace() -> Bool {
+        var probe = self
+        probe.skip([","])
+        guard probe.keyword(anyOf: ["in", "from", "within"]) != nil else { return false }
+        return !characters[probe.position...].contains { WordingCursor.closers(for: $0) != nil }
+    }
+
+    /// ". In point 3, ...": a full stop or semicolon, then a new instruction with its own place.
+    func peekNextSentence() -> Bool {
+        var probe = self
+        probe.skipSpace()
+        guard probe.position < characters.count, characters[probe.position] == "." || characters[probe.position] == ";" else { return false }
+        probe.skip([".", ";"])
+        return AmendmentParser.instructionStart(probe.rest) != nil
+    }
+
+    /// The verbs that start another action on the same place.
+    static let actionVerbs = ["after", "before", "delete", "replace", "insert", "add", "substitute", "amend"]
+
+    /// "and after '...'", "; delete '...'", ", and insert ...": another action follows.
+    func peekNextAction() -> Bool {
+        var probe = self
+        probe.skip([",", ";"])
+        let joined = probe.keyword("and also") || probe.keyword("and then") || probe.keyword("and")
+        let separated = characters[position...].prefix { WordingCursor.isSpace($0) || $0 == "," || $0 == ";" }.contains(";")
+        guard joined || separated else { return false }
+        return WordingCursor.actionVerbs.contains { probe.peek($0) }
+    }
+
+    /// Reads the join before a next action ("and", ";"), when one follows.
+    mutating func nextAction() -> Bool {
+        guard peekNextAction() else { return false }
+        skip([",", ";"])
+        _ = keyword("and also") || keyword("and then") || keyword("and")
+        return true
     }
 
     /// Quoted text followed by one of `phrases` (after an optional comma).
@@ -176,6 +283,12 @@ struct WordingCursor {
     mutating func payload() -> String? {
         skip([":", ","])
         if atQuote, let text = quotedToEnd() { return text }
+        // A quote closed before words the instruction cannot read: the quoted text, so that the
+        // error names what follows it and what was read, rather than text pasted with its quotes.
+        if atQuote, let text = quoted(followedBy: { cursor in
+            cursor.position >= cursor.characters.count || WordingCursor.isSpace(cursor.characters[cursor.position])
+                || ".,;:)".unicodeScalars.contains(cursor.characters[cursor.position])
+        }) { return text }
         guard position < characters.count else { return nil }
         var text = rest
         position = characters.count

@@ -37,9 +37,10 @@ public struct ResolvedText: Sendable {
 extension AmendmentError {
     /// `amendment.md:7: error: instruction 2 (line 7): ...`: the error as a delegate reads it,
     /// pointing at the file and line.
+    /// Every problem, each on its own line.
     func located(at label: String) -> ApplicationError {
-        let place = line.map { "\(label):\($0)" } ?? label
-        return ApplicationError(category, "\(place): error: \(message)")
+        let lines = ([self] + more).map { error in "\(error.line.map { "\(label):\($0)" } ?? label): error: \(error.message)" }
+        return ApplicationError(category, lines.joined(separator: "\n"))
     }
 }
 

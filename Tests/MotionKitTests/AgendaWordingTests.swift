@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import MotionKit
+
+/// Wording on the patterns of published union agendas (issue 12), in our own words, applied to
+/// Fixtures/amendment-base.md and checked against results written out by hand; and wording the
+/// tool must refuse rather than paste into the motion.
+@Suite struct AgendaWordingTests {
+    typealias Case = AmendmentWordingTests.Case
+    static let P1 = AmendmentWordingTests.P1, P2 = AmendmentWordingTests.P2, P3 = AmendmentWordingTests.P3
+    static let N1 = AmendmentWordingTests.N1, N2 = AmendmentWordingTests.N2, B1 = AmendmentWordingTests.B1
+
+    static let cases: [Case] = [
+        // Procedure after the edit: numbers always follow, so it is read and changes nothing.
+        Case(wording: "Add new point 4: 'Meet the regulator.' and renumber accordingly.",
+             changes: [(P3, P3 + "\n4. Meet the regulator.")]),
+        Case(wording: "Delete point 2 and renumber accordingly.", changes: [(P2, "")]),
+        Case(wording: "Delete point 1.\nRenumber accordingly.", changes: [(P1, "")]),
+        Case(wording: "Delete point 1 and renumber the remaining points.", changes: [(P1, "")]),
+        Case(wording: "Delete point 3 (and renumber).", changes: [(P3, "")]),
+        Case(wording: "Delete point 2, and reletter.", changes: [(P2, "")]),
+        Case(wording: "Add new point 2: 'Map the job titles in use.' Renumber accordingly.",
+             changes: [(P1, P1 + "\n2. Map the job titles in use.")]),
+        Case(wording: "In point 2, delete 'on job titles' and renumber as necessary.",
+             changes: [(P2, "2. Produce bargaining guidance.")]),
+        // Several edits in one sentence, each on the same place.
+        Case(wording: "In line 2 after \"trusts\" insert \"and boards\" and after \"peer\" insert \"support\".",
+             changes: [(N1, "Peer workers are employed in most mental health trusts and boards, and the number of peer support workers is still growing.")]),
+        Case(wording: "In point 1, after 'Survey' insert 'all' and after 'pay' insert 'and banding'.",
+             changes: [(P1, "1. Survey all branches on the pay and banding of peer workers.")]),
+        Case(wording: "In point 2, delete 'bargaining' and after 'titles' insert 'and pay'.",
+             changes: [(P2, "2. Produce guidance on job titles and pay.")]),
+        Case(wording: "In point 3, after 'Campaign' insert 'nationally'; delete 'at Band 7'.",
+             changes: [(P3, "3. Campaign nationally for senior posts.")]),
+        Case(wording: "In point 1, after 'Survey' insert 'all', and after 'pay' insert 'and grading'.",
+             changes: [(P1, "1. Survey all branches on the pay and grading of peer workers.")]),
+        Case(wording: "In point 2, delete 'bargaining' and insert 'model'; and after 'titles' add 'and roles'.",
+             changes: [(P2, "2. Produce model guidance on job titles and roles.")]),
+        // Two sentences with places of their own on one line.
+        Case(wording: "In point 1, delete 'peer workers' and replace with 'peer support workers'. In point 3, delete 'at Band 7'.",
+             changes: [(P1, "1. Survey branches on the pay of peer support workers."), (P3, "3. Campaign for senior posts.")]),
+        // The place after the action.
+        Case(wording: "Replace 'Recognition' with 'Fair pay' in the title.",
+             changes: [("# Recognition for peer support workers", "# Fair pay for peer support workers")]),
+        Case(wording: "Delete 'still' in lines 2 & 3.",
+             changes: [(N1, "Peer workers are employed in most mental health trusts, and the number of peer workers is growing.")]),
+        Case(wording: "Delete 'at Band 7' from point 3.", changes: [(P3, "3. Campaign for senior posts.")]),
+        Case(wording: "Insert 'model' after 'Produce' in point 2.", changes: [(P2, "2. Produce model bargaining guidance on job titles.")]),
+        Case(wording: "Replace 'must' with 'should' within Conference believes.",
+             changes: [(B1, "Lived experience is a professional skill and should be rewarded.")]),
+        Case(wording: "Delete 'Many' and insert 'Most' in paragraph 2 of Conference notes.",
+             changes: [(N2, "Most peer workers are paid at Band 3, and few trusts have senior posts for the workers' own profession.")]),
+        // The place first, without "In".
+        Case(wording: "Point 2, replace 'bargaining' with 'model'.", changes: [(P2, "2. Produce model guidance on job titles.")]),
+        Case(wording: "Point 3: delete 'at Band 7'.", changes: [(P3, "3. Campaign for senior posts.")]),
+        Case(wording: "First paragraph of Conference notes, before 'mental health' insert 'NHS'.",
+             changes: [(N1, "Peer workers are employed in most NHS mental health trusts, and the number of peer workers is still growing.")]),
+        Case(wording: "The last point, after 'Campaign' insert 'nationally'.",
+             changes: [(P3, "3. Campaign nationally for senior posts at Band 7.")]),
+        Case(wording: "Point 2: delete.", changes: [(P2, "")]),
+        Case(wording: "Paragraph 1 of Conference believes, delete 'professional'.",
+             changes: [(B1, "Lived experience is a skill and must be rewarded.")]),
+        // Combined places.
+        Case(wording: "In Conference notes, paragraph 2, delete 'Many' and replace with 'Most'.",
+             changes: [(N2, "Most peer workers are paid at Band 3, and few trusts have senior posts for the workers' own profession.")]),
+        Case(wording: "In paragraph 2 of Conference notes, line 5, delete 'own'.",
+             changes: [(N2, "Many peer workers are paid at Band 3, and few trusts have senior posts for the workers' profession.")]),
+        // Labels other than arabic numbers.
+        Case(wording: "In point iii, delete 'at Band 7'.", changes: [(P3, "3. Campaign for senior posts.")]),
+        Case(wording: "In point (b), after 'Produce' insert 'model'.", changes: [(P2, "2. Produce model bargaining guidance on job titles.")]),
+        Case(wording: "Delete point (a).", changes: [(P1, "")]),
+        Case(wording: "In the final point, delete 'senior'.", changes: [(P3, "3. Campaign for posts at Band 7.")]),
+        // Replace forms.
+        Case(wording: "Amend 'Band 7' to 'Band 7 and above'.", changes: [(P3, "3. Campaign for senior posts at Band 7 and above.")]),
+        Case(wording: "Amend point 2 to read: 'Produce guidance on job titles and pay.'",
+             changes: [(P2, "2. Produce guidance on job titles and pay.")]),
+        Case(wording: "In point 1, delete the words 'on the pay of peer workers' and insert 'on pay'.",
+             changes: [(P1, "1. Survey branches on pay.")]),
+        Case(wording: "Point 1, amend 'Survey' to 'Consult'.", changes: [(P1, "1. Consult branches on the pay of peer workers.")]),
+        Case(wording: "In point 2, replace the word 'bargaining' with 'negotiating'.",
+             changes: [(P2, "2. Produce negotiating guidance on job titles.")]),
+        // Lines as printed agendas count them.
+        Case(wording: "Lines 9 and 10: delete 'peer workers' and replace with 'peer support workers'.",
+             changes: [(P1, "1. Survey branches on the pay of peer support workers.")]),
+        Case(wording: "In lines 4 & 5, delete 'own'.",
+             changes: [(N2, "Many peer workers are paid at Band 3, and few trusts have senior posts for the workers' profession.")]),
+        // A leading or trailing ellipsis in a quote.
+        Case(wording: "In point 3, after '...senior posts' insert 'and leadership roles'.",
+             changes: [(P3, "3. Campaign for senior posts and leadership roles at Band 7.")]),
+        Case(wording: "In paragraph 1 of Conference believes, delete 'a professional skill\u{2026}' and replace with 'expertise'.",
+             changes: [(B1, "Lived experience is expertise and must be rewarded.")]),
+        // Text quoted with other marks than the instruction's is the delegate's own.
+        Case(wording: "Add new point 4: 'Replace the title \"peer worker\" with \"peer support worker\" in guidance.'",
+             changes: [(P3, P3 + "\n4. Replace the title \"peer worker\" with \"peer support worker\" in guidance.")]),
+        Case(wording: "In point 2, after 'guidance' insert \u{201C}on the term \u{2018}lived experience\u{2019}\u{201D}.",
+             changes: [(P2, "2. Produce bargaining guidance on the term \u{2018}lived experience\u{2019} on job titles.")]),
+    ]
+
+    @Test(arguments: cases)
+    func appliesAsWrittenByHand(_ example: Case) throws {
+        let instructions = try AmendmentParser.parse(example.wording)
+        let amended = try AmendmentApplier.apply(instructions, to: AmendmentWordingTests.base, lineWidth: 80)
+        let expected = try AmendmentWordingTests.expected(example.changes)
+        #expect(MarkdownWriter.write(amended) == MarkdownWriter.write(expected))
+    }
+
+    // MARK: Never silently wrong
+
+    struct Refusal: CustomTestStringConvertible, Sendable {
+        var wording: String
+        var mentions: [String]
+        var testDescription: String { String(wording.prefix(70)) }
+    }
+
+    /// Wording that is read only partly, or whose text to insert reads like an instruction: each
+    /// is refused, naming the line and what the tool did read, and nothing is applied.
+    static let refusals: [Refusal] = [
+        Refusal(wording: "Add new point 5: 'Meet the regulator.' and then consult branches.",
+                mentions: ["line 1", "cannot read 'and then consult branches.'", "the tool read it as far as: Add new point 5: 'Meet the regulator.'"]),
+        Refusal(wording: "In line 2 after \"trusts\" insert \"and boards\" and after \"staff\" insrt \"and volunteers\".",
+                mentions: ["line 1", "\"and boards"]),
+        Refusal(wording: "Add new point 4: Consult branches, then insert 'and volunteers' after 'staff'.",
+                mentions: ["reads like another instruction", "insert 'and volunteers"]),
+        Refusal(wording: "In point 2, after 'guidance' insert and renumber.",
+                mentions: ["line 1"]),
+        Refusal(wording: "Add new point 4: 'Meet the regulator and renumber accordingly.'",
+                mentions: ["reads like another instruction", "and renumber accordingly"]),
+        Refusal(wording: "Add new point 4: In line 4, delete 'Many'.",
+                mentions: ["reads like another instruction", "in line 4"]),
+        Refusal(wording: "Add new point 4: \u{201C}Meet the regulator.",
+                mentions: ["line 1"]),
+        Refusal(wording: "In point 2, after 'guidance' insert 'on pay' and after 'titles' replace 'x'.",
+                mentions: ["line 1", "the tool read it as far as: In point 2, after 'guidance' insert 'on pay'."]),
+        Refusal(wording: "In lines 2 and 4, delete 'peer'.", mentions: ["lines 2 and 4 are not next to each other"]),
+        Refusal(wording: "Add new point 4: 'Meet the regulator' in the spring.", mentions: ["cannot read 'in the spring.'"]),
+    ]
+
+    @Test(arguments: refusals)
+    func refusesWhatItCannotRead(_ refusal: Refusal) throws {
+        let error = #expect(throws: AmendmentError.self) {
+            try AmendmentApplier.apply(try AmendmentParser.parse(refusal.wording), to: AmendmentWordingTests.base, lineWidth: 80)
+        }
+        guard let error else { return }
+        for words in refusal.mentions { #expect(error.description.contains(words), "\(error.description)") }
+    }
+
+    /// The issue's own examples: wording once applied with instruction text pasted into the motion.
+    @Test func theTwoMangledMotionsOfIssue12() throws {
+        let first = try AmendmentApplier.apply(wording: "Add new point 4: 'Meet the regulator.' and renumber accordingly.",
+                                               to: AmendmentWordingTests.base, lineWidth: 80)
+        #expect(first.sections[2].blocks.last?.plainText == "Meet the regulator.")
+        let second = try AmendmentApplier.apply(wording: "In line 2 after \"trusts\" insert \"and boards\" and after \"number\" insert \"and pay\".",
+                                                to: AmendmentWordingTests.base, lineWidth: 80)
+        #expect(second.sections[0].blocks[0].plainText == "Peer workers are employed in most mental health trusts and boards, and the number and pay of peer workers is still growing.")
+    }
+
+    /// Every problem of an amendment at once, each with its own line; nothing applied.
+    @Test func everyProblemIsReportedAtOnce() throws {
+        let wording = """
+            In point 1, after 'Survey' insert 'all'.
+            Please make it better.
+            In point 2, after 'nowhere' insert 'x'.
+            In point 3, after 'Campaign' insert 'now' and then stop.
+            In point 9, delete 'x'.
+            """
+        let parse = #expect(throws: AmendmentError.self) { try AmendmentParser.parse(wording) }
+        #expect(parse.map { [$0.line] + $0.more.map(\.line) } == [1, 4], "\(parse?.description ?? "")")
+        #expect(parse?.description.contains("cannot read 'Please make it better.'") == true)
+        // Wording that reads but does not apply: every instruction that fails, at once.
+        let applying = "In point 1, after 'Survey' insert 'all'.\nIn point 2, after 'nowhere' insert 'x'.\nIn point 9, delete 'x'.\nIn point 3, delete 'never'."
+        let apply = #expect(throws: AmendmentError.self) {
+            try AmendmentApplier.apply(try AmendmentParser.parse(applying), to: AmendmentWordingTests.base, lineWidth: 80)
+        }
+        #expect(apply.map { [$0.line] + $0.more.map(\.line) } == [2, 3, 4], "\(apply?.description ?? "")")
+        let located = try #require(apply).located(at: "a1.md")
+        #expect(located.description.components(separatedBy: "\n").map { $0.components(separatedBy: ": error: ")[0] } == ["a1.md:2", "a1.md:3", "a1.md:4"])
+    }
+
+    @Test(arguments: [
+        ("Meet the regulator.", nil as Unicode.Scalar?, nil as String?),
+        ("then insert 'and volunteers' after 'staff'", nil, "another instruction"),
+        ("then insert \"and volunteers\"", "'", nil),
+        ("and boards\" and after \"staff\" insert \"and volunteers", "\"", "another instruction"),
+        ("the workers' own profession", "'", nil),
+        ("a \u{201C}quoted phrase", nil, "never closed"),
+        ("see line 4: the pay table", nil, "another instruction"),
+        ("in line with the agreement", nil, nil),
+        ("the front line, 24 hours a day", nil, nil),
+        ("'Meet' the regulator", nil, "starts with a quote"),
+        ("Meet the regulator and renumber", "'", "another instruction"),
+    ])
+    func payloadChecks(text: String, opener: Unicode.Scalar?, problem: String?) {
+        let found = PayloadCheck.problem(in: text, quotedWith: opener)
+        if let problem {
+            #expect(found?.contains(problem) == true, "\(found ?? "nil")")
+        } else {
+            #expect(found == nil, "\(found ?? "")")
+        }
+    }
+}
