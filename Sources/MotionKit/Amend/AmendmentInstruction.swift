@@ -37,6 +37,10 @@ public struct AmendmentInstruction: Hashable, Sendable {
         case insertBefore(anchor: String, text: String)
         case delete(String)
         case replace(String, with: String)
+        /// "Delete from 'A' to 'B' inclusive", "delete all after 'A' and insert 'T'": the words
+        /// from `from` (kept when `keepFrom`) through `through` (to the end of the text when
+        /// nil) become `replacement` ("" deletes them).
+        case replaceSpan(from: String, through: String?, keepFrom: Bool, with: String)
         /// "Add at end of point 2: '...'": words at the end of the scope's text.
         case append(String)
         case prepend(String)
@@ -82,6 +86,8 @@ enum WordChange {
     case atQuote(String, isAnchor: Bool, edit: (_ quoted: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
     /// Words added at the unit's start or end.
     case atEdge(edit: (_ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
+    /// A span from one quote through another (or to the end), made from the span's place.
+    case atSpan(from: String, through: String?, keepFrom: Bool, edit: (_ span: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
 }
 
 extension AmendmentInstruction.Action {
@@ -103,8 +109,13 @@ extension AmendmentInstruction.Action {
                 text.isEmpty ? TextEdit.Spacing.deletion(quoted, in: unit, instruction: instruction)
                              : TextEdit(range: quoted, replacement: text, instruction: instruction)
             }
+        case .replaceSpan(let from, let through, let keepFrom, let text):
+            .atSpan(from: from, through: through, keepFrom: keepFrom) { span, unit, instruction in
+                text.isEmpty ? TextEdit.Spacing.deletion(span, in: unit, instruction: instruction)
+                             : TextEdit(range: span, replacement: keepFrom ? " " + text : text, instruction: instruction)
+            }
         case .append(let text):
-            .atEdge { unit, instruction in TextEdit.Spacing.insertion(after: unit.count, text, instruction: instruction) }
+            .atEdge { unit, instruction in TextEdit.Spacing.appending(text, to: unit, instruction: instruction) }
         case .prepend(let text):
             .atEdge { _, instruction in TextEdit.Spacing.insertion(before: 0, text, instruction: instruction) }
         case .deleteScope, .replaceScope, .addBlock, .addSection, .replaceAll:
@@ -121,6 +132,8 @@ extension AmendmentInstruction.Action {
         case .insertAfter(_, let text), .insertBefore(_, let text), .replace(_, let text), .append(let text), .prepend(let text),
              .replaceScope(let text), .addBlock(_, _, let text), .addSection(_, let text):
             [text]
+        case .replaceSpan(_, _, _, let text):
+            text.isEmpty ? [] : [text]
         case .delete, .deleteScope, .replaceAll:
             []
         }

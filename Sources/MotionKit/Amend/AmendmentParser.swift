@@ -17,8 +17,9 @@ public enum AmendmentParser {
             let partial = Parsed(line: chunk.line, text: chunk.body)
             do {
                 for (scope, action) in try partial.instructions(&cursor) {
+                    let (placed, placedAction) = chunk.context.map { within($0, scope, action) } ?? (scope, action)
                     instructions.append(AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
-                                                             text: chunk.body, scope: scope, action: action))
+                                                             text: chunk.body, scope: placed, action: placedAction))
                 }
             } catch {
                 problems.append(error)
@@ -31,12 +32,34 @@ public enum AmendmentParser {
         return instructions
     }
 
+    /// An instruction read under a context line ("Conference resolves:"): what it leaves
+    /// unplaced is placed in that section.
+    static func within(_ section: String, _ scope: AmendmentInstruction.Scope,
+                       _ action: AmendmentInstruction.Action) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+        var scope = scope, action = action
+        switch scope {
+        case .anywhere where action.wordChange != nil: scope = .section(section)
+        case .block(let kind, let number, nil): scope = .block(kind: kind, number: number, section: section)
+        case .anywhere, .title, .heading, .section, .block, .lines: break
+        }
+        if case .addBlock(let kind, let position, let text) = action {
+            switch position {
+            case .numbered(let number, nil): action = .addBlock(kind: kind, position: .numbered(number, section: section), text: text)
+            case .atEnd(nil): action = .addBlock(kind: kind, position: .atEnd(section: section), text: text)
+            case .numbered(_, .some), .atEnd(.some), .after, .before, .atStart, .afterLine, .beforeLine: break
+            }
+        }
+        return (scope, action)
+    }
+
     // MARK: Splitting into instructions
 
     struct Chunk {
         var line: Int
         var label: String?
         var body: String
+        /// The place a context line before it set ("Conference resolves:"), if any.
+        var context: String?
     }
 
     static let startWords: Set<String> = ["in", "at", "after", "before", "delete", "add", "insert", "replace", "line", "lines", "amend", "from"]
@@ -50,20 +73,42 @@ public enum AmendmentParser {
         var leadingLines = 0
         var takingRest = false
         var openQuote = false
+        // After an instruction ending in a colon ("Insert new point after point 6:"), its text
+        // follows on the next lines, whatever they start with, until a blank line and then a
+        // line that reads as an instruction on its own.
+        var takingText = false
+        var previousBlank = false
+        var context: String?
         for (offset, rawLine) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
             let line = String(decoding: bytes, as: UTF8.self)
             let number = firstLine + offset
-            let continues = openQuote || chunks.last.map { $0.body.hasSuffix("\\") } == true && !takingRest
+            let blank = line.trimmingWhitespace.isEmpty
+            defer { previousBlank = blank }
+            var continues = openQuote || chunks.last.map { $0.body.hasSuffix("\\") } == true && !takingRest
+            if takingText, !blank {
+                // Text after "...:" ends only where a whole instruction stands after a blank line.
+                let starts = previousBlank && instructionStart(line).map { _, body in
+                    var cursor = WordingCursor(body)
+                    return (try? Parsed(line: number, text: body).instructions(&cursor)) != nil
+                } == true
+                if !starts { continues = true } else { takingText = false }
+            }
+            if !continues, !takingRest, let place = contextLine(line), chunks.last.map { $0.body.trimmingWhitespace.hasSuffix(":") } != true {
+                // "Conference resolves:" on its own line: the place of the instructions after it.
+                context = place
+                continue
+            }
             if continues {
                 // Inside a quote that runs over lines, or after a hard line break ("\\" at the
                 // end of a line), the line goes on the instruction before, whatever it starts with.
                 openQuote = openQuote && !closesQuote(line)
             } else if !takingRest, let (label, body) = instructionStart(line) {
-                chunks.append(Chunk(line: number, label: label, body: body))
+                chunks.append(Chunk(line: number, label: label, body: body, context: context))
                 var probe = WordingCursor(body)
-                takingRest = probe.keyword("delete all") || probe.keyword("delete the whole motion")
+                takingRest = probe.peekDeleteAll()
                 openQuote = opensQuote(body)
+                takingText = !takingRest && body.trimmingWhitespace.hasSuffix(":")
                 continue
             }
             if chunks.isEmpty {
@@ -88,6 +133,25 @@ public enum AmendmentParser {
             chunk.body = chunk.body.trimmingWhitespace
             return chunk
         }, problems)
+    }
+
+    /// A line that only names a place, ending in a colon: "Conference resolves:", "Amend
+    /// Conference notes:", "In Conference believes:". Nil for anything else.
+    static func contextLine(_ line: String) -> String? {
+        var text = line.trimmingWhitespace
+        guard text.hasSuffix(":"), text.count > 1 else { return nil }
+        text.removeLast()
+        guard !text.contains(where: { WordingCursor.closers(for: $0.unicodeScalars.first!) != nil }),
+              text.split(separator: " ").count <= 10 else { return nil }
+        var cursor = WordingCursor(text)
+        _ = cursor.keyword("amend") || cursor.keyword("in") || cursor.keyword("within")
+        // A line that is itself an instruction ("Add new point 4:") is not a context.
+        if instructionStart(text) != nil, !(line.trimmingWhitespace.lowercased().hasPrefix("amend ") || line.trimmingWhitespace.lowercased().hasPrefix("in ")) {
+            return nil
+        }
+        if startsWithPlace(text + ",") { return nil }
+        let place = cursor.rest.trimmingWhitespace
+        return place.isEmpty ? nil : place
     }
 
     /// A quote opened after a colon ("...: '## New section") and not closed on the same line
@@ -251,12 +315,13 @@ public enum AmendmentParser {
         }
 
         func instruction(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
-            if cursor.keyword("delete all") || cursor.keyword("delete the whole motion") {
+            if cursor.peekDeleteAll() {
+                _ = cursor.keyword("delete all") || cursor.keyword("delete the whole motion")
                 _ = cursor.keyword(anyOf: ["and replace with", "and insert", "and substitute"])
                 guard let text = cursor.payload() else { throw error("give the new text after 'Delete all and replace with:'") }
                 return (.anywhere, .replaceAll(text))
             }
-            if cursor.peek("amend"), { var probe = cursor; _ = probe.keyword("amend"); return probe.atQuote }() {
+            if cursor.peek(anyOf: ["amend"], thenQuote: true) {
                 // "Amend 'x' to 'y'."
                 return (.anywhere, try textAction(&cursor, scope: .anywhere))
             }
@@ -271,7 +336,8 @@ public enum AmendmentParser {
                 let scope = try self.scope(&cursor)
                 cursor.skip([",", ":"])
                 if let whole = try wholeReplacement(&cursor) { return (scope, whole) }
-                if cursor.peek("delete"), { var probe = cursor; _ = probe.keyword("delete"); return !probe.atQuote && !probe.peek("the word") && !probe.peek("the words") }() {
+                if cursor.peek("delete"), !cursor.peek(anyOf: ["delete"], thenQuote: true), !cursor.peek("delete the word"), !cursor.peek("delete from"),
+                   !cursor.peek("delete all after") {
                     _ = cursor.keyword("delete")
                     return (scope, try scopeReplacement(&cursor))
                 }
@@ -304,6 +370,7 @@ public enum AmendmentParser {
                 return try addAtEdge(&cursor, scope: scope, atEnd: atEnd)
             }
             if cursor.keyword("delete") {
+                if let (action, place) = try span(&cursor) { return (place ?? .anywhere, action) }
                 if cursor.atQuote { return (.anywhere, try textAction(&cursor, scope: .anywhere, after: "delete")) }
                 let scope = try self.scope(&cursor)
                 return (scope, try scopeReplacement(&cursor))
@@ -319,6 +386,10 @@ public enum AmendmentParser {
             if cursor.keyword("add") || cursor.keyword("insert") {
                 return try add(&cursor)
             }
+            if cursor.peek("after") || cursor.peek("before"), let heading = headingNamed(&cursor) {
+                // "After 'Conference resolves', delete '(this year)'": the heading that reads so.
+                return (.heading(section: heading), try textAction(&cursor, scope: .heading(section: heading)))
+            }
             if cursor.peek("after") || cursor.peek("before") {
                 return (.anywhere, try textAction(&cursor, scope: .anywhere))
             }
@@ -327,6 +398,34 @@ public enum AmendmentParser {
 
         // "Add ..." / "Insert ...": new blocks, new sections, or words at an edge.
         func add(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action) {
+            if cursor.peek("to"), !cursor.peek("to read") {
+                // "Add to 'Conference notes' section: ...", "Add to point 5: ', and ...'".
+                _ = cursor.keyword("to")
+                _ = cursor.keyword("the end of")
+                let place = try scope(&cursor)
+                _ = cursor.keyword("section")
+                return try addAtEdge(&cursor, scope: place, atEnd: true)
+            }
+            if cursor.peek(anyOf: ["after", "before"], thenQuote: true) {
+                // "Add after 'x' - 'y'", "Insert after 'x': 'y'", "Add after 'x' the words 'y'".
+                let after = cursor.keyword("after")
+                if !after { _ = cursor.keyword("before") }
+                guard let quoted = cursor.quoted(followedBy: { c in
+                    c.skip([",", ":", "-", "\u{2013}", "\u{2014}"])
+                    _ = c.keyword("the words") || c.keyword("the word")
+                    return c.atQuote || c.position >= c.characters.count
+                }) else { throw error("quote the words it goes \(after ? "after" : "before"), then the words to add: Add after 'workers' - 'and researchers'") }
+                cursor.skip([",", ":", "-", "\u{2013}", "\u{2014}"])
+                _ = cursor.keyword("the words") || cursor.keyword("the word")
+                guard let text = cursor.payload() else { throw error("give the words to add") }
+                let anchor = AmendmentParser.withoutEllipsis(quoted)
+                return (.anywhere, after ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text))
+            }
+            if cursor.atColonOrEnd {
+                // "Add:" and the new text: a new paragraph, point or bullet at the end.
+                guard let text = cursor.payload() else { throw error("give the text to add after 'Add:'") }
+                return (.anywhere, .addBlock(kind: nil, position: .atEnd(section: nil), text: text))
+            }
             if cursor.keyword("at the end of") || cursor.keyword("at end of") {
                 return try addAtEdge(&cursor, scope: try scope(&cursor), atEnd: true)
             }
@@ -357,6 +456,20 @@ public enum AmendmentParser {
                 return (.anywhere, after ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text))
             }
             throw error("cannot read what to add; write for example: Add new point 4: '...'")
+        }
+
+        /// A quoted heading used as a place: "After 'Conference resolves', delete ...": the
+        /// quote is followed by an action other than an insertion, so it names a heading.
+        func headingNamed(_ cursor: inout WordingCursor) -> String? {
+            var probe = cursor
+            _ = probe.keyword("after") || probe.keyword("before")
+            guard probe.atQuote, let name = probe.quoted(followedBy: { c in
+                c.skip([",", ":"])
+                return c.peek("delete") || c.peek("replace") || c.peek("amend") || c.peek("substitute")
+            }) else { return nil }
+            probe.skip([",", ":"])
+            cursor = probe
+            return name
         }
 
         /// "new point 4 [of S]: ...", "new paragraph after paragraph 2 of S: ...".
@@ -398,6 +511,60 @@ public enum AmendmentParser {
             }
         }
 
+        /// After "delete": "from 'A' to 'B' inclusive", "from 'A' to the end", "all after 'A'
+        /// [in line 8] [and insert 'T']": a span of words, and the place when it is named
+        /// between the quotes and the new words.
+        func span(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Action, AmendmentInstruction.Scope?)? {
+            var probe = cursor
+            let keepFrom: Bool
+            if probe.keyword("from") {
+                keepFrom = false
+            } else if probe.keyword(anyOf: ["all after", "everything after", "all the words after", "all words after", "the rest after",
+                                            "all text after", "everything following", "all following"]) != nil {
+                keepFrom = true
+            } else {
+                return nil
+            }
+            guard probe.atQuote else { return nil }
+            cursor = probe
+            let ends = ["up to and including", "up to", "to", "through", "until", "in", "within", "and insert", "and replace with", "and substitute", "and add"]
+            guard let from = cursor.quoted(followedBy: { c in
+                c.skip([","])
+                return ends.contains { c.peek($0) } || c.actionEnds()
+            }) else { throw error("close the quote around the words where the deletion starts") }
+            var through: String?
+            cursor.skip([","])
+            if cursor.keyword(anyOf: ["up to and including", "up to", "to", "through", "until"]) != nil {
+                if cursor.keyword("the end") {
+                    _ = cursor.keyword("of the paragraph") || cursor.keyword("of the point") || cursor.keyword("of the line")
+                } else {
+                    guard let last = cursor.quoted(followedBy: { c in
+                        c.skip([","])
+                        return c.peek("inclusive") || c.peek("in") || c.peek("within") || c.peek("and insert") || c.peek("and replace with")
+                            || c.peek("and substitute") || c.actionEnds()
+                    }) else { throw error("quote the words where the deletion ends: delete from 'A' to 'B' inclusive") }
+                    through = AmendmentParser.withoutEllipsis(last)
+                    _ = cursor.keyword("inclusive") || cursor.keyword("inclusively")
+                }
+            } else if !keepFrom {
+                throw error("say where the deletion ends: delete from 'A' to 'B' inclusive, or from 'A' to the end")
+            }
+            var place: AmendmentInstruction.Scope?
+            var probePlace = cursor
+            probePlace.skip([","])
+            if probePlace.keyword("in") || probePlace.keyword("within") {
+                cursor = probePlace
+                place = try scope(&cursor)
+            }
+            var replacement = ""
+            cursor.skip([","])
+            if cursor.keyword(anyOf: ["and insert", "and replace with", "and replace it with", "and substitute", "and add"]) != nil {
+                guard let text = cursor.payload() else { throw error("give the words that go in their place") }
+                replacement = text
+            }
+            return (.replaceSpan(from: AmendmentParser.withoutEllipsis(from), through: through, keepFrom: keepFrom, with: replacement), place)
+        }
+
         /// "to read: '...'", "so that it reads: '...'": the place's whole text replaced.
         func wholeReplacement(_ cursor: inout WordingCursor) throws(AmendmentError) -> AmendmentInstruction.Action? {
             guard cursor.keyword(anyOf: ["to read", "so that it reads", "so it reads", "so as to read"]) != nil else { return nil }
@@ -432,6 +599,10 @@ public enum AmendmentParser {
                 guard let text = cursor.payload() else { throw error("give the words to insert after \(verb!) '\(anchor)'") }
                 return verb == "after" ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text)
             case "delete":
+                if let (action, place) = try span(&cursor) {
+                    guard place == nil || scope == .anywhere else { throw error("name the place once") }
+                    return action
+                }
                 if !cursor.atQuote {
                     return try scopeReplacement(&cursor)
                 }

@@ -42,7 +42,7 @@ struct AmendmentPlan {
         instructions.append(instruction)
         let scope = instruction.scope
         switch instruction.action {
-        case .insertAfter, .insertBefore, .delete, .replace, .append, .prepend:
+        case .insertAfter, .insertBefore, .delete, .replace, .replaceSpan, .append, .prepend:
             // These are exactly the actions with a word change (AmendmentInstruction.swift).
             try addWords(instruction.action.wordChange!, in: scope, instruction: index)
         case .deleteScope:
@@ -70,6 +70,22 @@ struct AmendmentPlan {
         case .atEdge(let edit):
             let unit = try singleUnit(scope)
             record(unit, edit(scalars(unit), index))
+        case .atSpan(let from, let through, let keepFrom, let edit):
+            let (unit, start) = try find(from, in: scope)
+            let text = scalars(unit)
+            var end = text.count
+            if let through {
+                let after = QuoteMatcher.occurrences(of: through.trimmingWhitespace, in: text).filter { $0.lowerBound >= start.upperBound }
+                guard let last = after.first else {
+                    throw fail(.anchorMissing, "'\(through)' does not occur after '\(from)' in \(describe(unit)); quote the words where the deletion ends exactly as they stand")
+                }
+                end = last.upperBound
+            }
+            // After a kept quote the span starts with the space that follows it, which the new
+            // words bring back.
+            let span = keepFrom ? start.upperBound..<end : start.lowerBound..<end
+            anchors.append((unit, start, index))
+            record(unit, edit(span, text, index))
         }
     }
 

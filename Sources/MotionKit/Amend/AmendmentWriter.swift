@@ -363,7 +363,8 @@ private struct Writer {
                 guard found.count == 1 else { return false }
                 edit = make(found[0], old, 0)
             case .atEdge(let make)?: edit = make(old, 0)
-            case nil: return false
+            // The writer never words a change as a span; a span is a delegate's way to write it.
+            case .atSpan?, nil: return false
             }
             return TextEdit.apply([edit], to: old) == expected
         }

@@ -32,6 +32,18 @@ struct TextEdit: Hashable {
             return TextEdit(range: start..<start, replacement: text + " ", instruction: instruction)
         }
 
+        /// Words added at the end of a text. Words that continue its last sentence (", and
+        /// publish the results") go before its closing full stop, which stays at the new end.
+        static func appending(_ text: String, to unit: [Unicode.Scalar], instruction: Int) -> TextEdit {
+            if let first = text.unicodeScalars.first, ",;:".unicodeScalars.contains(first),
+               let last = unit.last, ".!?".unicodeScalars.contains(last) {
+                var words = text
+                if let end = words.unicodeScalars.last, end == last { words.unicodeScalars.removeLast() }
+                return TextEdit(range: unit.count - 1..<unit.count - 1, replacement: words, instruction: instruction)
+            }
+            return insertion(after: unit.count, text, instruction: instruction)
+        }
+
         /// Deleting `range` and one space beside it, so no double space or space before a full
         /// stop is left.
         static func deletion(_ range: Range<Int>, in text: [Unicode.Scalar], instruction: Int) -> TextEdit {

@@ -91,6 +91,29 @@ struct WordingCursor {
         phrases.first { keyword($0) }
     }
 
+    /// "Delete all and replace with:", "Delete the whole motion:", but not "delete all after
+    /// 'x'", which deletes the words after a quote.
+    func peekDeleteAll() -> Bool {
+        var probe = self
+        guard probe.keyword("delete all") || probe.keyword("delete the whole motion") else { return false }
+        return probe.atColonOrEnd || probe.peek("and replace") || probe.peek("and insert") || probe.peek("and substitute")
+            || probe.peek("text and replace") || probe.peek("the text and replace")
+    }
+
+    /// One of `phrases` reads here, followed by a quote when `thenQuote`.
+    func peek(anyOf phrases: [String], thenQuote: Bool) -> Bool {
+        var probe = self
+        guard probe.keyword(anyOf: phrases) != nil else { return false }
+        return probe.atQuote == thenQuote
+    }
+
+    /// Only a colon, or nothing, is left before the text: "Add:".
+    var atColonOrEnd: Bool {
+        var probe = self
+        probe.skipSpace()
+        return probe.position >= characters.count || characters[probe.position] == ":"
+    }
+
     func peek(_ phrase: String) -> Bool {
         var copy = self
         return copy.keyword(phrase)

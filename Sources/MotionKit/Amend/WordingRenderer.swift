@@ -67,6 +67,15 @@ struct WordingRenderer {
             return prefix(instruction.scope) + "before \(quote(anchor)) insert \(quote(text))"
         case .delete(let old):
             return prefix(instruction.scope) + "delete \(quote(old))"
+        case .replaceSpan(let from, let through, let keepFrom, let text):
+            var span = keepFrom ? "delete all after \(quote(from))" : "delete from \(quote(from))"
+            switch (through, keepFrom) {
+            case (let through?, false): span += " to \(quote(through)) inclusive"
+            case (let through?, true): span += " up to and including \(quote(through))"
+            case (nil, false): span += " to the end"
+            case (nil, true): break
+            }
+            return prefix(instruction.scope) + span + (text.isEmpty ? "" : " and insert \(quote(text))")
         case .replace(let old, let new):
             return prefix(instruction.scope) + "delete \(quote(old)) and replace with \(quote(new))"
         }
