@@ -238,3 +238,47 @@ import Testing
         }
     }
 }
+
+/// Line numbers as the conference's agenda prints them: the profile says whether the title and
+/// the section headings are numbered lines.
+@Suite struct LineSchemeTests {
+    static let scheme = LineScheme(width: 80, title: true, headings: false)
+
+    @Test func theTitleIsLineOneAndHeadingsAreNotCounted() throws {
+        let lines = LineNumbering.lines(of: AmendmentWordingTests.base, scheme: Self.scheme)
+        #expect(lines.map(\.number) == Array(1...9))
+        #expect(lines[0].text == "Recognition for peer support workers" && lines[0].isTitle)
+        #expect(lines[7].text == "2. Produce bargaining guidance on job titles.")
+    }
+
+    @Test(arguments: [
+        ("Line 1: after 'Recognition' insert 'and reward'.", "# Recognition for peer support workers", "# Recognition and reward for peer support workers"),
+        ("Line 8: after 'Produce' insert 'model'.", AmendmentWordingTests.P2, "2. Produce model bargaining guidance on job titles."),
+        ("Delete line 9.", AmendmentWordingTests.P3, ""),
+        ("Lines 4 and 5: delete 'own'.", AmendmentWordingTests.N2, "Many peer workers are paid at Band 3, and few trusts have senior posts for the workers' profession."),
+    ])
+    func wordingCountsLinesAsTheAgendaDoes(wording: String, old: String, new: String) throws {
+        let amended = try AmendmentApplier.apply(try AmendmentParser.parse(wording), to: AmendmentWordingTests.base, lines: Self.scheme)
+        let expected = try AmendmentWordingTests.expected([(old, new)])
+        #expect(MarkdownWriter.write(amended) == MarkdownWriter.write(expected))
+    }
+
+    /// The writer numbers lines the same way, and its wording applies back exactly.
+    @Test func theWriterUsesTheSameLines() throws {
+        let target = try AmendmentWordingTests.expected([("# Recognition for peer support workers", "# Fair reward for peer support workers"),
+                                                        (AmendmentWordingTests.P3, "3. Campaign for senior posts at Band 7 and above.")])
+        let wording = AmendmentWriter.wording(from: AmendmentWordingTests.base, to: target, style: .lines, lines: Self.scheme)
+        #expect(wording.contains("Line 9:") || wording.contains("line 9"), "\(wording)")
+        let applied = try AmendmentApplier.apply(try AmendmentParser.parse(wording), to: AmendmentWordingTests.base, lines: Self.scheme)
+        #expect(MarkdownWriter.write(applied) == MarkdownWriter.write(target))
+    }
+
+    @Test func profilesSayHowTheirAgendaNumbersLines() throws {
+        let profile = try ConferenceProfile(yaml: "line-width: 72\nnumber-title: true\nnumber-headings: false\n", path: "p.yaml")
+        #expect(profile.lineScheme == LineScheme(width: 72, title: true, headings: false))
+        #expect(try ConferenceProfile(yaml: "line-width: 72\n", path: "p.yaml").lineScheme == LineScheme(width: 72))
+        #expect { try ConferenceProfile(yaml: "number-title: sometimes\n", path: "p.yaml") } throws: {
+            ($0 as? ResourceError)?.message.contains("'number-title' must be true or false") == true
+        }
+    }
+}

@@ -9,7 +9,7 @@ import Testing
         let amendments = try wordings.enumerated().map { index, wording in
             AmendmentMerger.Amendment(label: "a\(index + 1)", instructions: try AmendmentParser.parse(wording))
         }
-        return try AmendmentMerger.merge(amendments, into: base, lineWidth: 80)
+        return try AmendmentMerger.merge(amendments, into: base, lines: LineScheme(width: 80))
     }
 
     @Test func amendmentsToDifferentWordsAllApply() throws {

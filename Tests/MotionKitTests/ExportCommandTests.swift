@@ -176,7 +176,7 @@ import Testing
         let text = try Self.pandoc("\(folder)/lines.docx", trackChanges: "accept")
         let shown = text.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         let motion = try MotionReader.read(contentsOf: path).motion
-        let width = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent").amendmentSettings(for: motion).lineWidth
+        let width = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent").amendmentSettings(for: motion).lines.width
         for line in LineNumbering.lines(of: motion, width: width) {
             #expect(shown.contains("\(line.number) \(line.text)"), "line \(line.number): \(line.text)")
         }
@@ -204,7 +204,7 @@ import Testing
         let writer = try DocxWriter(template: resources, packaging: .zip)
         let odd = try MotionReader.read(TestSupport.motionText(body: "## Conference notes\n\nA\u{0B}b \u{FFFF} <b> & ]]> \"q\" 'a'.\n\n## Conference resolves\n\n1. Act.\n")).motion
         let examples = try TestSupport.exampleMotionPaths.map { try MotionReader.read(contentsOf: $0).motion }
-        var documents = [try writer.parts(for: examples), try writer.parts(for: [odd]), try writer.parts(for: examples, lineWidth: 80),
+        var documents = [try writer.parts(for: examples), try writer.parts(for: [odd]), try writer.parts(for: examples, lines: LineScheme(width: 80)),
                          try writer.comparisonParts(base: examples[1], target: odd, author: ChangeAuthor(name: "A & B <x>", date: "2026-11-22T10:00:00Z"))]
         let paper = try BranchPaper(title: "Paper & <agenda>", branch: "Branch", date: "today", items: examples.map { BranchPaper.Item(motion: $0, amendments: []) },
                                     template: BuiltinFiles.files["templates/paper/branch-meeting.md.mustache"]!)

@@ -47,13 +47,13 @@ struct AmendableMotion {
     /// Each part's heading folded for lookup by name ("" for the preamble).
     private let foldedHeadings: [String]
 
-    init(_ motion: Motion, lineWidth: Int?) {
-        self.init(motion, document: DiffInput.document(for: motion), lineWidth: lineWidth)
+    init(_ motion: Motion, lines: LineScheme?) {
+        self.init(motion, document: DiffInput.document(for: motion), lines: lines)
     }
 
     /// From the motion's diff document (``DiffInput/document(for:)``), which is its canonical
     /// Markdown piece by piece: the writer has it already and need not render twice.
-    init(_ motion: Motion, document: DiffDocument, lineWidth: Int?) {
+    init(_ motion: Motion, document: DiffDocument, lines: LineScheme?) {
         var parts: [Part] = []
         var title = ""
         for (index, section) in document.sections.enumerated() {
@@ -72,7 +72,7 @@ struct AmendableMotion {
         self.title = title
         self.parts = parts
         foldedHeadings = parts.map { $0.heading.map(SectionName.fold) ?? "" }
-        cache = Cache(motion: motion, parts: parts, width: lineWidth)
+        cache = Cache(motion: motion, title: title, parts: parts, scheme: lines)
     }
 
     func text(of unit: Unit) -> String {
@@ -155,11 +155,11 @@ struct AmendableMotion {
 
     // MARK: Lines
 
-    fileprivate static func lineSpans(_ motion: Motion, parts: [Part], width: Int) -> [LineSpan] {
+    fileprivate static func lineSpans(_ motion: Motion, title: String, parts: [Part], scheme: LineScheme) -> [LineSpan] {
         var out: [LineSpan] = []
         var counts: [Int] = []
-        for line in LineNumbering.lines(of: motion, width: width) {
-            let unit: Unit = line.block.map { .block((line.section ?? -1) + 1, $0) } ?? .heading((line.section ?? -1) + 1)
+        for line in LineNumbering.lines(of: motion, scheme: scheme) {
+            let unit: Unit = line.isTitle ? .title : line.block.map { .block((line.section ?? -1) + 1, $0) } ?? .heading((line.section ?? -1) + 1)
             out.append(LineSpan(number: line.number, unit: unit, range: 0..<0))
             // Wrapped lines hold words joined by single spaces.
             counts.append(line.text.isEmpty ? 0 : line.text.utf8.reduce(into: 1) { count, byte in if byte == 0x20 { count += 1 } })
@@ -175,7 +175,7 @@ struct AmendableMotion {
             switch unit {
             case .heading(let part): source = parts[part].heading ?? ""
             case .block(let part, let block): source = parts[part].blocks[block].text
-            case .title: source = ""
+            case .title: source = title
             }
             let sourceWords = Self.words(Array(source.unicodeScalars))
             let counts = counts[index..<end]
@@ -219,16 +219,18 @@ struct AmendableMotion {
 /// units as scalars, the sections names were looked up for.
 private final class Cache {
     let motion: Motion
+    let title: String
     let parts: [AmendableMotion.Part]
-    let width: Int?
+    let scheme: LineScheme?
 
-    init(motion: Motion, parts: [AmendableMotion.Part], width: Int?) {
+    init(motion: Motion, title: String, parts: [AmendableMotion.Part], scheme: LineScheme?) {
         self.motion = motion
+        self.title = title
         self.parts = parts
-        self.width = width
+        self.scheme = scheme
     }
 
-    lazy var lines: [AmendableMotion.LineSpan] = width.map { AmendableMotion.lineSpans(motion, parts: parts, width: $0) } ?? []
+    lazy var lines: [AmendableMotion.LineSpan] = scheme.map { AmendableMotion.lineSpans(motion, title: title, parts: parts, scheme: $0) } ?? []
     lazy var byUnit: [AmendableMotion.Unit: [AmendableMotion.LineSpan]] = Dictionary(grouping: lines, by: \.unit)
     /// Each unit's text as scalars, the form quotes are matched in, made once.
     var scalars: [AmendableMotion.Unit: [Unicode.Scalar]] = [:]

@@ -4,7 +4,12 @@ public enum AmendmentApplier {
     /// motion's metadata. Throws, naming the instruction, when any cannot be applied; nothing is
     /// half applied.
     public static func apply(_ instructions: [AmendmentInstruction], to motion: Motion, lineWidth: Int) throws(AmendmentError) -> Motion {
-        try apply(instructions, to: AmendableMotion(motion, lineWidth: lineWidth), metadata: motion.metadata)
+        try apply(instructions, to: motion, lines: LineScheme(width: lineWidth))
+    }
+
+    /// Applies every instruction, line numbers counted as `lines` says.
+    public static func apply(_ instructions: [AmendmentInstruction], to motion: Motion, lines: LineScheme) throws(AmendmentError) -> Motion {
+        try apply(instructions, to: AmendableMotion(motion, lines: lines), metadata: motion.metadata)
     }
 
     static func apply(_ instructions: [AmendmentInstruction], to base: AmendableMotion, metadata: Motion.Metadata) throws(AmendmentError) -> Motion {

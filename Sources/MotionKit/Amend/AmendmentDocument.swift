@@ -59,10 +59,10 @@ extension RevisionStore {
 extension ResourceLibrary {
     /// The line width and wording style of a motion's profile: the defaults when it names none,
     /// or names one that cannot be read (`motion check` reports that).
-    func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
+    func amendmentSettings(for motion: Motion) -> (lines: LineScheme, style: ConferenceProfile.AmendmentStyle) {
         guard let name = motion.metadata.profile, let profile = try? profile(named: name) else {
-            return (ConferenceProfile.defaultLineWidth, .quoted)
+            return (LineScheme(), .quoted)
         }
-        return (profile.lineWidth, profile.amendmentStyle)
+        return (profile.lineScheme, profile.amendmentStyle)
     }
 }

@@ -26,8 +26,8 @@ enum AmendmentMerger {
     }
 
     /// Throws when an amendment does not apply to the base even on its own (the error names it).
-    public static func merge(_ amendments: [Amendment], into base: Motion, lineWidth: Int) throws(AmendmentError) -> Outcome {
-        let amendable = AmendableMotion(base, lineWidth: lineWidth)
+    public static func merge(_ amendments: [Amendment], into base: Motion, lines: LineScheme) throws(AmendmentError) -> Outcome {
+        let amendable = AmendableMotion(base, lines: lines)
         var plan = AmendmentPlan(base: amendable)
         var applied: [String] = []
         var fallen: [(String, AmendmentError)] = []

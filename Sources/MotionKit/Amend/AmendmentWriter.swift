@@ -10,10 +10,15 @@ import MotionDiff
 /// target.
 public enum AmendmentWriter {
     public static func wording(from base: Motion, to target: Motion, style: ConferenceProfile.AmendmentStyle, lineWidth: Int) -> String {
+        wording(from: base, to: target, style: style, lines: LineScheme(width: lineWidth))
+    }
+
+    /// The wording, line numbers counted as `lines` says.
+    public static func wording(from base: Motion, to target: Motion, style: ConferenceProfile.AmendmentStyle, lines: LineScheme) -> String {
         if Body(base) == Body(target) { return "" }
         let baseDocument = DiffInput.document(for: base), targetDocument = DiffInput.document(for: target)
-        let baseText = AmendableMotion(base, document: baseDocument, lineWidth: lineWidth)
-        let targetText = AmendableMotion(target, document: targetDocument, lineWidth: nil)
+        let baseText = AmendableMotion(base, document: baseDocument, lines: lines)
+        let targetText = AmendableMotion(target, document: targetDocument, lines: nil)
         let diff = DocumentDiff.compare(baseDocument, targetDocument)
         let targetMarkdown = AmendableMotion.markdown(title: targetText.title, parts: targetText.parts)
         // Straight single quotes read best; curly double ones serve text whose apostrophes

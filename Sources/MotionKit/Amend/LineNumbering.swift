@@ -1,6 +1,21 @@
 /// Line numbers computed, not left to a word processor: the motion's body wrapped at the
 /// profile's line width and numbered continuously from its first line. Every view that shows
 /// line numbers (amendment wording, Markdown, DOCX) uses these, so "line 12" means one thing.
+/// How a conference's agenda numbers a motion's lines: the width they wrap at, and whether the
+/// title and the section headings are numbered lines (a profile's `line-width`, `number-title`
+/// and `number-headings`).
+public struct LineScheme: Hashable, Sendable {
+    public var width: Int
+    public var title: Bool
+    public var headings: Bool
+
+    public init(width: Int = ConferenceProfile.defaultLineWidth, title: Bool = false, headings: Bool = true) {
+        self.width = width
+        self.title = title
+        self.headings = headings
+    }
+}
+
 enum LineNumbering {
     /// One numbered line of the body.
     public struct Line: Hashable, Sendable {
@@ -10,24 +25,32 @@ enum LineNumbering {
         /// The section (nil for the preamble) and block (nil for a section heading) it belongs to.
         public var section: Int?
         public var block: Int?
+        /// A line of the title (numbered only when the scheme says so).
+        public var isTitle = false
+    }
+
+    /// The lines of `motion` as `scheme` numbers them.
+    static func lines(of motion: Motion, scheme: LineScheme) -> [Line] {
+        lines(of: motion, width: scheme.width, title: scheme.title, headings: scheme.headings)
     }
 
     /// The body of `motion` (preamble, section headings and blocks; not the title or front
     /// matter) wrapped greedily at `width` characters, a word longer than a line split across
     /// lines. Deterministic: the same motion and width always give the same lines.
-    public static func lines(of motion: Motion, width: Int) -> [Line] {
+    public static func lines(of motion: Motion, width: Int, title: Bool = false, headings: Bool = true) -> [Line] {
         let width = max(width, 10)
         var out: [Line] = []
-        func add(_ text: String, section: Int?, block: Int?) {
+        func add(_ text: String, section: Int?, block: Int?, isTitle: Bool = false) {
             for line in wrap(text, width: width) {
-                out.append(Line(number: out.count + 1, text: line, section: section, block: block))
+                out.append(Line(number: out.count + 1, text: line, section: section, block: block, isTitle: isTitle))
             }
         }
+        if title { add(motion.titleText, section: nil, block: nil, isTitle: true) }
         for (index, block) in motion.preamble.enumerated() {
             add(block.plainText, section: nil, block: index)
         }
         for (s, section) in motion.sections.enumerated() {
-            add(section.headingText, section: s, block: nil)
+            if headings { add(section.headingText, section: s, block: nil) }
             for (b, block) in section.blocks.enumerated() {
                 let marker = MarkdownLayout.marker(for: block.kind, number: section.pointNumber(ofBlockAt: b) ?? 0)
                 add(marker + block.plainText, section: s, block: b)

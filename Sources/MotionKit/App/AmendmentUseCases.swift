@@ -45,8 +45,9 @@ public struct DraftAmendment: Sendable {
         let baseText = try context.resolve(base), targetText = try context.resolve(target)
         let baseMotion = try baseText.motion(), targetMotion = try targetText.motion()
         let settings = context.amendmentSettings(for: baseMotion)
-        let wording = AmendmentWriter.wording(from: baseMotion, to: targetMotion, style: style ?? settings.style,
-                                              lineWidth: lineWidth ?? settings.lineWidth)
+        var lines = settings.lines
+        if let lineWidth { lines.width = lineWidth }
+        let wording = AmendmentWriter.wording(from: baseMotion, to: targetMotion, style: style ?? settings.style, lines: lines)
         var result = Result(text: wording.isEmpty ? nil : wording, baseLabel: baseText.label, targetLabel: targetText.label)
         if let document, !wording.isEmpty {
             result.text = AmendmentDocument.text(amending: baseMotion, at: baseText.revision?.reference ?? baseMotion.id,
@@ -94,20 +95,21 @@ public struct ApplyAmendment: Sendable {
             throw ApplicationError(.usage, "\(amendmentText.label) does not say which motion it amends: give it first (motion apply BASE \(amendment)) or add 'amends: MOTION-ID' to its front matter")
         }
         let baseMotion = try baseText.motion()
-        let width = lineWidth ?? context.amendmentSettings(for: baseMotion).lineWidth
+        var lines = context.amendmentSettings(for: baseMotion).lines
+        if let lineWidth { lines.width = lineWidth }
         let amended: Motion
         do {
-            amended = try AmendmentApplier.apply(document.instructions, to: baseMotion, lineWidth: width)
+            amended = try AmendmentApplier.apply(document.instructions, to: baseMotion, lines: lines)
         } catch {
             throw error.located(at: amendmentText.label)
         }
-        return Result(motion: amended, notes: try standing(of: document, appliedTo: baseText, lineWidth: width, in: context))
+        return Result(motion: amended, notes: try standing(of: document, appliedTo: baseText, lines: lines, in: context))
     }
 
     /// When the motion has moved on since the amendment was written: notes saying so, and
     /// whether it still applies cleanly to the latest revision (a latest revision that cannot be
     /// read is an error, as any damage in the store is).
-    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lineWidth: Int, in context: AppContext) throws -> [String] {
+    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lines: LineScheme, in context: AppContext) throws -> [String] {
         guard let amends = document.amends, let applied = base.revision, let store = try? context.store(),
               let standing = try? store.standing(ofAmendmentTo: amends), standing.named.motionID == applied.motionID else { return [] }
         var notes: [String] = []
@@ -118,7 +120,7 @@ public struct ApplyAmendment: Sendable {
         var note = "the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
         let latest = try MotionReader.read(try store.text(of: standing.latest)).motion
         do {
-            _ = try AmendmentApplier.apply(document.instructions, to: latest, lineWidth: lineWidth)
+            _ = try AmendmentApplier.apply(document.instructions, to: latest, lines: lines)
             note += ", and the amendment still applies cleanly to it"
         } catch {
             note += ", and the amendment does not apply to it: \(error.message)"
@@ -192,7 +194,7 @@ public struct MergeAmendments: Sendable {
         let outcome: AmendmentMerger.Outcome
         do {
             outcome = try AmendmentMerger.merge(documents.map { AmendmentMerger.Amendment(label: $0.label, instructions: $0.document.instructions) },
-                                                into: baseMotion, lineWidth: context.amendmentSettings(for: baseMotion).lineWidth)
+                                                into: baseMotion, lines: context.amendmentSettings(for: baseMotion).lines)
         } catch {
             throw ApplicationError(.badData, error.message)
         }

@@ -80,8 +80,8 @@ public final class AppContext: Sendable {
         try GlossarySources(workspaceRoot: workspaceRoot).glossary()
     }
 
-    /// The line width and wording style of a motion's profile (the defaults when it names none).
-    func amendmentSettings(for motion: Motion) -> (lineWidth: Int, style: ConferenceProfile.AmendmentStyle) {
+    /// How a motion's profile numbers lines and words amendments (the defaults when it names none).
+    func amendmentSettings(for motion: Motion) -> (lines: LineScheme, style: ConferenceProfile.AmendmentStyle) {
         resources.amendmentSettings(for: motion)
     }
 }

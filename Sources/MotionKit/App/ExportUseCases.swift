@@ -43,7 +43,7 @@ public struct ExportMotions: Sendable {
             let base = try context.resolve(amends).motion()
             let amended: Motion
             do {
-                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lineWidth: context.amendmentSettings(for: base).lineWidth)
+                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lines: context.amendmentSettings(for: base).lines)
             } catch {
                 throw error.located(at: resolved[0].label)
             }
@@ -51,7 +51,7 @@ public struct ExportMotions: Sendable {
             motions = [base]
         } else {
             let ordered = DocumentWriters.amendmentsUnderTheirMotion(motions)
-            document = .motions(ordered, lineWidths: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lineWidth } : nil)
+            document = .motions(ordered, lines: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lines } : nil)
         }
         let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(document)
         return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)")

@@ -50,8 +50,9 @@ extension AppContext {
         let resolved = try resolve(reference)
         let motion = try resolved.motion()
         try LineWidth.check(width)
-        let lineWidth = width ?? amendmentSettings(for: motion).lineWidth
-        return LineNumbering.render(LineNumbering.lines(of: motion, width: lineWidth))
+        var scheme = amendmentSettings(for: motion).lines
+        if let width { scheme.width = width }
+        return LineNumbering.render(LineNumbering.lines(of: motion, scheme: scheme))
     }
 
     /// Starts a motion from a skeleton in templates/motions/ and writes it, never over an

@@ -12,9 +12,9 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
 
 /// What is exported: one model that every writer takes, so a new format is one new writer.
 public enum ExportDocument: Sendable {
-    /// Motions, one after another, amendments under their motion; with `lineWidths` (one per
+    /// Motions, one after another, amendments under their motion; with `lines` (one scheme per
     /// motion), each body numbered line by line as amendments count its lines.
-    case motions([Motion], lineWidths: [Int]?)
+    case motions([Motion], lines: [LineScheme]?)
     /// `target` shown against `base` as tracked changes by `author`.
     case comparison(base: Motion, target: Motion, author: ChangeAuthor)
     /// A branch-meeting paper: the agenda, then each motion with its amendments.

@@ -54,9 +54,9 @@ struct DocxWriter: DocumentWriter {
     func write(_ document: ExportDocument) throws -> [UInt8] {
         let parts: [(name: String, data: [UInt8])]
         switch document {
-        case .motions(let motions, let widths):
-            // One width for the whole document: the first motion's profile's.
-            parts = try self.parts(for: motions, lineWidth: widths?.first)
+        case .motions(let motions, let schemes):
+            // One numbering for the whole document: the first motion's profile's.
+            parts = try self.parts(for: motions, lines: schemes?.first)
         case .comparison(let base, let target, let author):
             parts = try comparisonParts(base: base, target: target, author: author)
         case .paper(let paper):
@@ -70,14 +70,14 @@ struct DocxWriter: DocumentWriter {
         }
     }
 
-    /// The package's parts, by name, in a fixed order. With `lineWidth`, each motion's body is
+    /// The package's parts, by name, in a fixed order. With `lines`, each motion's body is
     /// written line by line as the amendment engine numbers it (``LineNumbering``), each line a
     /// paragraph starting with its number.
-    func parts(for motions: [Motion], lineWidth: Int? = nil) throws(ExportError) -> [(name: String, data: [UInt8])] {
+    func parts(for motions: [Motion], lines: LineScheme? = nil) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
         for (index, motion) in motions.enumerated() {
-            if let lineWidth {
-                document.addNumbered(motion, width: lineWidth, pageBreakBefore: index > 0)
+            if let lines {
+                document.addNumbered(motion, lines: lines, pageBreakBefore: index > 0)
             } else {
                 document.add(motion, pageBreakBefore: index > 0)
             }
@@ -269,9 +269,9 @@ struct DocumentBuilder {
 
     /// The body as numbered lines: "12<tab>words of line 12", in a fixed-pitch font so a line
     /// never wraps again; headings bold; space after each block's last line.
-    mutating func addNumbered(_ motion: Motion, width: Int, pageBreakBefore: Bool) {
+    mutating func addNumbered(_ motion: Motion, lines scheme: LineScheme, pageBreakBefore: Bool) {
         titleAndDetails(motion, pageBreakBefore: pageBreakBefore)
-        let lines = LineNumbering.lines(of: motion, width: width)
+        let lines = LineNumbering.lines(of: motion, scheme: scheme)
         for (index, line) in lines.enumerated() {
             let last = index + 1 == lines.count || lines[index + 1].section != line.section || lines[index + 1].block != line.block
             xml.start("w:p")

@@ -12,9 +12,9 @@ struct MarkdownDocumentWriter: DocumentWriter {
         switch document {
         case .motions(let motions, nil):
             return motions.map(MarkdownWriter.write).joined(separator: "\n")
-        case .motions(let motions, let widths?):
-            return zip(motions, widths).map { motion, width in
-                MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, width: width)) + "```\n"
+        case .motions(let motions, let schemes?):
+            return zip(motions, schemes).map { motion, scheme in
+                MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, scheme: scheme)) + "```\n"
             }.joined(separator: "\n")
         case .comparison(let base, let target, _):
             let diff = DiffInput.compare(MarkdownWriter.write(base), MarkdownWriter.write(target))

@@ -17,7 +17,13 @@ public struct ConferenceProfile: Hashable, Sendable {
     var titleWordLimit: Int?
     var requiredSections: [SectionKind]
     public var lineWidth: Int
+    /// Whether the title and the section headings are numbered lines; printed agendas differ.
+    var numbersTitle = false
+    var numbersHeadings = true
     var amendmentStyle: AmendmentStyle
+
+    /// How this conference's agenda numbers lines.
+    public var lineScheme: LineScheme { LineScheme(width: lineWidth, title: numbersTitle, headings: numbersHeadings) }
 
     static let defaultName = "generic"
     public static let defaultLineWidth = 80
@@ -61,6 +67,9 @@ public struct ConferenceProfile: Hashable, Sendable {
             case "line-width":
                 guard let width = value.int, (20...400).contains(width) else { throw fail(line, "'line-width' must be a whole number from 20 to 400") }
                 profile.lineWidth = width
+            case "number-title", "number-headings":
+                guard let flag = value.bool else { throw fail(line, "'\(key)' must be true or false") }
+                if key == "number-title" { profile.numbersTitle = flag } else { profile.numbersHeadings = flag }
             case "amendment-style":
                 guard let style = value.string.flatMap(AmendmentStyle.init(rawValue:)) else {
                     throw fail(line, "'amendment-style' must be quoted or lines")
@@ -76,7 +85,7 @@ public struct ConferenceProfile: Hashable, Sendable {
                     profile.requiredSections.append(kind)
                 }
             default:
-                throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, title-word-limit, required-sections, line-width and amendment-style")
+                throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, title-word-limit, required-sections, line-width, number-title, number-headings and amendment-style")
             }
         }
         self = profile

@@ -594,6 +594,11 @@ amendment-word-limit: 250
 title-word-limit: 12
 required-sections: [resolves]
 line-width: 80
+# Which lines count: most printed agendas number the text from its first line under the title,
+# headings included. Set number-title: true where the title is line 1, number-headings: false
+# where headings are not numbered.
+number-title: false
+number-headings: true
 amendment-style: lines
 """# + "\n",
         "templates/profiles/neu-conference.yaml": #"""
