@@ -282,3 +282,27 @@ import Testing
         }
     }
 }
+
+/// `motion amend` quotes anchors a delegate would choose.
+@Suite struct NaturalAnchorTests {
+    static func wording(_ base: String, _ target: String) throws -> String {
+        let front = "id: m\ntitle: A motion\n"
+        let a = try MotionReader.read(TestSupport.motionText(front: front, body: "## Conference resolves\n\n1. \(base)\n")).motion
+        let b = try MotionReader.read(TestSupport.motionText(front: front, body: "## Conference resolves\n\n1. \(target)\n")).motion
+        let wording = AmendmentWriter.wording(from: a, to: b, style: .quoted, lineWidth: 80)
+        let applied = try AmendmentApplier.apply(try AmendmentParser.parse(wording), to: a, lineWidth: 80)
+        #expect(MarkdownWriter.write(applied) == MarkdownWriter.write(b), "the wording applies back exactly")
+        return wording
+    }
+
+    @Test(arguments: [
+        ("Campaign for senior posts at Band 7.", "Campaign for senior posts at Band 7 and above.", "after 'Band 7' insert 'and above'"),
+        ("Offer a clear career path, no supervision and no pay.", "Offer a clear career path, no formal supervision and no pay.", "before 'supervision' insert 'formal'"),
+        ("Survey the branches on pay.", "Survey all the branches on pay.", "after 'Survey' insert 'all'"),
+        ("Publish it in the spring, or in the summer.", "Publish it in the spring, or at the latest in the summer.", "before 'in the summer"),
+    ])
+    func anchorsReadNaturally(base: String, target: String, expected: String) throws {
+        let wording = try Self.wording(base, target)
+        #expect(wording.contains(expected), "\(wording)")
+    }
+}

@@ -388,22 +388,32 @@ private struct Writer {
             let text = string(new[trimmed(edit.new, in: new)])
             guard !text.isEmpty else { return nil }
             let point = edit.old.lowerBound
-            for start in startsBefore.prefix(10) {
-                let anchor = trimmed(start..<point, in: old)
-                guard !anchor.isEmpty else { continue }
+            // The shortest anchor that works on each side; where it reads badly (it starts at a
+            // comma, or is a lone number or small word), up to three longer ones, and the most
+            // natural of all: "before 'supervision'" over "after 'path, no'".
+            var best: (cost: Int, instruction: Instruction, span: Range<Int>)?
+            func consider(_ anchor: Range<Int>, after: Bool) -> Bool {
+                let quote = string(old[anchor])
                 let scope = scopeFor(unit, span: anchor)
-                if works(scope, .insertAfter(anchor: string(old[anchor]), text: text)) {
-                    return (Instruction(label: nil, number: 0, line: 0, text: "", scope: scope, action: .insertAfter(anchor: string(old[anchor]), text: text)), anchor)
+                let action: Instruction.Action = after ? .insertAfter(anchor: quote, text: text) : .insertBefore(anchor: quote, text: text)
+                guard works(scope, action) else { return false }
+                let cost = AnchorNaturalness.cost(quote, after: after)
+                if best == nil || cost < best!.cost {
+                    best = (cost, Instruction(label: nil, number: 0, line: 0, text: "", scope: scope, action: action), anchor)
                 }
+                return true
             }
-            for end in endsAfter.prefix(10) {
-                let anchor = trimmed(point..<end, in: old)
-                guard !anchor.isEmpty else { continue }
-                let scope = scopeFor(unit, span: anchor)
-                if works(scope, .insertBefore(anchor: string(old[anchor]), text: text)) {
-                    return (Instruction(label: nil, number: 0, line: 0, text: "", scope: scope, action: .insertBefore(anchor: string(old[anchor]), text: text)), anchor)
+            for (after, ends) in [(true, Array(startsBefore.prefix(10))), (false, Array(endsAfter.prefix(10)))] {
+                var tried = 0
+                for end in ends {
+                    let anchor = trimmed(after ? end..<point : point..<end, in: old)
+                    guard !anchor.isEmpty, consider(anchor, after: after) else { continue }
+                    tried += 1
+                    if let best, best.cost <= AnchorNaturalness.plainCost(best.instruction.action) || tried >= 4 { break }
                 }
+                if let best, best.cost <= AnchorNaturalness.plainCost(best.instruction.action) { break }
             }
+            if let best { return (best.instruction, best.span) }
             if style == .quoted, unit != .title {
                 let scope = unit.scope(in: base, style: .quoted)
                 if old[point...].allSatisfy(\.properties.isWhitespace), works(scope, .append(text)) {
@@ -464,6 +474,35 @@ extension AmendableMotion.Unit {
             let number = motion.blocks(of: kind, inPart: part).firstIndex(of: block)! + 1
             let onlyPoints = kind == .point && motion.parts.indices.filter { !motion.blocks(of: .point, inPart: $0).isEmpty }.count == 1
             return .block(kind: kind, number: number, section: onlyPoints ? nil : motion.name(ofPart: part))
+        }
+    }
+}
+
+/// How naturally an anchor reads to a delegate: its words, plus a penalty for an anchor that
+/// starts or breaks at punctuation ("after 'path, no'") or is a lone number or small word
+/// ("after '7'"). Lower is better; ties keep the order tried (after before before).
+enum AnchorNaturalness {
+    static let smallWords: Set<String> = ["a", "an", "the", "of", "to", "in", "on", "at", "and", "or", "no", "not", "for", "by", "as",
+                                          "is", "be", "it", "its", "with", "from", "that", "this"]
+
+    static func cost(_ anchor: String, after: Bool) -> Int {
+        let words = anchor.split(separator: " ")
+        var cost = words.count
+        // Punctuation inside the quote: the phrase is split where a reader pauses.
+        if anchor.dropLast().contains(where: { ",;:".contains($0) }) { cost += 3 }
+        if let first = anchor.unicodeScalars.first, ",;:.)".unicodeScalars.contains(first) { cost += 3 }
+        if words.count == 1, let word = words.first {
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if smallWords.contains(bare) || bare.allSatisfy(\.isNumber) { cost += 3 }
+        }
+        return cost
+    }
+
+    /// The cost of an anchor with nothing against it: its word count.
+    static func plainCost(_ action: AmendmentInstruction.Action) -> Int {
+        switch action {
+        case .insertAfter(let anchor, _), .insertBefore(let anchor, _): anchor.split(separator: " ").count
+        case .delete, .replace, .replaceSpan, .append, .prepend, .deleteScope, .replaceScope, .addBlock, .addSection, .replaceAll: 0
         }
     }
 }
