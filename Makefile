@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/motion
 DEBUG_BIN := .build/debug/motion
 
-.PHONY: all deps test-deps resources build debug demo test bench check-docx clean
+.PHONY: all deps test-deps resources build debug demo test bench fuzz check-docx clean
 
 all: build
 
@@ -48,6 +48,11 @@ check-docx: build
 
 bench: build
 	@scripts/bench.sh
+
+# libFuzzer on the motion reader and on wording parsed and applied, FUZZ_SECONDS each
+# (default 600); not part of `make test`.
+fuzz: deps resources
+	@scripts/fuzz.sh
 
 clean:
 	rm -rf .build

@@ -41,6 +41,9 @@ let package = Package(
         .testTarget(name: "MotionDiffTests", dependencies: ["MotionDiff"]),
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
         .executableTarget(name: "motion-bench", dependencies: ["MotionKit", "MotionDiff"], path: "Benchmarks/motion-bench"),
+        // libFuzzer targets (`make fuzz`): the motion reader, and wording parsed and applied.
+        .executableTarget(name: "fuzz-reader", dependencies: ["MotionKit"], path: "Fuzz/fuzz-reader"),
+        .executableTarget(name: "fuzz-wording", dependencies: ["MotionKit"], path: "Fuzz/fuzz-wording"),
     ],
     swiftLanguageModes: [.v6]
 )
