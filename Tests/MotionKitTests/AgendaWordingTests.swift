@@ -129,6 +129,44 @@ import Testing
              changes: [(P3, "3. Campaign for senior posts")]),
         Case(wording: "In point 1, delete from 'on the pay' to the end and insert 'on pay and grading.'",
              changes: [(P1, "1. Survey branches on pay and grading.")]),
+        // Sentences.
+        Case(wording: "In paragraph 1 of Conference notes, delete 'still' and replace with 'fast'.\nReplace the first sentence of paragraph 2 of Conference notes with 'Most peer workers are paid at Band 3.'",
+             changes: [(N1, "Peer workers are employed in most mental health trusts, and the number of peer workers is fast growing."),
+                       (N2, "Most peer workers are paid at Band 3.")]),
+        Case(wording: "Delete the last sentence of point 2.", changes: [(P2, "2. ")]),
+        // Between two words.
+        Case(wording: "Insert 'all' between 'Survey' and 'branches' in point 1.", changes: [(P1, "1. Survey all branches on the pay of peer workers.")]),
+        Case(wording: "In point 2, insert 'national' between 'bargaining' and 'guidance'.",
+             changes: [(P2, "2. Produce bargaining national guidance on job titles.")]),
+        // Lettered new points.
+        Case(wording: "Add new point d: 'Report back to the branches.'", changes: [(P3, P3 + "\n4. Report back to the branches.")]),
+        Case(wording: "Add new point (b): 'Map the roles in use.'", changes: [(P1, P1 + "\n2. Map the roles in use.")]),
+        // More of the same families, in other words.
+        Case(wording: "In point 1, after 'Survey' insert 'every region and all'.",
+             changes: [(P1, "1. Survey every region and all branches on the pay of peer workers.")]),
+        Case(wording: "Point 3, after 'senior posts' add 'for peer support workers' and renumber.",
+             changes: [(P3, "3. Campaign for senior posts for peer support workers at Band 7.")]),
+        Case(wording: "Second paragraph of Conference notes: delete 'few' and replace with 'no'.",
+             changes: [(N2, "Many peer workers are paid at Band 3, and no trusts have senior posts for the workers' own profession.")]),
+        Case(wording: "Line 7: delete 'professional' and insert 'highly skilled'.",
+             changes: [(B1, "Lived experience is a highly skilled skill and must be rewarded.")]),
+        Case(wording: "Lines 2-3, delete 'mental health'.",
+             changes: [(N1, "Peer workers are employed in most trusts, and the number of peer workers is still growing.")]),
+        Case(wording: "In point 2, replace 'job titles' by 'job titles and career paths'.",
+             changes: [(P2, "2. Produce bargaining guidance on job titles and career paths.")]),
+        Case(wording: "Delete the words 'at Band 7' from point 3.", changes: [(P3, "3. Campaign for senior posts.")]),
+        Case(wording: "In the title, replace 'Recognition' with 'Pay and recognition'.",
+             changes: [("# Recognition for peer support workers", "# Pay and recognition for peer support workers")]),
+        Case(wording: "Add at the start of point 2: 'With the Lived Experience Network,'",
+             changes: [(P2, "2. With the Lived Experience Network, Produce bargaining guidance on job titles.")]),
+        Case(wording: "Delete paragraph 1 of Conference believes and replace with: 'Lived experience is expertise and must be paid as such.'",
+             changes: [(B1, "Lived experience is expertise and must be paid as such.")]),
+        Case(wording: "(a) In point 1, after 'Survey' insert 'all'.\n(b) Delete point 3.\n(c) Add new point 3: 'Campaign for Band 7 posts.'",
+             changes: [(P1, "1. Survey all branches on the pay of peer workers."), (P3, "3. Campaign for Band 7 posts.")]),
+        Case(wording: "1. Conference believes:\n2. Delete 'professional'.",
+             changes: [(B1, "Lived experience is a skill and must be rewarded.")]),
+        Case(wording: "In the first point, delete 'branches' and replace with 'every branch'; and after 'pay' insert 'and hours'.",
+             changes: [(P1, "1. Survey every branch on the pay and hours of peer workers.")]),
         // Text quoted with other marks than the instruction's is the delegate's own.
         Case(wording: "Add new point 4: 'Replace the title \"peer worker\" with \"peer support worker\" in guidance.'",
              changes: [(P3, P3 + "\n4. Replace the title \"peer worker\" with \"peer support worker\" in guidance.")]),
@@ -172,6 +210,8 @@ import Testing
         Refusal(wording: "In point 2, after 'guidance' insert 'on pay' and after 'titles' replace 'x'.",
                 mentions: ["line 1", "the tool read it as far as: In point 2, after 'guidance' insert 'on pay'."]),
         Refusal(wording: "In lines 2 and 4, delete 'peer'.", mentions: ["lines 2 and 4 are not next to each other"]),
+        Refusal(wording: "Delete the second sentence of paragraph 1 of Conference believes.", mentions: ["no sentence 2", "which has 1 sentence"]),
+        Refusal(wording: "Insert 'senior' between 'for' and 'posts' in point 3.", mentions: ["'for posts' does not occur in point 3"]),
         Refusal(wording: "Add new point 4: 'Meet the regulator' in the spring.", mentions: ["cannot read 'in the spring.'"]),
     ]
 
@@ -304,5 +344,44 @@ import Testing
     func anchorsReadNaturally(base: String, target: String, expected: String) throws {
         let wording = try Self.wording(base, target)
         #expect(wording.contains(expected), "\(wording)")
+    }
+}
+
+/// The size of the hand-written table, and rule changes, whose places are numbered rules.
+@Suite struct WordingTableTests {
+    @Test func atLeast150InstructionsAreWrittenOutByHand() throws {
+        let applied = try (AmendmentWordingTests.cases + AgendaWordingTests.cases).reduce(0) { $0 + (try AmendmentParser.parse($1.wording)).count }
+        let refused = AmendmentWordingTests.failures.count + AgendaWordingTests.refusals.count
+        #expect(applied + refused >= 150, "\(applied) applied and \(refused) refused")
+    }
+
+    static let rules = try! MotionReader.read("""
+        ---
+        id: rule-change-1
+        title: Branch officers
+        kind: rule-change
+        ---
+
+        # Branch officers
+
+        ## Rule 12.6 Election of officers
+
+        Officers are elected each year at the annual general meeting.
+
+        ## Rule 12.7 Vacancies
+
+        A vacancy is filled by the branch committee until the next meeting.
+
+        """).motion
+
+    @Test(arguments: [
+        ("Amend Rule 12.6:\nAfter 'elected' insert 'by secret ballot'.", 0, "Officers are elected by secret ballot each year at the annual general meeting."),
+        ("In Rule 12.7, delete 'until the next meeting' and replace with 'for no more than six months'.", 1,
+         "A vacancy is filled by the branch committee for no more than six months."),
+        ("Rule 12.6, paragraph 1: delete 'each year' and insert 'every two years'.", 0, "Officers are elected every two years at the annual general meeting."),
+    ])
+    func ruleNumbersNameTheirSections(wording: String, section: Int, expected: String) throws {
+        let amended = try AmendmentApplier.apply(try AmendmentParser.parse(wording), to: Self.rules, lineWidth: 80)
+        #expect(amended.sections[section].blocks[0].plainText == expected)
     }
 }

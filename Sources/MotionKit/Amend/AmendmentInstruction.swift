@@ -41,6 +41,9 @@ public struct AmendmentInstruction: Hashable, Sendable {
         /// from `from` (kept when `keepFrom`) through `through` (to the end of the text when
         /// nil) become `replacement` ("" deletes them).
         case replaceSpan(from: String, through: String?, keepFrom: Bool, with: String)
+        /// "Delete the second sentence of paragraph 1", "replace the last sentence of point 3
+        /// with '...'": sentence `number` (-1 the last) of the place becomes `with` ("" deletes).
+        case replaceSentence(number: Int, with: String)
         /// "Add at end of point 2: '...'": words at the end of the scope's text.
         case append(String)
         case prepend(String)
@@ -86,6 +89,8 @@ enum WordChange {
     case atQuote(String, isAnchor: Bool, edit: (_ quoted: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
     /// Words added at the unit's start or end.
     case atEdge(edit: (_ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
+    /// A whole sentence of the unit (-1 the last), made from the sentence's place.
+    case atSentence(Int, edit: (_ sentence: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
     /// A span from one quote through another (or to the end), made from the span's place.
     case atSpan(from: String, through: String?, keepFrom: Bool, edit: (_ span: Range<Int>, _ text: [Unicode.Scalar], _ instruction: Int) -> TextEdit)
 }
@@ -114,6 +119,11 @@ extension AmendmentInstruction.Action {
                 text.isEmpty ? TextEdit.Spacing.deletion(span, in: unit, instruction: instruction)
                              : TextEdit(range: span, replacement: keepFrom ? " " + text : text, instruction: instruction)
             }
+        case .replaceSentence(let number, let text):
+            .atSentence(number) { sentence, unit, instruction in
+                text.isEmpty ? TextEdit.Spacing.deletion(sentence, in: unit, instruction: instruction)
+                             : TextEdit(range: sentence, replacement: text, instruction: instruction)
+            }
         case .append(let text):
             .atEdge { unit, instruction in TextEdit.Spacing.appending(text, to: unit, instruction: instruction) }
         case .prepend(let text):
@@ -132,7 +142,7 @@ extension AmendmentInstruction.Action {
         case .insertAfter(_, let text), .insertBefore(_, let text), .replace(_, let text), .append(let text), .prepend(let text),
              .replaceScope(let text), .addBlock(_, _, let text), .addSection(_, let text):
             [text]
-        case .replaceSpan(_, _, _, let text):
+        case .replaceSpan(_, _, _, let text), .replaceSentence(_, let text):
             text.isEmpty ? [] : [text]
         case .delete, .deleteScope, .replaceAll:
             []

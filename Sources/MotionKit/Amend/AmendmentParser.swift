@@ -139,6 +139,7 @@ public enum AmendmentParser {
     /// Conference notes:", "In Conference believes:". Nil for anything else.
     static func contextLine(_ line: String) -> String? {
         var text = line.trimmingWhitespace
+        if let length = labelLength(Substring(text)) { text = String(text.dropFirst(length)) }
         guard text.hasSuffix(":"), text.count > 1 else { return nil }
         text.removeLast()
         guard !text.contains(where: { WordingCursor.closers(for: $0.unicodeScalars.first!) != nil }),
@@ -194,9 +195,16 @@ public enum AmendmentParser {
         var cursor = WordingCursor(text)
         _ = cursor.keyword("the")
         let parsed = Parsed(line: 0, text: text)
-        guard cursor.ordinal() != nil || parsed.blockKind(&cursor) != nil else { return false }
+        // A numbered rule or clause ("Rule 12.6, ...") names its section as well as a block does.
+        var numbered = cursor
+        let rule = numbered.keyword(anyOf: ["rule", "clause", "standing order"]) != nil && numbered.number() != nil
+        guard rule || cursor.ordinal() != nil || parsed.blockKind(&cursor) != nil else { return false }
         cursor = WordingCursor(text)
-        guard case .block? = try? parsed.scope(&cursor) else { return false }
+        switch try? parsed.scope(&cursor) {
+        case .block?: break
+        case .section?: guard rule else { return false }
+        default: return false
+        }
         cursor.skipSpace()
         return cursor.position < cursor.characters.count && (cursor.characters[cursor.position] == "," || cursor.characters[cursor.position] == ":")
     }
@@ -369,8 +377,12 @@ public enum AmendmentParser {
                 _ = cursor.keyword(anyOf: ["insert", "add"])
                 return try addAtEdge(&cursor, scope: scope, atEnd: atEnd)
             }
+            if let sentence = try sentence(&cursor) { return sentence }
             if cursor.keyword("delete") {
                 if let (action, place) = try span(&cursor) { return (place ?? .anywhere, action) }
+                if cursor.peek(anyOf: ["the words", "the word"], thenQuote: true) {
+                    _ = cursor.keyword("the words") || cursor.keyword("the word")
+                }
                 if cursor.atQuote { return (.anywhere, try textAction(&cursor, scope: .anywhere, after: "delete")) }
                 let scope = try self.scope(&cursor)
                 return (scope, try scopeReplacement(&cursor))
@@ -448,6 +460,9 @@ public enum AmendmentParser {
             if cursor.keyword("new") || cursor.keyword("a new") {
                 return (.anywhere, try newBlock(&cursor, position: nil))
             }
+            if cursor.atQuote, let (first, second, text) = between(&cursor) {
+                return (.anywhere, .replace(first + " " + second, with: first + " " + text + " " + second))
+            }
             if cursor.atQuote {
                 guard let text = cursor.quoted(before: ["after", "before"]) else { throw error("say where: Insert '...' after '...'") }
                 let after = cursor.keyword("after")
@@ -456,6 +471,15 @@ public enum AmendmentParser {
                 return (.anywhere, after ? .insertAfter(anchor: anchor, text: text) : .insertBefore(anchor: anchor, text: text))
             }
             throw error("cannot read what to add; write for example: Add new point 4: '...'")
+        }
+
+        /// "'high' between 'keep' and 'pay'": the words to add and the two they go between.
+        func between(_ cursor: inout WordingCursor) -> (String, String, String)? {
+            var probe = cursor
+            guard let text = probe.quoted(before: ["between"]), probe.keyword("between"),
+                  let first = probe.quoted(before: ["and"]), probe.keyword("and"), let second = probe.quotedToEnd() else { return nil }
+            cursor = probe
+            return (AmendmentParser.withoutEllipsis(first), AmendmentParser.withoutEllipsis(second), text)
         }
 
         /// A quoted heading used as a place: "After 'Conference resolves', delete ...": the
@@ -478,7 +502,7 @@ public enum AmendmentParser {
             let kind = blockKind(&cursor)
             var position = given
             if position == nil {
-                if let number = cursor.number() {
+                if let number = cursor.label() {
                     var section: String?
                     if cursor.keyword("of") || cursor.keyword("to") || cursor.keyword("in") { section = cursor.sectionName() }
                     position = .numbered(number, section: section)
@@ -509,6 +533,23 @@ public enum AmendmentParser {
             case .title, .heading, .block, .lines:
                 return (scope, atEnd ? .append(text) : .prepend(text))
             }
+        }
+
+        /// "Delete the second sentence of paragraph 1", "Replace the last sentence of point 3 with
+        /// '...'", "Delete the first and second sentences of ..." (each its own action).
+        func sentence(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action)? {
+            var probe = cursor
+            guard let verb = probe.keyword(anyOf: ["delete", "replace", "amend"]) else { return nil }
+            _ = probe.keyword("the")
+            guard let number = probe.ordinal(), probe.keyword("sentence") else { return nil }
+            guard probe.keyword("of") || probe.keyword("in") else { throw error("say which text the sentence is in: the second sentence of paragraph 1") }
+            cursor = probe
+            let place = try scope(&cursor)
+            if verb == "delete" { return (place, .replaceSentence(number: number, with: "")) }
+            guard cursor.keyword("with") || cursor.keyword("to read") || cursor.keyword("by"), let text = cursor.payload() else {
+                throw error("give the sentence that replaces it: Replace the second sentence of paragraph 1 with '...'")
+            }
+            return (place, .replaceSentence(number: number, with: text))
         }
 
         /// After "delete": "from 'A' to 'B' inclusive", "from 'A' to the end", "all after 'A'
@@ -649,6 +690,10 @@ public enum AmendmentParser {
                         }
                     }
                     return action
+                }
+                if cursor.atQuote, let (first, second, text) = between(&cursor) {
+                    // "Insert 'high' between 'keep' and 'pay'": the two words stand together.
+                    return .replace(first + " " + second, with: first + " " + text + " " + second)
                 }
                 if cursor.atQuote, let text = cursor.quoted(before: ["after", "before"]) {
                     let after = cursor.keyword("after")

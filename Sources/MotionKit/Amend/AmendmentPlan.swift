@@ -42,7 +42,7 @@ struct AmendmentPlan {
         instructions.append(instruction)
         let scope = instruction.scope
         switch instruction.action {
-        case .insertAfter, .insertBefore, .delete, .replace, .replaceSpan, .append, .prepend:
+        case .insertAfter, .insertBefore, .delete, .replace, .replaceSpan, .replaceSentence, .append, .prepend:
             // These are exactly the actions with a word change (AmendmentInstruction.swift).
             try addWords(instruction.action.wordChange!, in: scope, instruction: index)
         case .deleteScope:
@@ -70,6 +70,15 @@ struct AmendmentPlan {
         case .atEdge(let edit):
             let unit = try singleUnit(scope)
             record(unit, edit(scalars(unit), index))
+        case .atSentence(let number, let edit):
+            let unit = try singleUnit(scope)
+            let text = scalars(unit)
+            let sentences = TextEdit.sentences(in: text)
+            let position = number == -1 ? sentences.count : number
+            guard position >= 1, position <= sentences.count else {
+                throw fail(.noSuchPlace, "there is no sentence \(number == -1 ? "last" : String(number)) in \(describe(unit)), which has \(sentences.count) sentence\(sentences.count == 1 ? "" : "s")")
+            }
+            record(unit, edit(sentences[position - 1], text, index))
         case .atSpan(let from, let through, let keepFrom, let edit):
             let (unit, start) = try find(from, in: scope)
             let text = scalars(unit)

@@ -369,7 +369,7 @@ private struct Writer {
                 edit = make(found[0], old, 0)
             case .atEdge(let make)?: edit = make(old, 0)
             // The writer never words a change as a span; a span is a delegate's way to write it.
-            case .atSpan?, nil: return false
+            case .atSpan?, .atSentence?, nil: return false
             }
             return TextEdit.apply([edit], to: old) == expected
         }
@@ -502,7 +502,8 @@ enum AnchorNaturalness {
     static func plainCost(_ action: AmendmentInstruction.Action) -> Int {
         switch action {
         case .insertAfter(let anchor, _), .insertBefore(let anchor, _): anchor.split(separator: " ").count
-        case .delete, .replace, .replaceSpan, .append, .prepend, .deleteScope, .replaceScope, .addBlock, .addSection, .replaceAll: 0
+        case .delete, .replace, .replaceSpan, .replaceSentence, .append, .prepend, .deleteScope, .replaceScope, .addBlock, .addSection,
+             .replaceAll: 0
         }
     }
 }

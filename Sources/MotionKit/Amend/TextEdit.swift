@@ -59,6 +59,30 @@ struct TextEdit: Hashable {
         }
     }
 
+    /// The sentences of a text: each runs to a full stop, question or exclamation mark that a
+    /// space or the end follows (with a closing quote or bracket after it), without the space.
+    static func sentences(in text: [Unicode.Scalar]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < text.count {
+            if ".!?".unicodeScalars.contains(text[index]) {
+                var end = index + 1
+                while end < text.count, "'\")\u{2019}\u{201D}".unicodeScalars.contains(text[end]) { end += 1 }
+                if end == text.count || text[end] == " " || text[end] == "\n" {
+                    out.append(start..<end)
+                    start = end
+                    while start < text.count, text[start] == " " || text[start] == "\n" { start += 1 }
+                    index = start
+                    continue
+                }
+            }
+            index += 1
+        }
+        if start < text.count { out.append(start..<text.count) }
+        return out
+    }
+
     /// Applies non-overlapping edits (insertions at one place keep their order).
     static func apply(_ edits: [TextEdit], to text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var out = text

@@ -6,6 +6,8 @@ struct WordingRenderer {
 
     func quote(_ text: String) -> String { open + text + close }
 
+    static let ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+
     /// An instruction ends with a full stop, unless its last quote ends the sentence already.
     static func ending(_ sentence: String) -> String {
         let scalars = Array(sentence.unicodeScalars)
@@ -67,6 +69,10 @@ struct WordingRenderer {
             return prefix(instruction.scope) + "before \(quote(anchor)) insert \(quote(text))"
         case .delete(let old):
             return prefix(instruction.scope) + "delete \(quote(old))"
+        case .replaceSentence(let number, let text):
+            let ordinal = number == -1 ? "last" : WordingRenderer.ordinals.indices.contains(number - 1) ? WordingRenderer.ordinals[number - 1] : "\(number)th"
+            let what = "the \(ordinal) sentence of \(locator(instruction.scope))"
+            return text.isEmpty ? "Delete \(what)" : "Replace \(what) with \(quote(text))"
         case .replaceSpan(let from, let through, let keepFrom, let text):
             var span = keepFrom ? "delete all after \(quote(from))" : "delete from \(quote(from))"
             switch (through, keepFrom) {
