@@ -84,6 +84,9 @@ import Testing
              changes: [(P1, "1. Survey branches on the pay of peer support workers.")]),
         Case(wording: "In lines 4 & 5, delete 'own'.",
              changes: [(N2, "Many peer workers are paid at Band 3, and few trusts have senior posts for the workers' profession.")]),
+        // Lines named one by one: the change in each of them.
+        Case(wording: "In lines 9 and 10 after 'on' insert 'fair'.",
+             changes: [(P1, "1. Survey branches on fair the pay of peer workers."), (P2, "2. Produce bargaining guidance on fair job titles.")]),
         // A leading or trailing ellipsis in a quote.
         Case(wording: "In point 3, after '...senior posts' insert 'and leadership roles'.",
              changes: [(P3, "3. Campaign for senior posts and leadership roles at Band 7.")]),
@@ -210,6 +213,7 @@ import Testing
         Refusal(wording: "In point 2, after 'guidance' insert 'on pay' and after 'titles' replace 'x'.",
                 mentions: ["line 1", "the tool read it as far as: In point 2, after 'guidance' insert 'on pay'."]),
         Refusal(wording: "In lines 2 and 4, delete 'peer'.", mentions: ["lines 2 and 4 are not next to each other"]),
+        Refusal(wording: "Lines 9-10: after 'on' insert 'fair'.", mentions: ["'on' occurs 2 times in lines 9-10"]),
         Refusal(wording: "Delete the second sentence of paragraph 1 of Conference believes.", mentions: ["no sentence 2", "which has 1 sentence"]),
         Refusal(wording: "Insert 'senior' between 'for' and 'posts' in point 3.", mentions: ["'for posts' does not occur in point 3"]),
         Refusal(wording: "Add new point 4: 'Meet the regulator' in the spring.", mentions: ["cannot read 'in the spring.'"]),

@@ -64,9 +64,10 @@ struct AmendmentPlan {
     private mutating func addWords(_ change: WordChange, in scope: Scope, instruction index: Int) throws(AmendmentError) {
         switch change {
         case .atQuote(let quote, let isAnchor, let edit):
-            let (unit, quoted) = try find(quote, in: scope)
-            if isAnchor { anchors.append((unit, quoted, index)) }
-            record(unit, edit(quoted, scalars(unit), index))
+            for (unit, quoted) in try findEach(quote, in: scope) {
+                if isAnchor { anchors.append((unit, quoted, index)) }
+                record(unit, edit(quoted, scalars(unit), index))
+            }
         case .atEdge(let edit):
             let unit = try singleUnit(scope)
             record(unit, edit(scalars(unit), index))
@@ -128,6 +129,19 @@ struct AmendmentPlan {
     // MARK: Quoted words
 
     /// The one place `quote` stands within `scope`.
+    /// Where a quote stands: once; or, for lines named one by one ("In lines 2 and 3 after 'x'
+    /// insert 'y'"), once in each of those lines, where the change is made in each.
+    private func findEach(_ quote: String, in scope: Scope) throws(AmendmentError) -> [(Unit, Range<Int>)] {
+        if case .lines(let range) = scope, range.count > 1, current.namesLinesOneByOne {
+            let found = try occurrences(of: quote, in: scope)
+            let lines = found.map { occurrence in
+                base.lines.first { $0.unit == occurrence.0 && $0.range.overlaps(occurrence.1) }?.number
+            }
+            if found.count == range.count, Set(lines.compactMap { $0 }) == Set(range) { return found }
+        }
+        return [try find(quote, in: scope)]
+    }
+
     private func find(_ quote: String, in scope: Scope) throws(AmendmentError) -> (Unit, Range<Int>) {
         let found = try occurrences(of: quote, in: scope)
         if found.count == 1 { return found[0] }
