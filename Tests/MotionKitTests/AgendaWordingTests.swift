@@ -84,6 +84,11 @@ import Testing
              changes: [(P1, "1. Survey branches on the pay of peer support workers.")]),
         Case(wording: "In lines 4 & 5, delete 'own'.",
              changes: [(N2, "Many peer workers are paid at Band 3, and few trusts have senior posts for the workers' profession.")]),
+        // Several blocks at once; clauses are points.
+        Case(wording: "Delete points 2 and 3.", changes: [(P2, ""), (P3, "")]),
+        Case(wording: "Delete the second and third clauses and renumber.", changes: [(P2, ""), (P3, "")]),
+        Case(wording: "Delete paragraphs 1 and 2 of Conference notes.", changes: [(N1, ""), (N2, "")]),
+        Case(wording: "In clause 2, after 'Produce' insert 'model'.", changes: [(P2, "2. Produce model bargaining guidance on job titles.")]),
         // Lines named one by one: the change in each of them.
         Case(wording: "In lines 9 and 10 after 'on' insert 'fair'.",
              changes: [(P1, "1. Survey branches on fair the pay of peer workers."), (P2, "2. Produce bargaining guidance on fair job titles.")]),

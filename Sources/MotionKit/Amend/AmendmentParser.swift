@@ -266,6 +266,7 @@ public enum AmendmentParser {
         /// insert 'd'" is two on the same place, and "... . In point 3, delete 'e'." starts a
         /// new one. Whatever is left unread is an error that says what was read.
         func instructions(_ cursor: inout WordingCursor) throws(AmendmentError) -> [(AmendmentInstruction.Scope, AmendmentInstruction.Action)] {
+            if let several = try deleteSeveral(&cursor) { return several }
             var out = [try checked(try instruction(&cursor))]
             while true {
                 while cursor.procedure() {}
@@ -535,6 +536,31 @@ public enum AmendmentParser {
             }
         }
 
+        /// "Delete points 3 and 4", "Delete the third and fourth clauses [of S]", "Delete
+        /// paragraphs 1, 2 and 3 of S": each block deleted, as one instruction each.
+        func deleteSeveral(_ cursor: inout WordingCursor) throws(AmendmentError) -> [(AmendmentInstruction.Scope, AmendmentInstruction.Action)]? {
+            var probe = cursor
+            guard probe.keyword("delete") else { return nil }
+            _ = probe.keyword("the")
+            var numbers: [Int] = []
+            let plurals: [(String, Block.Kind)] = [("points", .point), ("clauses", .point), ("items", .point), ("paragraphs", .paragraph),
+                                                   ("bullets", .bullet), ("bullet points", .bullet)]
+            var kind = plurals.first { probe.keyword($0.0) }?.1
+            repeat {
+                probe.skip([","])
+                _ = probe.keyword("and")
+                guard let number = kind == nil ? probe.ordinal() : probe.label() else { break }
+                numbers.append(number)
+            } while true
+            if kind == nil { kind = plurals.first { probe.keyword($0.0) }?.1 }
+            guard let kind, numbers.count >= 2 else { return nil }
+            cursor = probe
+            let section = blockSection(&cursor)
+            while cursor.procedure() {}
+            guard cursor.atEnd else { throw error("cannot read '\(cursor.rest.trimmingWhitespace)' after the \(kind.rawValue)s to delete") }
+            return numbers.map { (.block(kind: kind, number: $0, section: section), .deleteScope) }
+        }
+
         /// "Delete the second sentence of paragraph 1", "Replace the last sentence of point 3 with
         /// '...'", "Delete the first and second sentences of ..." (each its own action).
         func sentence(_ cursor: inout WordingCursor) throws(AmendmentError) -> (AmendmentInstruction.Scope, AmendmentInstruction.Action)? {
@@ -769,7 +795,8 @@ public enum AmendmentParser {
         }
 
         func blockKind(_ cursor: inout WordingCursor) -> Block.Kind? {
-            if cursor.keyword("action point") || cursor.keyword("point") || cursor.keyword("item") || cursor.keyword("numbered point") { return .point }
+            if cursor.keyword("action point") || cursor.keyword("point") || cursor.keyword("item") || cursor.keyword("numbered point")
+                || cursor.keyword("clause") { return .point }
             if cursor.keyword("bullet point") || cursor.keyword("bullet") { return .bullet }
             if cursor.keyword("paragraph") || cursor.keyword("para") { return .paragraph }
             return nil
