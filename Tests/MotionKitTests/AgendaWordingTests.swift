@@ -381,16 +381,35 @@ import Testing
 
         A vacancy is filled by the branch committee until the next meeting.
 
+        ## 3.1.2 Branch funds
+
+        1. Funds are held by the treasurer.
+        2. Accounts are audited each year.
+        3. Reports go to the annual general meeting.
+        4. Reserves are kept for disputes.
+        5. Grants need a vote.
+
         """).motion
 
     @Test(arguments: [
-        ("Amend Rule 12.6:\nAfter 'elected' insert 'by secret ballot'.", 0, "Officers are elected by secret ballot each year at the annual general meeting."),
-        ("In Rule 12.7, delete 'until the next meeting' and replace with 'for no more than six months'.", 1,
+        ("Amend Rule 12.6:\nAfter 'elected' insert 'by secret ballot'.", 0, 0, "Officers are elected by secret ballot each year at the annual general meeting."),
+        ("In Rule 12.7, delete 'until the next meeting' and replace with 'for no more than six months'.", 1, 0,
          "A vacancy is filled by the branch committee for no more than six months."),
-        ("Rule 12.6, paragraph 1: delete 'each year' and insert 'every two years'.", 0, "Officers are elected every two years at the annual general meeting."),
+        ("Rule 12.6, paragraph 1: delete 'each year' and insert 'every two years'.", 0, 0, "Officers are elected every two years at the annual general meeting."),
+        ("In 3.1.2, point 2, delete 'each year' and replace with 'every year by an independent auditor'.", 2, 1,
+         "Accounts are audited every year by an independent auditor."),
     ])
-    func ruleNumbersNameTheirSections(wording: String, section: Int, expected: String) throws {
+    func ruleNumbersNameTheirSections(wording: String, section: Int, block: Int, expected: String) throws {
         let amended = try AmendmentApplier.apply(try AmendmentParser.parse(wording), to: Self.rules, lineWidth: 80)
-        #expect(amended.sections[section].blocks[0].plainText == expected)
+        #expect(amended.sections[section].blocks[block].plainText == expected)
+    }
+
+    /// Points lettered on the printed agenda: "new f" is the sixth.
+    @Test func aLetteredNewPointTakesItsPlace() throws {
+        let amended = try AmendmentApplier.apply(wording: "In 3.1.2, add new f: 'Loans are not made.'\nIn 3.1.2, point (b), after 'audited' insert 'independently'.",
+                                                 to: Self.rules, lineWidth: 80)
+        #expect(amended.sections[2].blocks.map(\.plainText) == ["Funds are held by the treasurer.", "Accounts are audited independently each year.",
+                                                                "Reports go to the annual general meeting.", "Reserves are kept for disputes.",
+                                                                "Grants need a vote.", "Loans are not made."])
     }
 }
