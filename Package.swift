@@ -42,8 +42,9 @@ let package = Package(
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
         .executableTarget(name: "motion-bench", dependencies: ["MotionKit", "MotionDiff"], path: "Benchmarks/motion-bench"),
         // libFuzzer targets (`make fuzz`): the motion reader, and wording parsed and applied.
-        .executableTarget(name: "fuzz-reader", dependencies: ["MotionKit"], path: "Fuzz/fuzz-reader"),
-        .executableTarget(name: "fuzz-wording", dependencies: ["MotionKit"], path: "Fuzz/fuzz-wording"),
+        .target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"),
+        .executableTarget(name: "fuzz-reader", dependencies: ["MotionKit", "FuzzDriver"], path: "Fuzz/fuzz-reader"),
+        .executableTarget(name: "fuzz-wording", dependencies: ["MotionKit", "FuzzDriver"], path: "Fuzz/fuzz-wording"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@
 // `make fuzz` (scripts/fuzz.sh) with -sanitize=fuzzer -DFUZZING; in an ordinary build it is an
 // empty program.
 #if FUZZING
-import Glibc
+import FuzzDriver
 import MotionKit
 
 func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -14,11 +14,5 @@ func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzer(&argc, &argv, fuzzOne))
+fuzz(fuzzOne)
 #endif

@@ -1,7 +1,7 @@
 // libFuzzer target: amendment wording parsed and applied to a fixed motion, in two line
 // schemes, and the result written. Built by `make fuzz` (see Fuzz/fuzz-reader/main.swift).
 #if FUZZING
-import Glibc
+import FuzzDriver
 import MotionKit
 
 let base = try! MotionReader.read("""
@@ -41,11 +41,5 @@ func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-               _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-var argc = CommandLine.argc
-var argv = CommandLine.unsafeArgv
-exit(runFuzzer(&argc, &argv, fuzzOne))
+fuzz(fuzzOne)
 #endif
