@@ -413,3 +413,12 @@ import Testing
                                                                 "Grants need a vote.", "Loans are not made."])
     }
 }
+
+/// Found by the benchmark's 200 corpus round trips: the new words were looked for where the old
+/// ones stand, so a quote inside them was taken for an unquoted text's opening mark.
+@Suite struct PayloadPlaceTests {
+    @Test func theNewWordsAreCheckedWhereTheyStand() throws {
+        let instructions = try AmendmentParser.parse("In point 4, delete 'contributor's \"essential' and replace with '\"essential'.")
+        #expect(instructions.map(\.action) == [.replace("contributor's \"essential", with: "\"essential")])
+    }
+}
