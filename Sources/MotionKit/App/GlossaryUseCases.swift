@@ -36,7 +36,7 @@ extension AppContext {
             outcome.saved = try history().saveDerived(motion, from: revision, author: try author(option),
                                                       message: "Standard role names (\(findings.count) change\(findings.count == 1 ? "" : "s"))")
         } else {
-            try FileIO.writeAtomically(fixed, to: resolved.label)
+            try FileIO.writeAtomically(resolved.layout.restore(fixed), to: resolved.label)
         }
         return outcome
     }

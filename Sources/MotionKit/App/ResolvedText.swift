@@ -6,6 +6,8 @@ public struct ResolvedText: Sendable {
     public var text: String
     /// How messages name it: `ID@N`, or the file's path.
     public var label: String
+    /// For a file: its byte-order mark and line endings, to give a rewritten file back as it was.
+    var layout = SourceText.Layout()
 
     public init(revision: Revision?, text: String, label: String) {
         self.revision = revision
@@ -49,10 +51,15 @@ extension AppContext {
     public func resolve(_ reference: String) throws -> ResolvedText {
         switch try RevisionReference(parsing: reference) {
         case .file(let path):
+            // The one checked reader: size first, UTF-8, no NUL, line endings as check reads them.
             do {
-                return ResolvedText(revision: nil, text: try FileIO.readText(path), label: path)
+                let (text, layout) = try SourceText.read(path)
+                var resolved = ResolvedText(revision: nil, text: text, label: path)
+                resolved.layout = layout
+                return resolved
             } catch {
-                throw error.isMissing ? ApplicationError(.missingInput, "\(path): no such file") : ApplicationError(.io, error.description)
+                if error.reason == .notFound { throw ApplicationError(.missingInput, "\(path): no such file") }
+                throw error
             }
         case .stored(let id, let selector):
             let store = try store()

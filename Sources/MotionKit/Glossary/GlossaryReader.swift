@@ -97,9 +97,9 @@ struct GlossarySources: Sendable {
             for name in names {
                 let path = "\(folder)/\(name)"
                 do {
-                    out.append((path, try FileIO.readText(path)))
+                    out.append((path, try SourceText.read(path).text))
                 } catch {
-                    throw GlossaryProblem(origin: path, line: 1, message: error.message)
+                    throw GlossaryProblem(origin: path, line: max(error.line, 1), message: error.message)
                 }
             }
             return out

@@ -22,21 +22,9 @@ public struct MotionDocument: Sendable {
 public enum MotionReader {
     /// Reads a file. The path is used as given in messages.
     public static func read(contentsOf path: String) throws(MotionReadError) -> MotionDocument {
-        let bytes: [UInt8]
+        let text = try SourceText.read(path).text
         do {
-            if let size = FileIO.fileSize(path), size > SourceText.maximumBytes {
-                throw SourceText.tooLarge(size: size).located(at: path)
-            }
-            bytes = try FileIO.readBytes(path, limit: SourceText.maximumBytes + 1)
-        } catch let error as MotionReadError {
-            throw error
-        } catch let error as FileError {
-            throw MotionReadError(error.isMissing ? .notFound : .unreadable, path: path, error.message)
-        } catch {
-            throw MotionReadError(.unreadable, path: path, "\(error)")
-        }
-        do {
-            return try read(bytes: bytes, fileName: path)
+            return try read(text, fileName: path)
         } catch {
             throw error.located(at: path)
         }

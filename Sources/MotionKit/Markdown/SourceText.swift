@@ -11,6 +11,52 @@ enum SourceText {
             Double(size) / 1_000_000, maximumBytes / 1_048_576))
     }
 
+    /// How a file's text was laid out before it was normalised, so a command that rewrites the
+    /// file (glossary fix) can give it back as the user had it.
+    struct Layout: Sendable, Hashable {
+        var byteOrderMark = false
+        /// "\n", "\r\n" or "\r".
+        var lineEnding = "\n"
+
+        /// `text` (with LF line endings) in this layout.
+        func restore(_ text: String) -> String {
+            let ended = lineEnding == "\n" ? text : text.replacingOccurrences(of: "\n", with: lineEnding)
+            return byteOrderMark ? "\u{FEFF}" + ended : ended
+        }
+    }
+
+    /// The one checked way every command reads a text file: the size limit before reading, then
+    /// UTF-8, no NUL, no byte-order mark and LF line endings, as `motion check` reads motions.
+    /// Nothing is ever decoded lossily, so nothing writes U+FFFD over a user's bytes.
+    static func read(_ path: String) throws(MotionReadError) -> (text: String, layout: Layout) {
+        let bytes: [UInt8]
+        do {
+            if let size = FileIO.fileSize(path), size > maximumBytes { throw tooLarge(size: size).located(at: path) }
+            // Bounded even when the size cannot be known beforehand (a pipe, /dev/zero).
+            bytes = try FileIO.readBytes(path, limit: maximumBytes + 1)
+        } catch let error as MotionReadError {
+            throw error
+        } catch let error as FileError {
+            throw MotionReadError(error.isMissing ? .notFound : .unreadable, path: path, error.message)
+        } catch {
+            throw MotionReadError(.unreadable, path: path, "\(error)")
+        }
+        do {
+            return (try decode(bytes), layout(of: bytes))
+        } catch {
+            throw error.located(at: path)
+        }
+    }
+
+    /// The layout of raw bytes: a byte-order mark, and the first line ending found.
+    static func layout(of bytes: [UInt8]) -> Layout {
+        var layout = Layout(byteOrderMark: bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        if let index = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), bytes[index] == 0x0D {
+            layout.lineEnding = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? "\r\n" : "\r"
+        }
+        return layout
+    }
+
     static func decode(_ bytes: [UInt8]) throws(MotionReadError) -> String {
         guard bytes.count <= maximumBytes else { throw tooLarge(size: bytes.count) }
         if let nul = bytes.firstIndex(of: 0) {

@@ -34,9 +34,9 @@ public struct ResourceLibrary: Sendable {
             let path = root == "." ? relativePath : "\(root)/\(relativePath)"
             guard FileIO.fileExists(path) else { continue }
             do {
-                return (try FileIO.readText(path), .file(path))
+                return (try SourceText.read(path).text, .file(path))
             } catch {
-                throw ResourceError(path: path, message: error.message)
+                throw ResourceError(path: path, line: error.line, message: error.message)
             }
         }
         return BuiltinFiles.files[relativePath].map { ($0, .builtin(relativePath)) }

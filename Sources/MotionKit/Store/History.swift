@@ -95,7 +95,14 @@ public struct History: Sendable {
             return changed
         })
         let path = workspace.workingFile(for: id)
-        guard FileIO.fileExists(path), let text = try? FileIO.readText(path) else { return StatusChange(revision: revision) }
+        guard FileIO.fileExists(path) else { return StatusChange(revision: revision) }
+        // Only the status line changes, so the file is read exactly as it is (its own line
+        // endings and byte-order mark), and never rewritten when it is not UTF-8 text.
+        guard let bytes = try? FileIO.readBytes(path, limit: SourceText.maximumBytes + 1), bytes.count <= SourceText.maximumBytes,
+              !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+            return StatusChange(revision: revision, warning:
+                "\(path) is not a UTF-8 text file the tool can edit, so it does not say 'status: \(status.rawValue)'; fix the file before the next 'motion save', or that save records the old status again")
+        }
         if let updated = FrontMatterEditor.settingField("status", to: status.rawValue, in: text) {
             if updated != text { try FileIO.writeAtomically(updated, to: path) }
             return StatusChange(revision: revision)

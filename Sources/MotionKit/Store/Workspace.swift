@@ -61,7 +61,7 @@ public struct Workspace: Sendable {
 
     /// A `key: value` line of .motion/config.yaml.
     func configValue(_ key: String) -> String? {
-        guard let text = try? FileIO.readText(configPath) else { return nil }
+        guard let text = try? SourceText.read(configPath).text else { return nil }
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == key else { continue }
