@@ -122,6 +122,18 @@ def main():
     out.append(f"| peak memory of `motion check` on all 200 | whole process | {peak_rss_mb([args.motion, 'check'] + all_motions):.1f} MB | |")
     out.append(f"| `motion --version` (start-up alone) | whole process | {whole_process_ms([args.motion, '--version']):.1f} ms | |")
     out.append(f"| `/bin/true` (process spawn floor) | whole process | {whole_process_ms(['/bin/true']):.1f} ms | |")
+    # Worst cases for the parser (issue 13): the reproduction (a 20,000-deep list, then 100,000
+    # '&'), refused before parsing; and the deepest text accepted (16 levels) filled to 2 MiB.
+    head = "---\nid: deep\ntitle: Deep\n---\n\n# Deep\n\n## Conference notes\n\n"
+    worst_dir = pathlib.Path("/tmp/motion-bench-worst")
+    worst_dir.mkdir(exist_ok=True)
+    (worst_dir / "reproduction.md").write_text(head + "- " * 20000 + "&" * 100000 + "\n")
+    filled = head + "- " * 16 + "&" * (2 * 1024 * 1024)
+    (worst_dir / "worst.md").write_text(filled[:2 * 1024 * 1024 - 2] + "\n")
+    out.append(f"| `motion check` on the nesting reproduction (140 KB, refused before parsing) | whole process | "
+               f"{whole_process_ms([args.motion, 'check', str(worst_dir / 'reproduction.md')]):.1f} ms | < 1 s |")
+    out.append(f"| `motion check` on the worst accepted case (2 MiB, 16 levels, then '&') | whole process | "
+               f"{whole_process_ms([args.motion, 'check', str(worst_dir / 'worst.md')]):.1f} ms | < 1 s |")
     out.append("")
     import diff_bench
     import store_bench

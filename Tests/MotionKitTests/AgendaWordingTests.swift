@@ -218,6 +218,12 @@ import Testing
         Refusal(wording: "In point 2, after 'guidance' insert 'on pay' and after 'titles' replace 'x'.",
                 mentions: ["line 1", "the tool read it as far as: In point 2, after 'guidance' insert 'on pay'."]),
         Refusal(wording: "In lines 2 and 4, delete 'peer'.", mentions: ["lines 2 and 4 are not next to each other"]),
+        // Numbers that are no numbers were once the text of a new point (issue 13).
+        Refusal(wording: "Add new point 1e3: 'Meet the regulator.'", mentions: ["'1e3' is not the number of a point"]),
+        Refusal(wording: "Add new point -1: 'Meet the regulator.'", mentions: ["'-1' is not the number of a point"]),
+        Refusal(wording: "Add new point 99999999999999999999999: 'x'", mentions: ["'99999999999999999999999' is not the number"]),
+        Refusal(wording: "In paragraph 99999999999999999999999, delete 'Many'.", mentions: ["is not the number of a point or paragraph"]),
+        Refusal(wording: "Add new paragraph: x9: 'Meet the regulator.'", mentions: ["reads like a place it could not read ('x9')"]),
         Refusal(wording: "Lines 9-10: after 'on' insert 'fair'.", mentions: ["'on' occurs 2 times in lines 9-10"]),
         Refusal(wording: "Delete the second sentence of paragraph 1 of Conference believes.", mentions: ["no sentence 2", "which has 1 sentence"]),
         Refusal(wording: "Insert 'senior' between 'for' and 'posts' in point 3.", mentions: ["'for posts' does not occur in point 3"]),

@@ -66,3 +66,35 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").count == plain.components(separatedBy: "\n").count)
     }
 }
+
+/// Parsing time bounded by the input: text nested deeper than any motion is refused before
+/// libcmark-gfm sees it (a 20,000-deep list with 100,000 '&' took minutes). Times are measured in
+/// BENCHMARKS.md, never asserted here.
+@Suite struct ParseBoundsTests {
+    static let head = "---\nid: deep\ntitle: Deep\n---\n\n# Deep\n\n## Conference notes\n\n"
+
+    @Test(arguments: ["- ", "> ", "1. ", "* ", "2) "])
+    func nestingDeeperThanAnyMotionIsRefused(marker: String) throws {
+        let deep = Self.head + String(repeating: marker, count: 20_000) + String(repeating: "&", count: 100_000) + "\n"
+        #expect { _ = try MotionReader.read(deep) } throws: {
+            ($0 as? MotionReadError)?.reason == .tooDeep && ($0 as? MotionReadError)?.line == 10
+        }
+        let limit = Self.head + String(repeating: marker, count: SourceText.maximumNesting) + "text\n"
+        #expect(throws: Never.self) { _ = try MotionReader.read(limit) }
+        let over = Self.head + String(repeating: marker, count: SourceText.maximumNesting + 1) + "text\n"
+        #expect(throws: MotionReadError.self) { _ = try MotionReader.read(over) }
+    }
+
+    @Test func rulesNumbersAndDashesAreNotNesting() throws {
+        let text = Self.head + String(repeating: "-", count: 60) + "\n\n" + String(repeating: "*", count: 40) + "\n\n"
+            + "2026 was a year of " + String(repeating: "- ", count: 3) + "gains.\n\n-5 degrees, 12.5% more, >40 trusts.\n"
+        #expect(throws: Never.self) { _ = try MotionReader.read(text) }
+    }
+
+    @Test func theCLIRefusesTheReproductionWithItsLine() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try TestSupport.write(Self.head + String(repeating: "- ", count: 20_000) + String(repeating: "&", count: 100_000) + "\n", to: "\(folder)/deep.md")
+        let result = try MotionProcess.run(["check", "deep.md"], in: folder)
+        #expect(result.status == 65 && result.stderr.contains("deep.md:10:1: error: lists or quotes are nested more than 16 deep"), "\(result.stderr)")
+    }
+}

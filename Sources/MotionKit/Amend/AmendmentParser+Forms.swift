@@ -5,6 +5,9 @@ extension AmendmentParser.Parsed {
     func newBlock(_ cursor: inout WordingCursor, position given: AmendmentInstruction.Position?) throws(AmendmentError) -> AmendmentInstruction.Action {
         _ = cursor.keyword("new") || cursor.keyword("a new")
         let kind = blockKind(&cursor)
+        if let token = cursor.malformedNumber() {
+            throw error("'\(token)' is not the number of a \(kind?.rawValue ?? "point"); number new blocks 1, 2, 3 or a, b, c")
+        }
         var position = given
         if position == nil {
             if let number = cursor.label() {

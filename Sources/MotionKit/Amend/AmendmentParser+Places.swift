@@ -26,6 +26,10 @@ extension AmendmentParser.Parsed {
             return try narrowed(.block(kind: kind, number: ordinal, section: blockSection(&cursor)), &cursor)
         }
         probe = cursor
+        if blockKind(&probe) != nil, let token = probe.malformedNumber() {
+            throw error("'\(token)' is not the number of a point or paragraph; they are numbered from 1")
+        }
+        probe = cursor
         if let kind = blockKind(&probe), let number = probe.label() {
             cursor = probe
             return try narrowed(.block(kind: kind, number: number, section: blockSection(&cursor)), &cursor)

@@ -22,6 +22,11 @@ enum PayloadCheck {
             }
             return "starts with a quote that closes before the instruction ends; put the whole text inside the quotes, and nothing after them but 'and renumber'"
         }
+        if opener == nil, let colon = scalars.firstIndex(of: ":"), colon < 40,
+           scalars[(colon + 1)...].first(where: { !$0.properties.isWhitespace }).map({ WordingCursor.closers(for: $0) != nil }) == true {
+            // "e3: 'x'", "-1: 'x'": a place the tool could not read, then the quoted text.
+            return "reads like a place it could not read ('\(String(scalars: scalars[..<colon]))') and then quoted text; check the number or place before the colon"
+        }
         if let words = instructionWords(in: scalars, suspicious: suspicious) {
             return "reads like another instruction ('\(words)'); write each change as its own instruction, or quote the new text exactly, with other quote marks inside it"
         }

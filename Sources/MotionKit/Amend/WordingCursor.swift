@@ -123,13 +123,34 @@ struct WordingCursor {
         skipSpace()
         var index = position
         while index < characters.count, characters[index].value >= 0x30, characters[index].value <= 0x39 { index += 1 }
-        if index > position, let value = Int(String(scalars: characters[position..<index])) {
+        if index > position {
+            // "1e3" or an overflowing number is no number: never the start of a text.
+            guard index - position <= 9, index == characters.count || !characters[index].properties.isAlphabetic,
+                  let value = Int(String(scalars: characters[position..<index])) else { return nil }
             position = index
             return value
         }
         let words = ["one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10]
         for (word, value) in words where keyword(word) { return value }
         return nil
+    }
+
+    /// What looks like a number but is not one a place can have ("1e3", "-1", "0", a number
+    /// too long to be a point): the token, to name it in an error.
+    func malformedNumber() -> String? {
+        var probe = self
+        probe.skipSpace()
+        let start = probe.position
+        var index = start
+        if index < characters.count, characters[index] == "-" || characters[index] == "\u{2212}" { index += 1 }
+        guard index < characters.count, characters[index].value >= 0x30, characters[index].value <= 0x39 else { return nil }
+        while index < characters.count, !WordingCursor.isSpace(characters[index]), !",:;".unicodeScalars.contains(characters[index]) { index += 1 }
+        let token = String(scalars: characters[start..<index])
+        var copy = probe
+        if let number = copy.number(), number >= 1, copy.position == index || copy.position == index - 1 && characters[index - 1] == "." {
+            return nil
+        }
+        return token
     }
 
     /// "first" ... "tenth", "last" or "final" (-1).

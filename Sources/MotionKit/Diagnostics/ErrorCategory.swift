@@ -41,7 +41,7 @@ extension MotionReadError: MotionKitError {
         switch reason {
         case .notFound: .missingInput
         case .unreadable: .io
-        case .tooLarge, .notUTF8, .nulByte, .frontMatter, .badField, .noTitle: .badData
+        case .tooLarge, .notUTF8, .nulByte, .frontMatter, .badField, .noTitle, .tooDeep: .badData
         }
     }
 }

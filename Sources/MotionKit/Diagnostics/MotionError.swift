@@ -5,6 +5,9 @@
 public struct MotionReadError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Reason: String, Hashable, Sendable {
         case notFound, unreadable, tooLarge, notUTF8, nulByte, frontMatter, badField, noTitle
+        /// Lists or quotes nested far deeper than any motion: refused before parsing, whose time
+        /// grows with depth.
+        case tooDeep
     }
 
     public var reason: Reason

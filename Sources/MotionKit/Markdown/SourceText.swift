@@ -79,6 +79,61 @@ enum SourceText {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
+    /// Lists and quotes nested inside each other on one line, at most: a motion needs two or
+    /// three. libcmark-gfm's time grows with depth times the text inside (a 20,000-deep list
+    /// followed by 100,000 '&' took minutes), so deeper text is refused before it is parsed.
+    static let maximumNesting = 16
+
+    /// Refuses a line that opens more than ``maximumNesting`` lists or quotes: "- - - ...",
+    /// "> > > ...", "1. 1. 1. ...". One pass over the bytes.
+    static func checkNesting(_ text: String, firstLine: Int) throws(MotionReadError) {
+        var line = firstLine
+        var depth = 0
+        var atContainerStart = true
+        var digits = 0
+        // A list marker ("-", "*", "+", "1.", "1)") counts when a space or tab follows it, so a
+        // rule of dashes ("--------") is not a deep list; ">" counts at once.
+        var pendingMarker = false
+        for byte in text.utf8 {
+            if byte == 0x0A {
+                line += 1
+                depth = 0
+                atContainerStart = true
+                digits = 0
+                pendingMarker = false
+                continue
+            }
+            guard atContainerStart else { continue }
+            let isSpace = byte == 0x20 || byte == 0x09
+            if pendingMarker {
+                pendingMarker = false
+                guard isSpace else { atContainerStart = false; continue }
+                depth += 1
+            } else if isSpace {
+                if digits > 0 { atContainerStart = false }  // "12 " is text, not a marker
+                continue
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 9 {
+                digits += 1
+                continue
+            } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")")) && digits > 0 {
+                digits = 0
+                pendingMarker = true
+                continue
+            } else if digits == 0, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") {
+                pendingMarker = true
+                continue
+            } else if digits == 0, byte == UInt8(ascii: ">") {
+                depth += 1
+            } else {
+                atContainerStart = false
+                continue
+            }
+            if depth > maximumNesting {
+                throw MotionReadError(.tooDeep, line: line, "lists or quotes are nested more than \(maximumNesting) deep on this line; a motion needs two or three. Is this the right file?")
+            }
+        }
+    }
+
     /// 1-based line and column (in bytes) of a byte offset.
     static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
