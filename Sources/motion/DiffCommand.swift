@@ -56,6 +56,7 @@ struct DiffCommand: ParsableCommand {
         guard context == "all" || Int(context).map({ $0 >= 0 }) == true else {
             throw ValidationError("--context takes a number of lines or 'all', not '\(context)'")
         }
+        if let width, width < 20 { throw ValidationError("--width must be at least 20") }
     }
 
     func run() throws {

@@ -29,7 +29,8 @@ enum DiffFastPath {
                 guard let raw = value(argument), raw == "all" || Int(raw).map({ $0 >= 0 }) == true else { return nil }
                 request.context = raw
             case "--width":
-                guard let raw = value(argument), let width = Int(raw) else { return nil }
+                // Anything out of range falls back to ArgumentParser, which says what is wrong.
+                guard let raw = value(argument), let width = Int(raw), width >= 20 else { return nil }
                 request.width = width
             case "--store":
                 guard let raw = value(argument) else { return nil }

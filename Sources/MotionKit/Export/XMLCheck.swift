@@ -14,7 +14,12 @@ enum XMLCheck {
                 }
                 return "it cannot be parsed"
             }
-            xmlFreeDoc(document)
+            defer { xmlFreeDoc(document) }
+            // A DOCTYPE declares entities that can reach other files or expand without end, and
+            // Word parts never carry one: refused, not copied into a document.
+            if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+                return "it declares a DOCTYPE (and so may declare entities); Word parts have none: remove the <!DOCTYPE ...> declaration"
+            }
             return nil
         }
     }

@@ -33,6 +33,11 @@ public struct ResourceLibrary: Sendable {
         for root in roots {
             let path = root == "." ? relativePath : "\(root)/\(relativePath)"
             guard FileIO.fileExists(path) else { continue }
+            // A link that leads out of the folder would let a template read any file.
+            let folder = (root == "." ? "" : root + "/") + String(relativePath.prefix { $0 != "/" })
+            guard FileIO.realPath(path).hasPrefix(FileIO.realPath(folder) + "/") else {
+                throw ResourceError(path: path, message: "is a link to a file outside \(relativePath.prefix { $0 != "/" })/; copy the file into the folder instead")
+            }
             do {
                 return (try SourceText.read(path).text, .file(path))
             } catch {
