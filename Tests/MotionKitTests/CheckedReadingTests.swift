@@ -98,3 +98,21 @@ import Testing
         #expect(result.status == 65 && result.stderr.contains("deep.md:10:1: error: lists or quotes are nested more than 16 deep"), "\(result.stderr)")
     }
 }
+
+/// What a killed write leaves behind is cleaned up by the next status or save (issue 13).
+@Suite struct StaleTemporaryFileTests {
+    @Test func oldTemporaryFilesInMotionsAreRemoved() throws {
+        let root = try StoreCommandTests.workspace()
+        let stale = "\(root)/motions/.health-2026-lxp-recognition.md.tmp-AbC123"
+        let fresh = "\(root)/motions/.branch-2026-safe-staffing.md.tmp-Xy9876"
+        let other = "\(root)/motions/.notes.txt"
+        for path in [stale, fresh, other] { try TestSupport.write("half a file", to: path) }
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: stale)
+        try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: other)
+        #expect(try MotionProcess.run(["status"], in: root).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale), "a stale temporary file is removed")
+        #expect(FileManager.default.fileExists(atPath: fresh), "a write that may be in progress is left alone")
+        #expect(FileManager.default.fileExists(atPath: other), "only the tool's own temporary files are touched")
+    }
+}

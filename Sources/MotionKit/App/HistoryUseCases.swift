@@ -20,6 +20,7 @@ extension AppContext {
     /// one file's failure does not stop the others.
     public func save(_ paths: [String], author option: String?, message: String) throws -> SaveOutcome {
         let history = try history()
+        history.workspace.removeStaleTemporaryFiles()
         let paths = paths.isEmpty ? history.workspace.workingFiles() : paths
         guard !paths.isEmpty else {
             throw ApplicationError(.missingInput, "no working files in \(history.workspace.motionsFolder); 'motion new' starts one")
@@ -73,7 +74,11 @@ extension AppContext {
     }
 
     /// Working files and stored motions, each with its state.
-    public func status() throws -> [History.StatusEntry] { try history().status() }
+    public func status() throws -> [History.StatusEntry] {
+        let history = try history()
+        history.workspace.removeStaleTemporaryFiles()
+        return try history.status()
+    }
 
     /// Checks the whole store.
     public func fsck() throws -> FsckReport { try store().fsck() }

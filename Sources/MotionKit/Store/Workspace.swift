@@ -37,6 +37,20 @@ public struct Workspace: Sendable {
         return Workspace(root: root)
     }
 
+    /// Removes what an atomic write killed half-way leaves in motions/ (`.ID.md.tmp-XXXXXX`),
+    /// once it is older than `age` seconds: a write in progress takes milliseconds. Returns the
+    /// names removed.
+    @discardableResult
+    func removeStaleTemporaryFiles(olderThan age: Int = 60, now: Int = Int(time(nil))) -> [String] {
+        var removed: [String] = []
+        for name in FileIO.listDirectory(motionsFolder) where name.hasPrefix(".") && FileIO.isTemporaryName(name) {
+            let path = "\(motionsFolder)/\(name)"
+            guard let changed = FileIO.modificationSeconds(path), now - changed > age, unlink(path) == 0 else { continue }
+            removed.append(name)
+        }
+        return removed
+    }
+
     /// The working file of a motion: motions/ID.md.
     func workingFile(for id: String) -> String { "\(motionsFolder)/\(id).md" }
 

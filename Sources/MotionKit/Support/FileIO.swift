@@ -111,6 +111,13 @@ public enum FileIO {
 
     static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// A name ``writeAtomically(_:to:overwrite:)`` gives its temporary file: `.NAME.tmp-XXXXXX`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let suffix = name[marker.upperBound...]
+        return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
     /// The size in bytes of a regular file, nil when it cannot be seen.
     static func fileSize(_ path: String) -> Int? {
         var info = stat()
