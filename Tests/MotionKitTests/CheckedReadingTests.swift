@@ -116,3 +116,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: other), "only the tool's own temporary files are touched")
     }
 }
+
+/// Front matter escapes what YAML cannot hold, so the writer is a fixed point for every title
+/// and detail the reader accepts (issue 13, in part: controls and noncharacters).
+@Suite struct FrontMatterEscapeTests {
+    @Test(arguments: ["Fair pay \u{92} for peer workers", "DEL \u{7F} and NEL \u{85}", "ends \u{FFFF}", "has \u{FFFE} inside",
+                      "tab\tand bell \u{07}", "\u{9F}"])
+    func everyDetailReadsBackAsWritten(_ value: String) throws {
+        var motion = try MotionReader.read(TestSupport.motionText()).motion
+        motion.title = [.text(value)]
+        motion.metadata.submittedBy = value
+        motion.metadata.conference = value
+        let written = MarkdownWriter.write(motion)
+        let reread = try MotionReader.read(written).motion
+        #expect(reread.metadata.submittedBy == value && reread.metadata.conference == value)
+        #expect(MarkdownWriter.write(reread) == written, "write(read(write(x))) == write(x)")
+    }
+}

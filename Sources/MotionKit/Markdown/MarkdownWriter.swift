@@ -44,7 +44,13 @@ enum YAMLScalar {
         if first == " " || last == " " || reserved.contains(value.lowercased()) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
         if value.contains(": ") || value.contains(" #") || value.hasSuffix(":") { return false }
-        return !value.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" }
+        return !value.unicodeScalars.contains(where: needsEscape)
+    }
+
+    /// What YAML cannot hold as it is: C0 and C1 controls (a cp1252 mis-decode leaves U+0092),
+    /// DEL, the byte-order mark, and the noncharacters U+FFFE and U+FFFF.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
     private static func doubleQuoted(_ value: String) -> String {
@@ -56,7 +62,7 @@ enum YAMLScalar {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}" {
+                if needsEscape(scalar) {
                     out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
                 } else {
                     out.unicodeScalars.append(scalar)
