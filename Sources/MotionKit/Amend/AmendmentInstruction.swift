@@ -74,10 +74,9 @@ public struct AmendmentInstruction: Hashable, Sendable {
     /// The amendment it belongs to, when several are merged ("lxp-a1").
     var source: String?
 
-    /// "lines 2 and 3", "lines 1 & 2": lines named one by one, not as a range.
-    var namesLinesOneByOne: Bool {
-        text.range(of: #"[Ll]ines? *[0-9]+ *(and|&) *[0-9]+"#, options: .regularExpression) != nil
-    }
+    /// Its lines were named one by one ("lines 2 and 3"), not as a range: a quote that stands
+    /// once in each of them is changed in each.
+    var eachLine = false
 
     /// How messages name it: "instruction 2 (line 7)", "lxp-a1 instruction 2 (line 7)".
     public var reference: String {

@@ -87,6 +87,7 @@ extension AmendmentParser.Parsed {
                 }
                 cursor = probe
                 last = next
+                notes.linesOneByOne = true
             }
         }
         guard first >= 1, last >= first else { throw error("lines \(first)-\(last) is not a range of lines") }

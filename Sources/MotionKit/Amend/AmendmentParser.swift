@@ -18,8 +18,10 @@ public enum AmendmentParser {
             do {
                 for (scope, action) in try partial.instructions(&cursor) {
                     let (placed, placedAction) = chunk.context.map { within($0, scope, action) } ?? (scope, action)
-                    instructions.append(AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
-                                                             text: chunk.body, scope: placed, action: placedAction))
+                    var instruction = AmendmentInstruction(label: chunk.label, number: instructions.count + 1, line: chunk.line,
+                                                           text: chunk.body, scope: placed, action: placedAction)
+                    instruction.eachLine = partial.notes.linesOneByOne
+                    instructions.append(instruction)
                 }
             } catch {
                 problems.append(error)
@@ -145,11 +147,9 @@ public enum AmendmentParser {
         guard !text.contains(where: { WordingCursor.closers(for: $0.unicodeScalars.first!) != nil }),
               text.split(separator: " ").count <= 10 else { return nil }
         var cursor = WordingCursor(text)
-        _ = cursor.keyword("amend") || cursor.keyword("in") || cursor.keyword("within")
+        let introduced = cursor.keyword("amend") || cursor.keyword("in") || cursor.keyword("within")
         // A line that is itself an instruction ("Add new point 4:") is not a context.
-        if instructionStart(text) != nil, !(line.trimmingWhitespace.lowercased().hasPrefix("amend ") || line.trimmingWhitespace.lowercased().hasPrefix("in ")) {
-            return nil
-        }
+        if !introduced, instructionStart(text) != nil { return nil }
         if startsWithPlace(text + ",") { return nil }
         let place = cursor.rest.trimmingWhitespace
         return place.isEmpty ? nil : place
@@ -259,6 +259,13 @@ public enum AmendmentParser {
     struct Parsed {
         var line: Int
         var text: String
+        /// What reading noticed beyond the places and actions it returns.
+        let notes = Notes()
+
+        final class Notes {
+            /// Lines were named one by one ("lines 2 and 3"), not as a range ("lines 2-3").
+            var linesOneByOne = false
+        }
 
         func error(_ message: String) -> AmendmentError {
             AmendmentError(.unreadable, line: line, "line \(line): \(message): \(text.prefix(120))\(text.count > 120 ? "..." : "") (see docs/amendments.md for the wording the tool reads)")

@@ -132,7 +132,7 @@ struct AmendmentPlan {
     /// Where a quote stands: once; or, for lines named one by one ("In lines 2 and 3 after 'x'
     /// insert 'y'"), once in each of those lines, where the change is made in each.
     private func findEach(_ quote: String, in scope: Scope) throws(AmendmentError) -> [(Unit, Range<Int>)] {
-        if case .lines(let range) = scope, range.count > 1, current.namesLinesOneByOne {
+        if case .lines(let range) = scope, range.count > 1, current.eachLine {
             let found = try occurrences(of: quote, in: scope)
             let lines = found.map { occurrence in
                 base.lines.first { $0.unit == occurrence.0 && $0.range.overlaps(occurrence.1) }?.number
