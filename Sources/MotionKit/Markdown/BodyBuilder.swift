@@ -42,10 +42,16 @@ struct BodyBuilder {
         case .heading(level: 2):
             sections.append(Section(heading: inlines(node.children), line: line))
         case .heading(let level):
-            warn(line, "a level-\(level) heading is read as a paragraph: use '# ' once for the title and '## ' for sections")
-            append(Block(.paragraph, inlines(node.children), line: line))
+            let content = inlines(node.children)
+            if content.isEmpty {
+                warn(line, "an empty level-\(level) heading is dropped")
+            } else {
+                warn(line, "a level-\(level) heading is read as a paragraph: use '# ' once for the title and '## ' for sections")
+                append(Block(.paragraph, content, line: line))
+            }
         case .paragraph:
-            append(Block(.paragraph, inlines(node.children), line: line))
+            let content = inlines(node.children)
+            if !content.isEmpty { append(Block(.paragraph, content, line: line)) }
         case .list(let ordered, let start):
             addList(node, ordered: ordered, start: start, line: line)
         case .blockQuote:
@@ -53,7 +59,9 @@ struct BodyBuilder {
             for child in node.children { addBlock(child) }
         case .codeBlock, .htmlBlock:
             warn(line, "a code or HTML block is kept as plain text")
-            let lines = node.literal.split(separator: "\n", omittingEmptySubsequences: true)
+            // A line's indentation means nothing in prose, and kept it would read back as a list
+            // or a heading ("   - one"): each line is kept from its first visible character.
+            let lines = node.literal.split(separator: "\n").map { $0.drop { $0 == " " || $0 == "\t" } }.filter { !$0.isEmpty }
             var content: [Inline] = []
             for (index, text) in lines.enumerated() {
                 if index > 0 { content.append(.lineBreak) }

@@ -13,10 +13,20 @@ enum InlineEscaper {
     }
 
     private static func render(_ content: [Inline], into out: inout String, atLineStart: inout Bool, indent: String) {
-        for inline in content {
+        // A line's own leading and trailing spaces are not content: CommonMark drops them, so
+        // writing them would make the next write differ (and four would start a code block).
+        var content = content
+        while content.last == .lineBreak { content.removeLast() }
+        for (index, inline) in content.enumerated() {
             switch inline {
             case .text(let text):
-                out += escape(text.replacingNewlines, atLineStart: atLineStart)
+                var text = Substring(text.replacingNewlines)
+                if atLineStart { text = text.drop(while: isLineEdgeSpace) }
+                if index + 1 == content.count || content[index + 1] == .lineBreak {
+                    while let last = text.last, isLineEdgeSpace(last) { text.removeLast() }
+                }
+                if text.isEmpty { continue }
+                out += escape(String(text), atLineStart: atLineStart)
             case .emphasis(let inner):
                 out += "*"
                 var innerStart = false
@@ -44,6 +54,8 @@ enum InlineEscaper {
             atLineStart = false
         }
     }
+
+    private static func isLineEdgeSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
 
     /// Escapes text so that it reads back literally.
     static func escape(_ text: String, atLineStart: Bool) -> String {
@@ -151,7 +163,9 @@ enum InlineEscaper {
 
 private extension String {
     var replacingNewlines: String {
-        utf8.contains(10) ? replacingOccurrences(of: "\n", with: " ") : self
+        // A carriage return is a line end to the reader, like a line feed.
+        utf8.contains(where: { $0 == 10 || $0 == 13 })
+            ? replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ") : self
     }
 }
 import Foundation

@@ -26,7 +26,8 @@ enum MarkdownLayout {
         for (index, line) in frontMatter.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             first.append(Piece(kind: .field, lead: index == 0 ? "" : "\n", text: String(line)))
         }
-        first.append(Piece(kind: .title, lead: "\n\n", marker: titleMarker, text: MarkdownWriter.heading(motion.title)))
+        let title = MarkdownWriter.heading(motion.title)
+        first.append(Piece(kind: .title, lead: "\n\n", marker: title.isEmpty ? "#" : titleMarker, text: title))
         if let wording = motion.wording {
             // An amendment's wording, verbatim, paragraph by paragraph.
             for paragraph in wording.components(separatedBy: "\n\n") where !paragraph.isEmpty {
@@ -37,7 +38,9 @@ enum MarkdownLayout {
         first += pieces(motion.preamble)
         var sections = [Section(heading: nil, kind: nil, pieces: first)]
         for section in motion.sections {
-            let heading = Piece(kind: .heading, lead: "\n\n", marker: headingMarker, text: MarkdownWriter.heading(section.heading))
+            let text = MarkdownWriter.heading(section.heading)
+            // An empty heading is a bare "##": no space left at the end of the line.
+            let heading = Piece(kind: .heading, lead: "\n\n", marker: text.isEmpty ? "##" : headingMarker, text: text)
             sections.append(Section(heading: heading, kind: section.kind, pieces: pieces(section.blocks)))
         }
         return sections

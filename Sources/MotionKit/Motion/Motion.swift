@@ -22,7 +22,17 @@ public struct Motion: Hashable, Sendable {
     }
 
     public var id: String { metadata.id }
-    public var titleText: String { title.plainText }
+    /// The title on one line, as its heading reads back: line ends are spaces, and spaces at
+    /// either end are no part of it.
+    public var titleText: String {
+        let text = title.plainText
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 || text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else {
+            return text
+        }
+        let oneLine = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        return String(oneLine.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
 
 }
 

@@ -1,0 +1,112 @@
+import Testing
+@testable import MotionKit
+
+/// The canonical writer is a fixed point for everything the reader accepts:
+/// `write(read(write(read(source)))) == write(read(source))`, over generated sources that hold
+/// what a delegate's file or a mis-decoded paste can: C0 and C1 controls, noncharacters, leading
+/// spaces, code blocks, empty headings and stray Markdown.
+@Suite struct WriterFixedPointTests {
+    /// Lines a body is made of, several of them hostile.
+    static let lines = [
+        "Conference notes that pay is low.", "## Conference notes", "## Conference resolves", "##", "#", "###", "# ",
+        "1. Press for pay.", "2) Report back.", "- a bullet", "* star", "+ plus", "   - one", "  # two", "    indented code",
+        "```", "~~~", "    - code list", "\t tabbed", "  leading spaces", "> quoted", ">", "***", "---", "===",
+        "<div>html</div>", "<!-- comment -->", "a\\", "trailing  ", "| a | b |", "[ref]: https://example.org",
+        "control \u{01} here", "bell \u{07}", "escape \u{1B}[31m red", "form \u{0C} feed", "vertical \u{0B} tab",
+        "c1 \u{85} next line", "quote\u{92}s", "\u{9B}31m", "del \u{7F}", "non \u{FFFE} char", "\u{FFFF}",
+        "zero\u{200B}width", "bom \u{FEFF} inside", "", "", "", "&amp; &#0; &#x1;", "`code`", "*em* __strong__",
+        "1.", "10000000000. big", "\\", "    ", "\u{A0}nbsp", "tab\tinside", "   ", "-", "1) ", "[link](<a b>)",
+    ]
+
+    static let titles = [
+        "Fair pay", "\"Quote\\u0092s\"", "\"bell \\u0007\"", "\"non \\uFFFE\"", "\"\\uFFFF\"", "'single'", "a # b", "\"del \\u007F\"",
+        "\"c1 \\u0085\"", "\"\\u009B31m\"", "\"tab\\tin\"",
+    ]
+
+    static func source(_ random: inout SplitMix64) -> String {
+        func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
+        var text = "---\nid: fixed-point\ntitle: \(pick(titles))\n"
+        if random.next() % 3 == 0 { text += "submitted-by: \(pick(titles))\n" }
+        text += "---\n"
+        if random.next() % 4 != 0 { text += "# \(pick(lines))\n\n" }
+        for _ in 0..<Int(random.next() % 24) { text += pick(lines) + "\n" }
+        return text
+    }
+
+    @Test func writerIsAFixedPointOverGeneratedSources() throws {
+        var random = SplitMix64(seed: 13)
+        var accepted = 0
+        for _ in 0..<4_000 {
+            let source = Self.source(&random)
+            guard let first = try? MotionReader.read(source) else { continue }
+            accepted += 1
+            let written = MarkdownWriter.write(first.motion)
+            let reread: MotionDocument
+            do {
+                reread = try MotionReader.read(written)
+            } catch {
+                Issue.record("the writer wrote what the reader refuses (\(error)):\n\(written)\nfrom:\n\(source)")
+                return
+            }
+            let again = MarkdownWriter.write(reread.motion)
+            guard again == written else {
+                Issue.record("not a fixed point:\n\(written.debugDescription)\nthen:\n\(again.debugDescription)\nfrom:\n\(source.debugDescription)")
+                return
+            }
+        }
+        // Most sources are read: the test exercises the writer, not only the reader's refusals.
+        #expect(accepted > 3_000, "\(accepted) of 4000 read")
+    }
+
+    /// Models as the amendment engine or a paste could make them: hostile text at the edges of
+    /// lines, in titles, headings and front matter.
+    @Test func writerIsAFixedPointOverGeneratedModels() throws {
+        let hostile = ["   ", "\t", "\u{01}", "\u{1B}[2J", "\u{92}", "\u{85}", "\u{FFFE}", "\u{FFFF}", "\u{7F}", "\r", "\r\n", "    - ", "# ", ""]
+        var generator = MotionGenerator(seed: 1313)
+        var random = SplitMix64(seed: 7)
+        func pick() -> String { hostile[Int(random.next() % UInt64(hostile.count))] }
+        func spoil(_ content: [Inline]) -> [Inline] {
+            content.map { inline in
+                guard case .text(let text) = inline else { return inline }
+                return .text(pick() + text + pick())
+            }
+        }
+        for _ in 0..<1_000 {
+            var motion = generator.motion()
+            motion.metadata.kind = .motion
+            motion.metadata.amends = nil
+            motion.title = spoil(motion.title)
+            motion.metadata.submittedBy = motion.metadata.submittedBy.map { pick() + $0 + pick() }
+            for index in motion.sections.indices {
+                motion.sections[index].heading = spoil(motion.sections[index].heading)
+                for block in motion.sections[index].blocks.indices {
+                    motion.sections[index].blocks[block].content = spoil(motion.sections[index].blocks[block].content)
+                }
+            }
+            let written = MarkdownWriter.write(motion)
+            let reread: MotionDocument
+            do {
+                reread = try MotionReader.read(written)
+            } catch {
+                Issue.record("the writer wrote what the reader refuses (\(error)):\n\(written.debugDescription)")
+                return
+            }
+            let again = MarkdownWriter.write(reread.motion)
+            guard again == written else {
+                Issue.record("not a fixed point:\n\(written.debugDescription)\nthen:\n\(again.debugDescription)")
+                return
+            }
+        }
+    }
+
+    @Test(arguments: ["```\n   - one\n  # two\n```", "    code\n       - one\n      # two", "#", "##", "# \n\ntext", "text\n\n#\n\nmore"])
+    func reportedCasesReadBackAsWritten(body: String) throws {
+        let source = "---\nid: a\ntitle: T\n---\n# T\n\n## Conference notes\n\n\(body)\n"
+        let written = MarkdownWriter.write(try MotionReader.read(source).motion)
+        #expect(MarkdownWriter.write(try MotionReader.read(written).motion) == written, "\(written.debugDescription)")
+        // Nothing the reader kept as plain text reads back as a list or a heading.
+        let reread = try MotionReader.read(written).motion
+        #expect(reread.sections.allSatisfy { $0.blocks.allSatisfy { $0.kind == .paragraph } }, "\(written.debugDescription)")
+        #expect(!written.contains("\n\n\n"), "\(written.debugDescription)")
+    }
+}
