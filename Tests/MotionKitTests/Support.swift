@@ -73,6 +73,8 @@ struct MotionProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Ended by a signal (a crash, a trap), not by exiting.
+        var crashed = false
     }
 
     static let binary: String = ProcessInfo.processInfo.environment["MOTION_BIN"] ?? "\(TestSupport.packageRoot)/.build/debug/motion"
@@ -108,6 +110,6 @@ struct MotionProcess {
         let outData = try Data(contentsOf: URL(fileURLWithPath: directory + "/out"))
         let errData = try Data(contentsOf: URL(fileURLWithPath: directory + "/err"))
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self), crashed: process.terminationReason == .uncaughtSignal)
     }
 }

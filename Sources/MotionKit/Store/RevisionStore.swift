@@ -48,8 +48,11 @@ public protocol RevisionStore: AnyObject, Sendable {
     func fsck() throws(StoreError) -> FsckReport
 
     /// Every motion's whole history with its texts, each checked against its hash: what
-    /// `export-history` writes and a store copy reads.
-    func archive() throws(StoreError) -> [ArchivedMotion]
+    /// `export-history` writes and a store copy reads. With `damaged` (references as fsck names
+    /// them), those revisions and any record or text that cannot be read are left out instead
+    /// of stopping the archive: what `export-history --salvage` writes. Without it, any damage
+    /// is an error.
+    func archive(leavingOut damaged: Set<String>?) throws(StoreError) -> [ArchivedMotion]
 
     /// Adds whole histories in one transaction. Refuses, changing nothing, when the store holds
     /// any of the motions already.
@@ -96,6 +99,9 @@ public struct ArchivedTag: Sendable, Hashable, Codable {
 }
 
 extension RevisionStore {
+    /// Every motion's whole history, refusing on any damage.
+    public func archive() throws(StoreError) -> [ArchivedMotion] { try archive(leavingOut: nil) }
+
     /// Names a revision, refusing to move a tag that names another.
     public func tag(_ revision: Revision, as name: String) throws(StoreError) {
         try tag(revision, as: name, force: false)

@@ -26,10 +26,10 @@ extension SQLiteStore {
         var dictionary: [UInt8]?
         var baseID: Int64?
         var depth = 0
-        if let candidate, (candidate["depth"] as Int) < SQLiteStore.maximumDepth {
-            dictionary = try blob(db, hash: candidate["hash"])
-            baseID = candidate["id"]
-            depth = candidate["depth"] + 1
+        if let candidate, try candidate.decode(Int.self, forColumn: "depth") < SQLiteStore.maximumDepth {
+            dictionary = try blob(db, hash: candidate.decode(forColumn: "hash"))
+            baseID = try candidate.decode(forColumn: "id")
+            depth = try candidate.decode(Int.self, forColumn: "depth") + 1
         }
         let data = try Deflate.compress(content, dictionary: dictionary)
         try db.execute(sql: "INSERT INTO blob (hash, base, depth, size, data) VALUES (?, ?, ?, ?, ?)",
@@ -49,13 +49,13 @@ extension SQLiteStore {
             throw StoreError(.damaged, "\(path): the text \(hash.prefix(12)) is missing from the store; run 'motion fsck'")
         }
         while let current = row {
-            let currentHash: String = current["hash"]
+            let currentHash: String = try current.decode(forColumn: "hash")
             if let cached = blobs[currentHash] {
                 dictionary = cached
                 break
             }
-            chain.append((currentHash, Array(current["data"] as Data), current["size"]))
-            guard let base: Int64 = current["base"] else { break }
+            chain.append((currentHash, Array(try current.decode(Data.self, forColumn: "data")), try current.decode(forColumn: "size")))
+            guard let base: Int64 = try current.decode(forColumn: "base") else { break }
             guard chain.count <= SQLiteStore.maximumDepth + 1,
                   let next = try Row.fetchOne(db, sql: "SELECT hash, base, size, data FROM blob WHERE id = ?", arguments: [base]) else {
                 throw StoreError(.damaged, "\(path): the text \(hash.prefix(12)) has a broken chain of bases; run 'motion fsck'")

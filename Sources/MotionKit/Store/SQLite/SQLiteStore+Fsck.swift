@@ -1,84 +1,177 @@
+import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Runs SQLite's integrity check, re-hashes every blob, and checks parent links, numbering
-    /// and tags. Reads everything afresh, bypassing this process's cache.
+    /// Runs SQLite's integrity check, re-hashes every text, and checks every revision's record:
+    /// numbering and parents, the fields its text decides, a checksum over the rest, and tags.
+    /// Reads everything afresh, bypassing this process's cache, and trusts no value's type: any
+    /// damage becomes a finding in words, never a stop.
     public func fsck() throws(StoreError) -> FsckReport {
-        try read { db in
-            var report = FsckReport()
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { report.integrity = integrity }
-
-            // Blobs: each one's full text must hash to its name.
-            var badBlobs: [String: String] = [:]
-            var texts: [String: [UInt8]] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT b.hash, base.hash AS base_hash, b.base, b.size, b.data FROM blob b
-                LEFT JOIN blob base ON base.id = b.base ORDER BY b.depth, b.id
-                """)
-            report.blobsChecked = rows.count
-            for row in rows {
-                let hash: String = row["hash"]
-                let base: String? = row["base_hash"]
-                do {
-                    var dictionary: [UInt8]?
-                    if row["base"] as Int64? != nil, base == nil {
-                        throw StoreError(.damaged, "its base text is missing")
-                    }
-                    if let base {
-                        guard let baseText = texts[base] else {
-                            throw StoreError(.damaged, badBlobs[base] != nil ? "its base text is damaged" : "its base text is missing")
-                        }
-                        dictionary = baseText
-                    }
-                    let text = try Deflate.decompress(Array(row["data"] as Data), dictionary: dictionary, expectedSize: row["size"])
-                    guard SHA256.hex(text) == hash else { throw StoreError(.damaged, "its text no longer matches its hash") }
-                    texts[hash] = text
-                } catch {
-                    badBlobs[hash] = "\(error)"
-                }
+        var report = FsckReport()
+        do {
+            try queue.read { db in
+                var check = StoreCheck(db: db, path: path)
+                check.run(into: &report)
             }
-
-            // Revisions: a stored text, numbers 1...n without gaps, each parent the one before.
-            var expectedNumber: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT motion_id, number, hash, parent, status, kind FROM revision ORDER BY motion_id, number") {
-                report.revisionsChecked += 1
-                let id: String = row["motion_id"]
-                let number: Int = row["number"]
-                let reference = "\(id)@\(number)"
-                let expected = (expectedNumber[id] ?? 0) + 1
-                if number != expected {
-                    report.damage.append(.init(reference: reference, problem: "numbering jumps from \(expected - 1) to \(number)"))
-                }
-                expectedNumber[id] = number
-                let parent: Int? = row["parent"]
-                if parent != (number == 1 ? nil : number - 1) {
-                    report.damage.append(.init(reference: reference, problem: "its parent is \(parent.map(String.init) ?? "none"), not \(number == 1 ? "none" : String(number - 1))"))
-                }
-                let hash: String = row["hash"]
-                if let problem = badBlobs[hash] {
-                    report.damage.append(.init(reference: reference, problem: "its text is damaged: \(problem)"))
-                } else if texts[hash] == nil {
-                    report.damage.append(.init(reference: reference, problem: "its text \(hash.prefix(12)) is missing"))
-                }
-                if MotionStatus(rawValue: row["status"]) == nil || MotionKind(rawValue: row["kind"]) == nil {
-                    report.damage.append(.init(reference: reference, problem: "its status or kind is not one motion knows"))
-                }
-            }
-            let used = Set(try String.fetchAll(db, sql: "SELECT DISTINCT hash FROM revision"))
-            for (hash, problem) in badBlobs where !used.contains(hash) {
-                report.damage.append(.init(reference: String(hash.prefix(12)), problem: "an unused text is damaged: \(problem)"))
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT t.motion_id, t.name, t.number FROM tag t
-                LEFT JOIN revision r ON r.motion_id = t.motion_id AND r.number = t.number WHERE r.number IS NULL
-                """) {
-                report.damage.append(.init(reference: "\(row["motion_id"] as String)@\(row["name"] as String)",
-                                           problem: "the tag names revision \(row["number"] as Int), which does not exist"))
-            }
-            return report
+        } catch {
+            report.integrity.append("SQLite could not read the store: \(StoreError(mapping: error, path: path, doing: "checking the store").message)")
         }
+        return report
     }
 }
 
-import Foundation
+/// One fsck over an open database; each part reports what it cannot read and goes on.
+private struct StoreCheck {
+    let db: Database
+    let path: String
+    /// Texts by hash, and why each text that could not be had is damaged.
+    var texts: [String: [UInt8]] = [:]
+    var badTexts: [String: String] = [:]
+
+    init(db: Database, path: String) {
+        self.db = db
+        self.path = path
+    }
+
+    mutating func run(into report: inout FsckReport) {
+        let db = db, path = path
+        func attempt(_ part: String, _ body: (inout FsckReport) throws -> Void) {
+            do {
+                try body(&report)
+            } catch {
+                let message = (error as? StoreError)?.message ?? StoreError(mapping: error, path: path, doing: "reading \(part)").message
+                report.integrity.append("could not read \(part): \(message)")
+            }
+        }
+        attempt("its integrity check") { report in
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] { report.integrity += integrity.map { "SQLite's integrity check: \($0)" } }
+        }
+        attempt("its texts") { report in try checkTexts(&report) }
+        attempt("its revisions") { report in try checkRevisions(&report) }
+        attempt("its tags") { report in try checkTags(&report) }
+    }
+
+    private struct StoredText {
+        var hash: String?
+        var base: Int64?
+        var size: Int?
+        var data: Data?
+    }
+
+    /// Every stored text must inflate (following its chain of bases) and hash to its name.
+    private mutating func checkTexts(_ report: inout FsckReport) throws {
+        var stored: [Int64: StoredText] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, hash, base, size, data FROM blob") {
+            guard let id = Int64.fromDatabaseValue(row[0]) else { continue }
+            stored[id] = StoredText(hash: String.fromDatabaseValue(row[1]), base: Int64.fromDatabaseValue(row[2]),
+                                    size: Int.fromDatabaseValue(row[3]), data: Data.fromDatabaseValue(row[4]))
+        }
+        report.blobsChecked = stored.count
+        var resolved: [Int64: Result<[UInt8], StoreError>] = [:]
+        func text(_ id: Int64, depth: Int) -> Result<[UInt8], StoreError> {
+            if let known = resolved[id] { return known }
+            let result: Result<[UInt8], StoreError>
+            if let entry = stored[id] {
+                result = Result { () throws(StoreError) -> [UInt8] in
+                    guard let hash = entry.hash, let size = entry.size, let data = entry.data else {
+                        throw StoreError(.damaged, "its hash, size or data is missing or of the wrong type")
+                    }
+                    var dictionary: [UInt8]?
+                    if let base = entry.base {
+                        guard depth <= SQLiteStore.maximumDepth else { throw StoreError(.damaged, "its chain of base texts is too long or loops") }
+                        switch text(base, depth: depth + 1) {
+                        case .success(let baseText): dictionary = baseText
+                        case .failure(let error):
+                            throw StoreError(.damaged, stored[base] == nil ? "its base text is missing" : "its base text is damaged (\(error.message))")
+                        }
+                    }
+                    let content: [UInt8]
+                    do { content = try Deflate.decompress(Array(data), dictionary: dictionary, expectedSize: size) } catch {
+                        throw StoreError(.damaged, "it no longer inflates (\(error))")
+                    }
+                    guard SHA256.hex(content) == hash else { throw StoreError(.damaged, "its text no longer matches its hash") }
+                    return content
+                }
+            } else {
+                result = .failure(StoreError(.damaged, "it is missing"))
+            }
+            resolved[id] = result
+            return result
+        }
+        for (id, entry) in stored.sorted(by: { $0.key < $1.key }) {
+            let name = entry.hash ?? "stored text #\(id)"
+            switch text(id, depth: 0) {
+            case .success(let content): texts[name] = content
+            case .failure(let error): badTexts[name] = error.message
+            }
+        }
+    }
+
+    /// Every revision: a readable record, numbers 1...n, a stored text, the fields its text
+    /// decides, sane values, and its checksum over the rest.
+    private mutating func checkRevisions(_ report: inout FsckReport) throws {
+        var expectedNumber: [String: Int] = [:]
+        var motions: [String: Motion] = [:]
+        var usedTexts = Set<String>()
+        let rows = try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns), r.checksum FROM revision r ORDER BY r.motion_id, r.number")
+        for row in rows {
+            report.revisionsChecked += 1
+            let revision: Revision
+            do {
+                revision = try SQLiteStore.revision(from: row)
+            } catch {
+                let id = String.fromDatabaseValue(row[0]).map(TerminalText.escaped) ?? "a revision"
+                let number = Int.fromDatabaseValue(row[1]).map { "@\($0)" } ?? ""
+                report.damage.append(.init(reference: id + number, problem: "its record cannot be read: \(error.message)"))
+                continue
+            }
+            let reference = revision.reference
+            usedTexts.insert(revision.hash)
+            var problems: [String] = []
+            let expected = (expectedNumber[revision.motionID] ?? 0) + 1
+            if revision.number != expected { problems.append("numbering jumps from \(expected - 1) to \(revision.number)") }
+            expectedNumber[revision.motionID] = revision.number
+            problems += revision.fieldProblems
+            if let problem = badTexts[revision.hash] {
+                problems.append("its text is damaged: \(problem)")
+            } else if let content = texts[revision.hash] {
+                if motions[revision.hash] == nil {
+                    motions[revision.hash] = try? MotionReader.read(String(decoding: content, as: UTF8.self)).motion
+                }
+                if let motion = motions[revision.hash] {
+                    problems += revision.mismatches(with: motion)
+                } else {
+                    problems.append("its text cannot be read as a motion")
+                }
+            } else {
+                problems.append("its text \(revision.hash.prefix(12)) is missing")
+            }
+            let checksum = String.fromDatabaseValue(row[12])
+            if problems.isEmpty, checksum != revision.recordChecksum {
+                problems.append(checksum == nil ? "its record has no checksum"
+                                : "its record was changed after it was saved (its author, message, time or parent no longer match its checksum)")
+            }
+            for problem in problems { report.damage.append(.init(reference: reference, problem: problem)) }
+        }
+        for (hash, problem) in badTexts.sorted(by: { $0.key < $1.key }) where !usedTexts.contains(hash) {
+            report.damage.append(.init(reference: String(hash.prefix(12)), problem: "an unused text is damaged: \(problem)"))
+        }
+        for id in try String.fetchAll(db, sql: "SELECT id FROM motion WHERE id NOT IN (SELECT motion_id FROM revision)") {
+            report.damage.append(.init(reference: TerminalText.escaped(id), problem: "the motion has no revisions"))
+        }
+    }
+
+    /// Every tag names a revision that exists.
+    private func checkTags(_ report: inout FsckReport) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT t.motion_id, t.name, t.number FROM tag t
+            LEFT JOIN revision r ON r.motion_id = t.motion_id AND r.number = t.number WHERE r.number IS NULL
+            """) {
+            let id = String.fromDatabaseValue(row[0]).map(TerminalText.escaped) ?? "a motion"
+            let name = String.fromDatabaseValue(row[1]).map(TerminalText.escaped) ?? "a tag"
+            let number = Int.fromDatabaseValue(row[2]).map(String.init) ?? "that is not a number"
+            report.damage.append(.init(reference: "\(id)@\(name)", problem: "the tag names revision \(number), which does not exist"))
+        }
+    }
+}

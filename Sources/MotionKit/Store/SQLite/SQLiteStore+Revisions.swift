@@ -1,18 +1,6 @@
 import GRDB
 
 extension SQLiteStore {
-    /// The columns of a revision, qualified so they can be joined (`FROM revision r`).
-    static let revisionColumns = "r.motion_id, r.number, r.hash, r.parent, r.author, r.message, r.created_at, r.status, r.kind, r.title, r.words, r.amends"
-    static let insertColumns = "motion_id, number, hash, parent, author, message, created_at, status, kind, title, words, amends"
-
-    /// A revision from a row of ``revisionColumns``, read by position: GRDB's by-name lookup
-    /// lower-cases every name, which was a tenth of `motion log` on a long history.
-    static func revision(from row: Row) -> Revision {
-        Revision(motionID: row[0], number: row[1], hash: row[2], parent: row[3], author: row[4], message: row[5], time: row[6],
-                 status: MotionStatus(rawValue: row[7]) ?? .draft, kind: MotionKind(rawValue: row[8]) ?? .motion,
-                 title: row[9], words: row[10], amends: row[11])
-    }
-
     /// Records `motion` (already in canonical form as `canonical`) as a new revision, unless the
     /// latest revision has the same text. Returns the new revision, or nil when unchanged.
     public func save(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision? {
@@ -39,26 +27,20 @@ extension SQLiteStore {
         let time = time ?? Timestamp.now()
         let latest = try Row.fetchOne(db, sql: "SELECT number, hash FROM revision WHERE motion_id = ? ORDER BY number DESC LIMIT 1",
                                       arguments: [motion.id])
-        let latestHash: String? = latest?["hash"]
+        let latestHash: String? = try latest?.decode(forColumn: "hash")
+        let latestNumber: Int? = try latest?.decode(forColumn: "number")
         if latestHash == hash { return nil }
         if latest == nil {
             try db.execute(sql: "INSERT OR IGNORE INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, time])
         }
         try putBlob(db, content: content, hash: hash, base: latestHash)
-        let number = (latest?["number"] as Int? ?? 0) + 1
-        let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latest?["number"],
+        let number = (latestNumber ?? 0) + 1
+        let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latestNumber,
                                 author: author, message: message, time: time, status: motion.metadata.status,
                                 kind: motion.metadata.kind, title: motion.titleText, words: motion.wordCounts.body,
                                 amends: motion.metadata.amends)
         try insert(db, revision)
         return revision
-    }
-
-    func insert(_ db: Database, _ revision: Revision) throws {
-        try db.execute(sql: "INSERT INTO revision (\(SQLiteStore.insertColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [revision.motionID, revision.number, revision.hash, revision.parent, revision.author,
-                                   revision.message, revision.time, revision.status.rawValue, revision.kind.rawValue,
-                                   revision.title, revision.words, revision.amends])
     }
 
     /// Resolves a stored reference to its revision.
@@ -80,7 +62,7 @@ extension SQLiteStore {
                 """, arguments: [id, name])
         }
         guard let row else { throw try missing(db, id, selector) }
-        var revision = SQLiteStore.revision(from: row)
+        var revision = try SQLiteStore.revision(from: row)
         revision.tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? AND number = ? ORDER BY name",
                                             arguments: [id, revision.number])
         return revision
@@ -125,12 +107,12 @@ extension SQLiteStore {
     /// A motion's revisions, newest first, with their tags.
     public func log(_ id: String) throws(StoreError) -> [Revision] {
         try read { db in
-            var revisions = try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC",
-                                             arguments: [id]).map(SQLiteStore.revision(from:))
+            var revisions = try SQLiteStore.revisions(from: Row.fetchAll(
+                db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r WHERE motion_id = ? ORDER BY number DESC", arguments: [id]))
             if revisions.isEmpty { throw try missing(db, id, .latest) }
             var tags: [Int: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT number, name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id]) {
-                tags[row["number"], default: []].append(row["name"])
+                tags[try row.decode(Int.self, forColumn: "number"), default: []].append(try row.decode(forColumn: "name"))
             }
             for index in revisions.indices { revisions[index].tags = tags[revisions[index].number] ?? [] }
             return revisions
@@ -140,11 +122,11 @@ extension SQLiteStore {
     /// The latest revision of every motion, by id.
     public func latestRevisions() throws(StoreError) -> [Revision] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLiteStore.revisions(from: Row.fetchAll(db, sql: """
                 SELECT \(SQLiteStore.revisionColumns) FROM revision r
                 WHERE number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
                 ORDER BY motion_id
-                """).map(SQLiteStore.revision(from:))
+                """))
         }
     }
 
@@ -152,11 +134,11 @@ extension SQLiteStore {
     /// without a revision), in id order with numbers compared as numbers (a2 before a10).
     public func latestAmendments(to id: String) throws(StoreError) -> [Revision] {
         AmendmentIndex.ordered(try read { db in
-            try Row.fetchAll(db, sql: """
+            try SQLiteStore.revisions(from: Row.fetchAll(db, sql: """
                 SELECT \(SQLiteStore.revisionColumns) FROM revision r
                 WHERE r.kind = 'amendment' AND (r.amends = ?1 OR substr(r.amends, 1, length(?1) + 1) = ?1 || '@')
                   AND number = (SELECT max(number) FROM revision WHERE motion_id = r.motion_id)
-                """, arguments: [id]).map(SQLiteStore.revision(from:))
+                """, arguments: [id]))
         })
     }
 

@@ -4,7 +4,7 @@ import GRDB
 /// than misread.
 extension SQLiteStore {
     /// The schema version, also written to `PRAGMA user_version` for tools outside GRDB.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -52,6 +52,18 @@ extension SQLiteStore {
                 ) WITHOUT ROWID;
                 PRAGMA user_version = 1;
                 """)
+        }
+        migrator.registerMigration("v2: a checksum over each revision's record") { db in
+            // fsck recomputes it: an author, message, time or parent changed after the save is
+            // found. Records already there are taken as they are; one that cannot be read keeps
+            // no checksum, which fsck reports.
+            try db.execute(sql: "ALTER TABLE revision ADD COLUMN checksum TEXT")
+            for row in try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns) FROM revision r") {
+                guard let revision = try? SQLiteStore.revision(from: row) else { continue }
+                try db.execute(sql: "UPDATE revision SET checksum = ? WHERE motion_id = ? AND number = ?",
+                               arguments: [revision.recordChecksum, revision.motionID, revision.number])
+            }
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }()

@@ -96,6 +96,11 @@ final class SQLiteStore: RevisionStore {
 extension StoreError {
     /// Turns SQLite's and GRDB's errors into a delegate's words.
     init(mapping error: any Error, path: String, doing action: String) {
+        if error is RowDecodingError {
+            // A value of the wrong type, or missing, where the schema promises one.
+            self.init(.damaged, "\(path): the store holds a damaged record while \(action); run 'motion fsck', and restore it from a backup or 'motion export-history --salvage'")
+            return
+        }
         guard let database = error as? DatabaseError else {
             self.init(.io, "\(path): \(error) while \(action)")
             return
