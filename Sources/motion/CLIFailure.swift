@@ -54,11 +54,27 @@ enum Terminal {
     static func error(_ line: String) {
         // Data printed before the message reaches stdout first, even when both go to one pipe.
         fflush(nil)
-        var text = line
+        // Messages quote files and stores: their control characters are shown, never obeyed.
+        var text = TerminalText.escaped(line)
         if !text.hasSuffix("\n") { text += "\n" }
         text.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
     static func note(_ text: String) { error("motion: note: \(text)") }
     static func warning(_ text: String) { error("motion: warning: \(text)") }
+}
+
+/// What commands print on stdout.
+enum Output {
+    /// A report (log, list, status, fsck, check's findings): what it quotes from motions and the
+    /// store has its control characters shown as escapes, wherever it goes.
+    static func report(_ text: String, terminator: String = "\n") {
+        print(TerminalText.escaped(text), terminator: terminator)
+    }
+
+    /// A document's own text (show, export to stdout): exact when piped or redirected, so it can
+    /// be saved as it is; with control characters shown as escapes on a terminal.
+    static func document(_ text: String) {
+        print(isatty(STDOUT_FILENO) != 0 ? TerminalText.escaped(text) : text, terminator: "")
+    }
 }

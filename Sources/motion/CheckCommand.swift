@@ -51,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             if !output.isEmpty { output += "\n" }
             output += CheckReport.summaryTable(reports)
         }
-        print(output, terminator: "")
+        Output.report(output, terminator: "")
         let errors = reports.reduce(0) { $0 + $1.errorCount }
         let warnings = reports.reduce(0) { $0 + $1.findings.count } - errors
         let unreadable = reports.count { $0.failure != nil }

@@ -88,17 +88,21 @@ struct DiffRequest {
         let useColor = terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
         let chosen = format ?? (useColor ? .color : .plain)
         var output: String
+        // On a terminal, control characters in the motions are shown, never obeyed; piped, the
+        // text is exact.
+        let pieces = terminal ? diff.pieces.map { DiffPiece(style: $0.style, text: TerminalText.escaped($0.text), note: $0.note) } : diff.pieces
         if stat {
             output = statTable(diff)
         } else {
             switch chosen {
-            case .plain: output = InlineDiffRenderer(notation: .plain, context: lines).render(diff.pieces)
-            case .critic: output = InlineDiffRenderer(notation: .critic, context: lines).render(diff.pieces)
-            case .color: output = InlineDiffRenderer(notation: .color, context: lines).render(diff.pieces)
+            case .plain: output = InlineDiffRenderer(notation: .plain, context: lines).render(pieces)
+            case .critic: output = InlineDiffRenderer(notation: .critic, context: lines).render(pieces)
+            case .color: output = InlineDiffRenderer(notation: .color, context: lines).render(pieces)
             case .sideBySide:
                 // Context counts blocks here: a block is a paragraph or point, several lines.
-                output = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor,
-                                            context: lines.map { max(1, $0 / 3) }).render(diff)
+                var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
+                renderer.escapesControls = terminal
+                output = renderer.render(diff)
             case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
             case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
             }

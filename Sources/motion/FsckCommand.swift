@@ -22,8 +22,8 @@ struct FsckCommand: ParsableCommand {
         if json {
             print(try JSONOutput.string(report))
         } else {
-            for line in report.integrity { print("integrity: \(line)") }
-            for damage in report.damage { print("\(damage.reference): damaged: \(damage.problem)") }
+            for line in report.integrity { Output.report("integrity: \(line)") }
+            for damage in report.damage { Output.report("\(damage.reference): damaged: \(damage.problem)") }
             Terminal.error("checked \(report.revisionsChecked) revisions and \(report.blobsChecked) stored texts: "
                 + (report.isClean ? "no damage" : "\(report.damage.count + report.integrity.count) problems"))
         }

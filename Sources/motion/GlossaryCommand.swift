@@ -29,7 +29,7 @@ struct GlossaryCheckCommand: ParsableCommand {
     func run() throws {
         let glossary = try AppContext().glossary()
         let problems = glossary.problems()
-        for problem in problems { print(problem.description) }
+        for problem in problems { Output.report(problem.description) }
         Terminal.error("\(glossary.files.count) glossary file\(glossary.files.count == 1 ? "" : "s") checked, \(glossary.entries.count) entries: \(problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")")
         if !problems.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
@@ -45,7 +45,7 @@ struct GlossaryListCommand: ParsableCommand {
         for entry in glossary.entries {
             rows.append([entry.term, entry.variants.joined(separator: ", "), "\(entry.origin):\(entry.line)"])
         }
-        print(TextTable.render(rows), terminator: "")
+        Output.report(TextTable.render(rows), terminator: "")
     }
 }
 
@@ -77,7 +77,7 @@ struct GlossaryLintCommand: ParsableCommand {
             struct Row: Encodable { var path: String; var finding: GlossaryLinter.Finding }
             print(try JSONOutput.string(all.map { Row(path: $0.label, finding: $0.finding) }))
         } else {
-            for (path, finding) in all { print("\(path):\(finding.line):\(finding.column): warning: \(finding.message)") }
+            for (path, finding) in all { Output.report("\(path):\(finding.line):\(finding.column): warning: \(finding.message)") }
         }
         if !all.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
@@ -114,11 +114,11 @@ struct GlossaryFixCommand: ParsableCommand {
         if fix.changes == 0 {
             Terminal.error("motion: \(fix.label): no role names to change")
         } else if let preview = fix.preview {
-            print(preview, terminator: "")
+            Output.document(preview)
             Terminal.error("motion: \(terms) would change (dry run: nothing written)")
         } else if let saved = fix.saved {
             if let warning = saved.warning { Terminal.warning(warning) }
-            print(saved.revision.reference)
+            Output.report(saved.revision.reference)
         } else {
             Terminal.error("motion: \(fix.label): \(terms) changed")
         }

@@ -31,6 +31,6 @@ struct ListCommand: ParsableCommand {
             let title = isUnderMotion ? "amends \(revision.amends ?? ""): \(revision.title)" : revision.title
             rows.append([id, "@\(revision.number)", revision.status.rawValue, String(revision.words), title])
         }
-        print(TextTable.render(rows), terminator: "")
+        Output.report(TextTable.render(rows), terminator: "")
     }
 }

@@ -37,7 +37,7 @@ struct LogCommand: ParsableCommand {
                 out += "  \(amendment.reference)  \(amendment.status.rawValue)  amends \(amendment.amends ?? id)  \(amendment.words) words\n"
             }
         }
-        print(out, terminator: "")
+        Output.report(out, terminator: "")
     }
 }
 

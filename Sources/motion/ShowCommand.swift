@@ -33,6 +33,6 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let context = storeOptions.context
-        print(lineNumbers ? try context.numberedLines(reference, width: width) : try context.resolve(reference).text, terminator: "")
+        Output.document(lineNumbers ? try context.numberedLines(reference, width: width) : try context.resolve(reference).text)
     }
 }

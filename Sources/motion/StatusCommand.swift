@@ -26,7 +26,7 @@ struct StatusCommand: ParsableCommand {
         for entry in entries {
             rows.append([entry.state.rawValue, entry.id, entry.latest.map { "@\($0)" } ?? "-", entry.problem ?? ""])
         }
-        print(TextTable.render(rows), terminator: "")
+        Output.report(TextTable.render(rows), terminator: "")
         if entries.isEmpty { Terminal.error("no motions yet; 'motion new' starts one") }
     }
 }

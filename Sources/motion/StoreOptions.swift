@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
 enum DocumentOutput {
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            print(text, terminator: "")
+            Output.document(text)
             return
         }
         try FileIO.writeAtomically(text, to: path)
@@ -24,7 +24,7 @@ enum DocumentOutput {
     /// `toStandardOutput` and no path was given.
     static func write(_ bytes: [UInt8], to path: String?, defaultPath: String, toStandardOutput: Bool) throws {
         if toStandardOutput, path == nil {
-            print(String(decoding: bytes, as: UTF8.self), terminator: "")
+            Output.document(String(decoding: bytes, as: UTF8.self))
             return
         }
         let target = path ?? defaultPath

@@ -24,6 +24,6 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         let revision = try storeOptions.context.tag(reference, as: name, force: force)
-        print("\(revision.motionID)@\(name) -> \(revision.reference)")
+        Output.report("\(revision.motionID)@\(name) -> \(revision.reference)")
     }
 }

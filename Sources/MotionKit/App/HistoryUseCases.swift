@@ -83,9 +83,10 @@ extension AppContext {
     /// Checks the whole store.
     public func fsck() throws -> FsckReport { try store().fsck() }
 
-    /// Writes the store's whole history into a new folder.
-    public func exportHistory(to directory: String) throws -> HistoryArchive.Manifest {
-        try HistoryArchive.export(try store(), to: directory)
+    /// Writes the store's whole history into a new folder; a damaged store is refused unless
+    /// `salvage`, which writes what is intact and says what is not.
+    public func exportHistory(to directory: String, salvage: Bool = false) throws -> HistoryArchive.ExportOutcome {
+        try HistoryArchive.export(try store(), to: directory, salvage: salvage)
     }
 
     /// Rebuilds history from a folder written by ``exportHistory(to:)``.

@@ -11,6 +11,12 @@ public struct DiffPiece: Sendable, Equatable {
     public var text: String
     /// For richer renderers: "moved from point 3" and the like.
     public var note: String?
+
+    public init(style: Style, text: String, note: String? = nil) {
+        self.style = style
+        self.text = text
+        self.note = note
+    }
 }
 
 extension DocumentDiff {

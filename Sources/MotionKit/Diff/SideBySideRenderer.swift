@@ -7,6 +7,8 @@ public struct SideBySideRenderer: Sendable {
     public var color: Bool
     /// Blocks of context around each changed one; nil shows every block.
     public var context: Int?
+    /// Control characters in the text shown as escapes, for a terminal (see ``TerminalText``).
+    public var escapesControls = false
 
     public init(width: Int, color: Bool, context: Int?) {
         self.width = min(max(width, 40), 1_000)
@@ -25,7 +27,13 @@ public struct SideBySideRenderer: Sendable {
     }
 
     public func render(_ diff: DocumentDiff) -> String {
-        let rows = self.rows(diff)
+        var rows = self.rows(diff)
+        if escapesControls {
+            for index in rows.indices {
+                rows[index].left = rows[index].left.map { (TerminalText.escaped($0.text), $0.style) }
+                rows[index].right = rows[index].right.map { (TerminalText.escaped($0.text), $0.style) }
+            }
+        }
         let column = (width - 3) / 2
         var keep = [Bool](repeating: context == nil, count: rows.count)
         if let context {

@@ -4,6 +4,8 @@ import Foundation
 /// everything else, so a store can be moved, inspected, or rebuilt by `import-history`.
 public enum HistoryArchive {
     public static let manifestName = "manifest.json"
+    /// What `--salvage` could not write as history, in words, beside the manifest.
+    public static let salvageReportName = "salvage-report.txt"
     public static let format = "motion-history"
 
     public struct Manifest: Codable, Sendable {
@@ -38,76 +40,66 @@ public enum HistoryArchive {
     /// A tag as the manifest lists it.
     public typealias TagEntry = ArchivedTag
 
-    /// Writes every motion's history into `directory`, which must be empty or absent. Every
-    /// text is read and checked against its hash before the first file is written.
-    public static func export(_ store: any RevisionStore, to directory: String) throws -> Manifest {
+    /// What an export wrote, and with `--salvage` what it could not.
+    public struct ExportOutcome: Sendable {
+        public var manifest: Manifest
+        /// Each damaged revision left out of the history, as fsck names it.
+        public var leftOut: [FsckReport.Damage] = []
+        /// Intact revisions after a damaged one: their texts are written under `ID/stranded/`
+        /// to recover by hand, but they are no part of the history (it must run 1, 2, 3, ...).
+        public var stranded: [String] = []
+    }
+
+    /// Writes every motion's history into `directory`, which must be empty or absent. The store
+    /// is checked first (as `motion fsck` does): a damaged store is refused, nothing written,
+    /// unless `salvage`, which writes each motion's history up to its first damaged revision and
+    /// lists the rest in the outcome and in salvage-report.txt.
+    public static func export(_ store: any RevisionStore, to directory: String, salvage: Bool = false) throws -> ExportOutcome {
         if FileIO.isDirectory(directory), !FileIO.listDirectory(directory).isEmpty {
             throw StoreError(.invalidArgument, "\(directory) is not empty; export into a new folder")
         }
-        let archive = try store.archive()
+        let report = try store.fsck()
+        if !report.isClean, !salvage {
+            let problems = report.integrity + report.damage.map { "\($0.reference): \($0.problem)" }
+            throw StoreError(.damaged, "the store is damaged, so no backup was written (\(problems.count) problems; the first: \(problems[0])). "
+                + "Run 'motion fsck' for the list; 'motion export-history --salvage \(directory)' writes what is intact")
+        }
+        let damaged = Set(report.damage.map(\.reference))
+        let archive = try store.archive(leavingOut: report.isClean ? nil : damaged)
+        var outcome = ExportOutcome(manifest: Manifest(format: format, version: 1, motions: []))
+        outcome.leftOut = report.damage
         try FileIO.createDirectory(directory)
-        var motions: [MotionHistory] = []
         for motion in archive {
             try FileIO.createDirectory("\(directory)/\(motion.id)")
             var entries: [Entry] = []
             for stored in motion.revisions {
                 let revision = stored.revision
-                let file = "\(motion.id)/\(String(format: "%04d", revision.number)).md"
+                let name = String(format: "%04d", revision.number) + ".md"
+                // History runs 1, 2, 3, ...: what comes after a gap is kept aside, not imported.
+                guard revision.number == entries.count + 1 else {
+                    try FileIO.createDirectory("\(directory)/\(motion.id)/stranded")
+                    try FileIO.writeAtomically(stored.text, to: "\(directory)/\(motion.id)/stranded/\(name)")
+                    outcome.stranded.append(revision.reference)
+                    continue
+                }
+                let file = "\(motion.id)/\(name)"
                 try FileIO.writeAtomically(stored.text, to: "\(directory)/\(file)")
                 entries.append(Entry(number: revision.number, hash: revision.hash, parent: revision.parent, author: revision.author,
                                      message: revision.message, time: revision.time, status: revision.status, kind: revision.kind,
                                      title: revision.title, words: revision.words, amends: revision.amends, file: file))
             }
-            motions.append(MotionHistory(id: motion.id, created: motion.created, revisions: entries,
-                                         tags: motion.tags))
+            guard !entries.isEmpty else { continue }
+            outcome.manifest.motions.append(MotionHistory(id: motion.id, created: motion.created, revisions: entries,
+                                                          tags: motion.tags.filter { $0.number <= entries.count }))
         }
-        let manifest = Manifest(format: format, version: 1, motions: motions)
-        try FileIO.writeAtomically(Array(try MotionJSON.encoder().encode(manifest)) + [0x0A], to: "\(directory)/\(manifestName)")
-        return manifest
-    }
-
-    /// Rebuilds history from an export into `store`, which must not already hold those motions.
-    /// Every file is checked against its hash first; nothing is written unless all of it is good.
-    public static func importHistory(from directory: String, into store: any RevisionStore) throws -> Manifest {
-        let manifestPath = "\(directory)/\(manifestName)"
-        let manifest: Manifest
-        do {
-            manifest = try JSONDecoder().decode(Manifest.self, from: Data(try FileIO.readBytes(manifestPath)))
-        } catch let error as FileError {
-            throw StoreError(error.isMissing ? .notFound : .io,
-                             "\(manifestPath): \(error.message); is \(directory) a folder written by 'motion export-history'?")
-        } catch {
-            throw StoreError(.invalidArgument, "\(manifestPath) is not a history manifest: \(error)")
+        try FileIO.writeAtomically(Array(try MotionJSON.encoder().encode(outcome.manifest)) + [0x0A], to: "\(directory)/\(manifestName)")
+        if !report.isClean {
+            var text = "motion export-history --salvage: what is not in this backup's history\n\n"
+            for line in report.integrity { text += "store: \(line)\n" }
+            for damage in report.damage { text += "\(damage.reference): left out: \(damage.problem)\n" }
+            for reference in outcome.stranded { text += "\(reference): intact, but after a damaged revision: its text is in the stranded/ folder\n" }
+            try FileIO.writeAtomically(text, to: "\(directory)/\(salvageReportName)")
         }
-        guard manifest.format == format, manifest.version == 1 else {
-            throw StoreError(.invalidArgument, "\(manifestPath) is format \(manifest.format) version \(manifest.version); this motion reads \(format) version 1")
-        }
-        var texts: [String: [UInt8]] = [:]
-        for motion in manifest.motions {
-            guard MotionID.isValid(motion.id) else { throw StoreError(.invalidArgument, "\(manifestPath): '\(motion.id)' is not a valid id") }
-            for (index, entry) in motion.revisions.enumerated() {
-                guard entry.number == index + 1, entry.parent == (index == 0 ? nil : index) else {
-                    throw StoreError(.invalidArgument, "\(manifestPath): \(motion.id)@\(entry.number) is out of order; revisions must run 1, 2, 3, ...")
-                }
-                let path = "\(directory)/\(entry.file)"
-                guard !entry.file.contains(".."), !entry.file.hasPrefix("/") else {
-                    throw StoreError(.invalidArgument, "\(manifestPath): the file '\(entry.file)' lies outside the export")
-                }
-                let bytes = try FileIO.readBytes(path)
-                guard SHA256.hex(bytes) == entry.hash else {
-                    throw StoreError(.damaged, "\(path) does not match its hash in the manifest; the export has been changed or damaged")
-                }
-                texts[entry.hash] = bytes
-            }
-        }
-        try store.restore(manifest.motions.map { motion in
-            ArchivedMotion(id: motion.id, created: motion.created, revisions: motion.revisions.map { entry in
-                ArchivedRevision(revision: Revision(motionID: motion.id, number: entry.number, hash: entry.hash, parent: entry.parent,
-                                                    author: entry.author, message: entry.message, time: entry.time, status: entry.status,
-                                                    kind: entry.kind, title: entry.title, words: entry.words, amends: entry.amends),
-                                 text: texts[entry.hash]!)
-            }, tags: motion.tags)
-        })
-        return manifest
+        return outcome
     }
 }

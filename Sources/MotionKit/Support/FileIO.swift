@@ -28,6 +28,7 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case EFBIG: message = "the file is too large while \(action) (a file size limit is set)"
         case EROFS: message = "the file system is read-only while \(action)"
         case EISDIR: message = "is a folder, not a file"
+        case ELOOP: message = "is a symbolic link, which is not followed here"
         default: message = "\(reason.lowercased()) while \(action)"
         }
     }
@@ -36,9 +37,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Small, dependable file primitives: whole-file reads and atomic writes
 /// (temporary file, fsync, rename), so a failed command never leaves half a file.
 public enum FileIO {
-    /// Reads a whole file, or at most `limit` bytes of it.
-    static func readBytes(_ path: String, limit: Int = .max) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole file, or at most `limit` bytes of it. With `followingLinks` false, a
+    /// symbolic link is refused (ELOOP) rather than read through.
+    static func readBytes(_ path: String, limit: Int = .max, followingLinks: Bool = true) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { throw FileError(path: path, errno: errno, doing: "opening it", access: .read) }
         defer { close(fd) }
         var info = stat()
