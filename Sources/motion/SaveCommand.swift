@@ -28,6 +28,7 @@ struct SaveCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try storeOptions.context.save(files, author: author, message: message)
+        for note in outcome.notes { Terminal.note(note) }
         for (path, result) in outcome.files {
             switch result {
             case .success(let revision?): print(revision.reference)

@@ -27,6 +27,7 @@ struct StatusCommand: ParsableCommand {
             rows.append([entry.state.rawValue, entry.id, entry.latest.map { "@\($0)" } ?? "-", entry.problem ?? ""])
         }
         Output.report(TextTable.render(rows), terminator: "")
+        for note in entries.compactMap(\.note) { Terminal.note(note) }
         if entries.isEmpty { Terminal.error("no motions yet; 'motion new' starts one") }
     }
 }

@@ -6,6 +6,8 @@ extension AppContext {
     /// file was unchanged), or why it failed.
     public struct SaveOutcome: Sendable {
         public var files: [(path: String, result: Result<Revision?, any Error>)] = []
+        /// Working files brought up to a revision a stopped command had recorded, before saving.
+        public var notes: [String] = []
 
         public var saved: [Revision] { files.compactMap { try? $0.result.get() } }
         public var failures: [(path: String, error: any Error)] {
@@ -28,6 +30,7 @@ extension AppContext {
         let author = try author(option)
         var outcome = SaveOutcome()
         for path in paths {
+            if let note = history.rollForwardIfLeftBehind(path) { outcome.notes.append(note) }
             outcome.files.append((path, Result { try history.save(path, author: author, message: message) }))
         }
         return outcome

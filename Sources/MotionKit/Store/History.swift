@@ -31,6 +31,9 @@ public struct History: Sendable {
         public var state: FileState
         public var latest: Int?
         public var problem: String?
+        /// What was done to the file on the way, such as bringing it up to a revision a stopped
+        /// command had recorded.
+        public var note: String?
     }
 
     /// Every working file and every stored motion, with its state.
@@ -44,8 +47,12 @@ public struct History: Sendable {
                 let copy = try WorkingCopy.read(path, in: workspace)
                 seen.insert(copy.id)
                 let stored = latest[copy.id]
-                let state: FileState = stored == nil ? .new : stored!.hash == copy.hash ? .unchanged : .modified
-                entries.append(StatusEntry(id: copy.id, path: path, state: state, latest: stored?.number))
+                var state: FileState = stored == nil ? .new : stored!.hash == copy.hash ? .unchanged : .modified
+                var note: String?
+                if state == .modified, let stored, let rolled = try? rollForward(copy, to: stored) {
+                    (state, note) = (.unchanged, rolled)
+                }
+                entries.append(StatusEntry(id: copy.id, path: path, state: state, latest: stored?.number, note: note))
             } catch {
                 seen.insert(fileID)
                 entries.append(StatusEntry(id: fileID, path: path, state: .unreadable, latest: latest[fileID]?.number,

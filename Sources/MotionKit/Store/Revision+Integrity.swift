@@ -57,11 +57,5 @@ extension Revision {
 extension Timestamp {
     /// Whether `text` is a time as the store writes them (ISO 8601 in UTC, with or without
     /// milliseconds).
-    static func isValid(_ text: String) -> Bool {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if formatter.date(from: text) != nil { return true }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text) != nil
-    }
+    static func isValid(_ text: String) -> Bool { date(text) != nil }
 }

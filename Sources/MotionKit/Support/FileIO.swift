@@ -132,6 +132,12 @@ public enum FileIO {
         return stat(path, &info) == 0 ? Int(info.st_mtim.tv_sec) : nil
     }
 
+    /// When a file was last changed, in seconds since 1970 to the nanosecond; nil when it cannot be seen.
+    static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 : nil
+    }
+
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

@@ -71,7 +71,7 @@ extension SQLiteStore {
     /// Brings the schema up to date. Only a store being created, or one this tool made before
     /// (it has GRDB's migrations table), is touched: any other SQLite file is refused, never
     /// quietly turned into a store.
-    func migrateIfNeeded(creating: Bool) throws(StoreError) {
+    func migrateIfNeeded(creating: Bool, readOnly: Bool = false) throws(StoreError) {
         let state: (complete: Bool, superseded: Bool, ours: Bool)
         do {
             state = try queue.read { db in
@@ -88,6 +88,8 @@ extension SQLiteStore {
         guard creating || state.ours else {
             throw StoreError(.invalidArgument, "\(path) is not a motion store; make one with 'motion init', or name the .motion/store.sqlite it made")
         }
+        // An older store that cannot be written is read as it is; the next writable open migrates it.
+        if readOnly { return }
         do {
             try SQLiteStore.migrator.migrate(queue)
         } catch {

@@ -59,10 +59,29 @@ final class SQLiteStore: RevisionStore {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch where !FileIO.fileExists(path + "-wal") {
+            // A WAL store in a folder this user cannot write to: SQLite cannot make the shared
+            // memory file it reads through. With no log beside it, no one is writing (a writer
+            // would have made one), so the file can be read as it stands.
+            queue = try DatabaseQueue(path: "file:\(uriEscaped(path))?immutable=1", configuration: configuration)
+        }
         let store = SQLiteStore(path: path, queue: queue)
-        try store.migrateIfNeeded(creating: false)
+        try store.migrateIfNeeded(creating: false, readOnly: true)
         return store
+    }
+
+    private static func uriEscaped(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"): out += "%" + String(byte, radix: 16, uppercase: true)
+            default: out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
     }
 
     /// Runs a read.
