@@ -52,3 +52,18 @@ import Testing
         #expect(throws: Deflate.Failure.self) { try Deflate.decompress(Array(data.dropLast(3)), expectedSize: text.count) }
     }
 }
+
+@Suite struct TerminalTextTests {
+    @Test(arguments: [
+        ("plain text, “quotes” and café", "plain text, “quotes” and café"),
+        ("clear\u{1B}[2J screen", "clear\\x1B[2J screen"),
+        ("c1 \u{9B}31m csi", "c1 \\x9B31m csi"),
+        ("bell\u{07} del\u{7F}", "bell\\x07 del\\x7F"),
+        ("line\nand\ttab", "line\nand\ttab"),
+        ("cr\r", "cr\\x0D"),
+        ("non \u{FFFE}\u{FFFF}", "non \\u{FFFE}\\u{FFFF}"),
+    ])
+    func controlsAreShownNotObeyed(text: String, shown: String) {
+        #expect(TerminalText.escaped(text) == shown)
+    }
+}
