@@ -99,6 +99,16 @@ import Testing
         }
     }
 
+    /// Inputs the fuzzer (make fuzz) found, as the reader's string entry point gets them.
+    @Test(arguments: [
+        "---\nid: new-motion\ntitle: Title of the motion\nkind: amendment\namends: motion-\u{FFFD}\u{FFFD}id\rstatus: draft\nprofi6le: unison-health\n---\ner of peer rcwheorkers ir",
+    ])
+    func fuzzFindingsReadBackAsWritten(source: String) throws {
+        let written = MarkdownWriter.write(try MotionReader.read(source).motion)
+        let reread = try MotionReader.read(written)
+        #expect(MarkdownWriter.write(reread.motion) == written, "\(written.debugDescription)")
+    }
+
     @Test(arguments: ["```\n   - one\n  # two\n```", "    code\n       - one\n      # two", "#", "##", "# \n\ntext", "text\n\n#\n\nmore"])
     func reportedCasesReadBackAsWritten(body: String) throws {
         let source = "---\nid: a\ntitle: T\n---\n# T\n\n## Conference notes\n\n\(body)\n"

@@ -37,7 +37,7 @@ public enum MotionReader {
 
     /// Reads text; `fileName` supplies the default id when there is no front matter.
     public static func read(_ text: String, fileName: String? = nil) throws(MotionReadError) -> MotionDocument {
-        let (yaml, body, bodyLine) = try FrontMatter.split(text)
+        let (yaml, body, bodyLine) = try FrontMatter.split(try SourceText.prepare(text))
         try SourceText.checkNesting(String(body), firstLine: bodyLine)
         let frontMatter = try yaml.map { (yaml) throws(MotionReadError) in try FrontMatter.parse(yaml, firstLine: 2) } ?? FrontMatter()
         var builder = BodyBuilder(lineOffset: bodyLine - 1)

@@ -75,6 +75,17 @@ enum SourceText {
         return text.utf8.contains(13) ? normalizeLineEndings(text) : text
     }
 
+    /// Text that did not come from a file (a store, a web form, a test) read the way `decode`
+    /// reads a file's bytes: no byte-order mark, no NUL, line feeds only.
+    static func prepare(_ text: String) throws(MotionReadError) -> String {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 13 || $0 == 0 || $0 == 0xEF }) else { return text }
+        if utf8.contains(0) { return try decode(Array(utf8)) }
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.utf8.contains(13) ? normalizeLineEndings(text) : text
+    }
+
     private static func normalizeLineEndings(_ text: String) -> String {
         text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
