@@ -58,7 +58,7 @@ struct AmendCommand: ParsableCommand {
         guard let text = result.text else {
             return Terminal.error("motion: \(result.targetLabel) has the same text as \(result.baseLabel): no amendment to write")
         }
-        try DocumentOutput.write(text, to: output)
+        try DocumentOutput.write(text, to: output, defaultName: "\(id ?? "amendment").md")
     }
 }
 

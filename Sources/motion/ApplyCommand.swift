@@ -43,6 +43,6 @@ struct ApplyCommand: ParsableCommand {
         let result = try ApplyAmendment(base: references.count == 2 ? references[0] : nil, amendment: references.last!, lineWidth: width)
             .run(in: storeOptions.context)
         for note in result.notes { Terminal.note(note) }
-        try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output)
+        try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output, defaultName: "\(result.motion.id).md")
     }
 }

@@ -15,14 +15,15 @@ struct ExportCommand: ParsableCommand {
             Examples:
               motion export health-2026-lxp-recognition --to docx
               motion export motions/*.md --to docx -o paper.docx
-              motion export health-2026-lxp-recognition@2 --to xml -o lxp.xml
+              motion export health-2026-lxp-recognition@2 -o lxp.xml
+              motion export health-2026-lxp-recognition --to docx -o papers/
             """)
 
     @Argument(help: "Motions: ID, ID@N, ID@TAG or files.")
     var references: [String]
 
-    @Option(help: "docx, xml or md.")
-    var to: DocumentFormat
+    @Option(help: "docx, xml or md (default: the -o file's extension).")
+    var to: DocumentFormat?
 
     @Flag(help: "Number the body's lines as amendments count them (the profile's line width).")
     var lineNumbers = false
@@ -30,7 +31,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Show the motion's changes from this revision or file as Word tracked changes (CriticMarkup for md).")
     var changesFrom: String?
 
-    @Option(name: .shortAndLong, help: "The file to write (default: ID.docx or ID.xml here; md goes to standard output).")
+    @Option(name: .shortAndLong, help: "The file, or a folder for ID.docx in it (default: ID.docx or ID.xml here; md goes to standard output).")
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions
@@ -42,6 +43,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let to = try DocumentOutput.format(to, output: output)
         let result = try ExportMotions(references: references, format: to, lineNumbers: lineNumbers, changesFrom: changesFrom)
             .run(in: storeOptions.context)
         try DocumentOutput.write(result.bytes, to: output, defaultPath: result.defaultFileName, toStandardOutput: to == .md)

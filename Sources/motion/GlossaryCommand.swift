@@ -138,7 +138,7 @@ struct GlossaryExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try DocumentOutput.write(GlossaryExport.render(try AppContext().glossary(), as: to), to: output)
+        try DocumentOutput.write(GlossaryExport.render(try AppContext().glossary(), as: to), to: output, defaultName: "glossary.\(to.rawValue)")
     }
 }
 

@@ -64,7 +64,7 @@ struct MergeCommand: ParsableCommand {
             if let warning = saved.warning { Terminal.warning(warning) }
             Terminal.error("\(saved.revision.reference) (as-amended)")
         }
-        if !save || output != nil { try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output) }
+        if !save || output != nil { try DocumentOutput.write(MarkdownWriter.write(result.motion), to: output, defaultName: "\(result.motion.id).md") }
     }
 }
 

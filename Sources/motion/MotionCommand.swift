@@ -32,6 +32,10 @@ struct MotionCommand: ParsableCommand {
             do { try request.run() } catch { fail(error) }
             return
         }
+        if let suggestion = CommandSuggestion.forUnknown(CommandLine.arguments) {
+            Terminal.error("motion: error: \(suggestion)")
+            Glibc.exit(ExitStatus.usage)
+        }
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
@@ -51,5 +55,43 @@ struct MotionCommand: ParsableCommand {
         if let exitCode = error as? ExitCode { exit(withError: exitCode) }
         if let error = error as? any MotionKitError { ErrorReport.exit(error) }
         exit(withError: error)
+    }
+}
+
+/// A mistyped command name gets the command it most likely meant, as git does.
+enum CommandSuggestion {
+    static var names: [String] {
+        MotionCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// The message for `arguments` whose command is not one motion has, or nil.
+    static func forUnknown(_ arguments: [String]) -> String? {
+        guard arguments.count > 1, let typed = arguments.dropFirst().first, !typed.hasPrefix("-"), !names.contains(typed) else { return nil }
+        let ranked = names.map { (name: $0, distance: editDistance(typed.lowercased(), $0)) }.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
+        let close = ranked.filter { $0.distance <= max(1, min(2, typed.count / 3)) || $0.name.hasPrefix(typed.lowercased()) }
+        let shown = TerminalText.escaped(typed)
+        guard let best = close.first else {
+            return "'\(shown)' is not a motion command; 'motion --help' lists them"
+        }
+        return "'\(shown)' is not a motion command; did you mean '\(best.name)'? ('motion --help' lists them)"
+    }
+
+    /// Levenshtein distance, with a swap of two neighbours counted as one edit ("stauts").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return table[a.count][b.count]
     }
 }

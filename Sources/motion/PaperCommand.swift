@@ -22,8 +22,8 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "The template, templates/paper/NAME.md.mustache.")
     var template = "branch-meeting"
 
-    @Option(help: "md, docx or xml (Word's Flat OPC).")
-    var to: DocumentFormat = .md
+    @Option(help: "md, docx or xml (Word's Flat OPC); default: the -o file's extension, else md.")
+    var to: DocumentFormat?
 
     @Option(help: "The paper's title.")
     var title = "Branch meeting paper"
@@ -34,16 +34,17 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "The meeting's date, as you want it printed.")
     var date: String?
 
-    @Option(name: .shortAndLong, help: "The file to write (default: standard output for md, paper.docx or paper.xml).")
+    @Option(name: .shortAndLong, help: "The file or folder to write (default: standard output for md, paper.docx or paper.xml).")
     var output: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        let to = try DocumentOutput.format(to, output: output, fallback: .md)
         let bytes = try AssemblePaper(references: references, template: template, title: title, branch: branch, date: date,
                                       format: to).run(in: storeOptions.context)
         switch to {
-        case .md: try DocumentOutput.write(String(decoding: bytes, as: UTF8.self), to: output)
+        case .md: try DocumentOutput.write(String(decoding: bytes, as: UTF8.self), to: output, defaultName: "paper.md")
         case .docx, .xml: try DocumentOutput.write(bytes, to: output, defaultPath: "paper.\(to.fileExtension)", toStandardOutput: false)
         }
     }
