@@ -102,11 +102,13 @@ import Testing
     /// Inputs the fuzzer (make fuzz) found, as the reader's string entry point gets them.
     @Test(arguments: [
         "---\nid: new-motion\ntitle: Title of the motion\nkind: amendment\namends: motion-\u{FFFD}\u{FFFD}id\rstatus: draft\nprofi6le: unison-health\n---\ner of peer rcwheorkers ir",
+        "---\nidstatus: draft\nprofile: generic\n---\n\n# Titl***********zwj**\u{FFFD}\u{FFFD}***\u{01}\u{1A}**UnsafeRa***on theo bran,ch will take, oumbered pointatr number\u{FFFD}d pointat",
     ])
     func fuzzFindingsReadBackAsWritten(source: String) throws {
-        let written = MarkdownWriter.write(try MotionReader.read(source).motion)
+        let first = try MotionReader.read(source).motion
+        let written = MarkdownWriter.write(first)
         let reread = try MotionReader.read(written)
-        #expect(MarkdownWriter.write(reread.motion) == written, "\(written.debugDescription)")
+        #expect(MarkdownWriter.write(reread.motion) == written, "\(written.debugDescription)\n\(first.title)\n\(reread.motion.title)")
     }
 
     @Test(arguments: ["```\n   - one\n  # two\n```", "    code\n       - one\n      # two", "#", "##", "# \n\ntext", "text\n\n#\n\nmore"])

@@ -132,7 +132,7 @@ struct BodyBuilder {
                 out.append(.text(node.plainText))
             }
         }
-        return out.normalized
+        return out.normalized.collapsingNestedStyles
     }
 }
 

@@ -15,7 +15,7 @@ enum InlineEscaper {
     private static func render(_ content: [Inline], into out: inout String, atLineStart: inout Bool, indent: String) {
         // A line's own leading and trailing spaces are not content: CommonMark drops them, so
         // writing them would make the next write differ (and four would start a code block).
-        var content = content
+        var content = content.collapsingNestedStyles
         while content.last == .lineBreak { content.removeLast() }
         for (index, inline) in content.enumerated() {
             switch inline {

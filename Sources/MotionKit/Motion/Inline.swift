@@ -54,3 +54,44 @@ extension Array where Element == Inline {
         return out
     }
 }
+
+extension Array where Element == Inline {
+    /// Emphasis inside emphasis, and strong inside strong, read as the one style they show:
+    /// written out, their delimiters would run together ("***********") and read back as
+    /// another nesting, so the canonical file would change on every write.
+    var collapsingNestedStyles: [Inline] {
+        guard contains(where: \.hasNestedStyle) else { return self }
+        return collapsed(inEmphasis: false, inStrong: false).normalized
+    }
+
+    private func collapsed(inEmphasis: Bool, inStrong: Bool) -> [Inline] {
+        flatMap { inline -> [Inline] in
+            switch inline {
+            case .emphasis(let content):
+                let inner = content.collapsed(inEmphasis: true, inStrong: inStrong)
+                return inEmphasis ? inner : [.emphasis(inner)]
+            case .strong(let content):
+                let inner = content.collapsed(inEmphasis: inEmphasis, inStrong: true)
+                return inStrong ? inner : [.strong(inner)]
+            case .link(let destination, let title, let content):
+                return [.link(destination: destination, title: title, content: content.collapsed(inEmphasis: inEmphasis, inStrong: inStrong))]
+            case .text, .code, .lineBreak:
+                return [inline]
+            }
+        }
+    }
+}
+
+private extension Inline {
+    /// Whether a style holds, anywhere below it, the same style again.
+    var hasNestedStyle: Bool { nests(inEmphasis: false, inStrong: false) }
+
+    func nests(inEmphasis: Bool, inStrong: Bool) -> Bool {
+        switch self {
+        case .emphasis(let content): inEmphasis || content.contains { $0.nests(inEmphasis: true, inStrong: inStrong) }
+        case .strong(let content): inStrong || content.contains { $0.nests(inEmphasis: inEmphasis, inStrong: true) }
+        case .link(_, _, let content): content.contains { $0.nests(inEmphasis: inEmphasis, inStrong: inStrong) }
+        case .text, .code, .lineBreak: false
+        }
+    }
+}
