@@ -103,6 +103,7 @@ import Testing
     @Test(arguments: [
         "---\nid: new-motion\ntitle: Title of the motion\nkind: amendment\namends: motion-\u{FFFD}\u{FFFD}id\rstatus: draft\nprofi6le: unison-health\n---\ner of peer rcwheorkers ir",
         "---\nidstatus: draft\nprofile: generic\n---\n\n# Titl***********zwj**\u{FFFD}\u{FFFD}***\u{01}\u{1A}**UnsafeRa***on theo bran,ch will take, oumbered pointatr number\u{FFFD}d pointat",
+        "---\nidstatus: draft\nprofile: generic\n---\n\n# Titl****************������������������������������������������***\u{01}\u{1A}**UnsafeRa***on theo bran,ch will take, oumbered pointatr number�d pointat",
     ])
     func fuzzFindingsReadBackAsWritten(source: String) throws {
         let first = try MotionReader.read(source).motion

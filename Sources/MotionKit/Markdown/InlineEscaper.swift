@@ -6,10 +6,29 @@ enum InlineEscaper {
     /// - Parameter continuationIndent: spaces before a line that follows a hard line break, so it
     ///   stays inside its list item.
     static func render(_ content: [Inline], continuationIndent: Int) -> String {
+        let out = renderOnce(content, continuationIndent: continuationIndent)
+        // Styles that meet (emphasis beside strong, or one opening another) write delimiter runs
+        // that CommonMark may pair differently: such a block is read back, and when it would not
+        // write the same again it is written without its bold and italics, which keeps every word.
+        guard content.hasMeetingStyles else { return out }
+        if let reread = readBack(out), renderOnce(reread, continuationIndent: continuationIndent) == out { return out }
+        return renderOnce(content.withoutStyles, continuationIndent: continuationIndent)
+    }
+
+    private static func renderOnce(_ content: [Inline], continuationIndent: Int) -> String {
         var out = ""
         var atLineStart = true
         render(content, into: &out, atLineStart: &atLineStart, indent: String(repeating: " ", count: continuationIndent))
         return out
+    }
+
+    /// A block's written inline text read back as the reader reads a paragraph; nil when it does
+    /// not read as one paragraph.
+    private static func readBack(_ text: String) -> [Inline]? {
+        var builder = BodyBuilder(lineOffset: 0)
+        builder.build(CommonMarkParser.parse(text))
+        guard builder.sections.isEmpty, builder.title == nil, builder.preamble.count == 1, builder.preamble[0].kind == .paragraph else { return nil }
+        return builder.preamble[0].content
     }
 
     private static func render(_ content: [Inline], into out: inout String, atLineStart: inout Bool, indent: String) {

@@ -82,7 +82,40 @@ extension Array where Element == Inline {
     }
 }
 
+extension Array where Element == Inline {
+    /// Whether emphasis or strong stands beside another, or opens or closes with one, anywhere.
+    var hasMeetingStyles: Bool {
+        for (index, inline) in enumerated() {
+            guard let inner = inline.styledContent else {
+                if case .link(_, _, let content) = inline, content.hasMeetingStyles { return true }
+                continue
+            }
+            if index + 1 < count, self[index + 1].styledContent != nil { return true }
+            if inner.first?.styledContent != nil || inner.last?.styledContent != nil || inner.hasMeetingStyles { return true }
+        }
+        return false
+    }
+
+    /// The same words with no emphasis or strong.
+    var withoutStyles: [Inline] {
+        flatMap { inline -> [Inline] in
+            switch inline {
+            case .emphasis(let content), .strong(let content): content.withoutStyles
+            case .link(let destination, let title, let content): [.link(destination: destination, title: title, content: content.withoutStyles)]
+            case .text, .code, .lineBreak: [inline]
+            }
+        }.normalized
+    }
+}
+
 private extension Inline {
+    var styledContent: [Inline]? {
+        switch self {
+        case .emphasis(let content), .strong(let content): content
+        default: nil
+        }
+    }
+
     /// Whether a style holds, anywhere below it, the same style again.
     var hasNestedStyle: Bool { nests(inEmphasis: false, inStrong: false) }
 
