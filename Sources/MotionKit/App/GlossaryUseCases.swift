@@ -30,7 +30,7 @@ extension AppContext {
         var outcome = TermFix(label: resolved.label, changes: findings.count)
         guard !findings.isEmpty else { return outcome }
         if dryRun {
-            outcome.preview = InlineDiffRenderer(notation: .plain, context: 0).render(DiffInput.compare(resolved.text, fixed).pieces)
+            outcome.preview = InlineDiffRenderer(notation: .plain, context: 0).render(try DiffInput.compare(resolved.text, fixed).pieces)
         } else if let revision = resolved.revision {
             let motion = try MotionReader.read(fixed, fileName: resolved.label).motion
             outcome.saved = try history().saveDerived(motion, from: revision, author: try author(option),

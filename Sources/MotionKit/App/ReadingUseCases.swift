@@ -39,7 +39,7 @@ public struct CompareVersions: Sendable {
             base = try context.resolve(old)
             target = try context.resolve(try context.history().workspace.workingFile(for: id))
         }
-        return Result(diff: DiffInput.compare(base.text, target.text, options: options), baseLabel: base.label, targetLabel: target.label)
+        return Result(diff: try DiffInput.compare(base.text, target.text, options: options, labels: (base.label, target.label)), baseLabel: base.label, targetLabel: target.label)
     }
 }
 

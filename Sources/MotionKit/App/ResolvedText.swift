@@ -63,9 +63,22 @@ extension AppContext {
             }
         case .stored(let id, let selector):
             let store = try store()
-            let revision = try store.revision(id, selector)
+            let revision: Revision
+            do {
+                revision = try store.revision(id, selector)
+            } catch {
+                throw unsavedHint(for: id) ?? error
+            }
             return ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference)
         }
+    }
+
+    /// For a motion the store lacks but a working file holds: how to use it.
+    private func unsavedHint(for id: String) -> ApplicationError? {
+        guard (try? store().log(id)) == nil else { return nil }
+        let workingFile = (try? history().workspace.workingFile(for: id)).flatMap { FileIO.fileExists($0) ? $0 : nil }
+        guard let working = workingFile ?? (FileIO.fileExists("\(id).md") ? "\(id).md" : nil) else { return nil }
+        return ApplicationError(.missingInput, "\(id) is not in the store yet, but \(working) is: save it first ('motion save \(working)'), or name the file instead of the id")
     }
 
     /// A stored revision a reference names, without reading its text; a file is refused with

@@ -17,18 +17,19 @@ public enum DiffInput {
         return DiffDocument(sections: sections, trailing: "\n")
     }
 
-    /// One side of a comparison: a motion when the text reads as one (it has front matter),
-    /// else plain prose.
-    public static func document(text: String, fileName: String? = nil) -> (document: DiffDocument, isMotion: Bool) {
-        if text.hasPrefix("---"), let motion = try? MotionReader.read(text, fileName: fileName).motion {
-            return (document(for: motion), true)
-        }
+    /// One side of a comparison: a motion when the text has front matter (whose errors are
+    /// thrown, never compared as prose), else plain prose.
+    public static func document(text: String, fileName: String? = nil) throws(MotionReadError) -> (document: DiffDocument, isMotion: Bool) {
+        if text.hasPrefix("---") { return (document(for: try MotionReader.read(text, fileName: fileName).motion), true) }
         return (DiffDocument.prose(text), false)
     }
 
     /// Compares two texts: as motions when both are, otherwise as prose.
-    public static func compare(_ old: String, _ new: String, options: DiffOptions = DiffOptions()) -> DocumentDiff {
-        let a = document(text: old), b = document(text: new)
+    public static func compare(_ old: String, _ new: String, options: DiffOptions = DiffOptions(),
+                               labels: (old: String, new: String)? = nil) throws(MotionReadError) -> DocumentDiff {
+        let a: (document: DiffDocument, isMotion: Bool), b: (document: DiffDocument, isMotion: Bool)
+        do { a = try document(text: old) } catch { throw labels.map { error.located(at: $0.old) } ?? error }
+        do { b = try document(text: new) } catch { throw labels.map { error.located(at: $0.new) } ?? error }
         if a.isMotion, b.isMotion { return DocumentDiff.compare(a.document, b.document, options: options) }
         return DocumentDiff.compare(.prose(old), .prose(new), options: options)
     }

@@ -1,3 +1,4 @@
+import MotionDiff
 /// Writes exports as Markdown through the one Markdown layout (``MarkdownLayout``): motions in
 /// canonical form, numbered lines as `motion show --line-numbers` prints them, comparisons as
 /// CriticMarkup, papers with each motion's headings one level down.
@@ -17,7 +18,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
                 MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, scheme: scheme)) + "```\n"
             }.joined(separator: "\n")
         case .comparison(let base, let target, _):
-            let diff = DiffInput.compare(MarkdownWriter.write(base), MarkdownWriter.write(target))
+            let diff = DocumentDiff.compare(DiffInput.document(for: base), DiffInput.document(for: target))
             return InlineDiffRenderer(notation: .critic, context: nil).render(diff.pieces)
         case .paper(let paper):
             return paper.markdown()

@@ -9,7 +9,10 @@ struct FrontMatter {
     /// Splits `text` into front matter YAML and body. `bodyLine` is the 1-based file line where
     /// the body starts. Returns nil YAML when the file has no front matter.
     static func split(_ text: String) throws(MotionReadError) -> (yaml: String?, body: Substring, bodyLine: Int) {
-        guard text.hasPrefix("---") else { return (nil, text[...], 1) }
+        guard text.hasPrefix("---") else {
+            try refuseFrontMatterWithoutOpening(text)
+            return (nil, text[...], 1)
+        }
         // Walk line by line only as far as the closing fence; the body is never split.
         var lineStart = text.startIndex
         var lineNumber = 0
@@ -31,6 +34,22 @@ struct FrontMatter {
         }
         throw MotionReadError(.frontMatter, line: 1,
                               "the front matter opened by '---' on line 1 is never closed; add a line '---' after the last field")
+    }
+
+    /// Fields at the top and a lone '---' below them: the opening '---' was left out (or lost
+    /// in a copy and paste). Read as Markdown, the fields would become a paragraph and the
+    /// closing line a rule, so say what is missing rather than "the motion has no title".
+    private static func refuseFrontMatterWithoutOpening(_ text: String) throws(MotionReadError) {
+        var lines = text.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: false).makeIterator()
+        guard let first = lines.next(), let colon = first.firstIndex(of: ":"),
+              knownKeys.contains(first[..<colon].trimmingCharacters(in: .whitespaces).lowercased()) else { return }
+        while let line = lines.next() {
+            if line.trimmingTrailingSpaces == "---" {
+                throw MotionReadError(.frontMatter, line: 1,
+                                      "the front matter has no opening '---': add a line '---' above '\(first.prefix(40))'")
+            }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
+        }
     }
 
     static let knownKeys: Set<String> = ["id", "title", "conference", "submitted-by", "kind", "status", "profile", "amends"]
