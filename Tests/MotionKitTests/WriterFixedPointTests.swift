@@ -104,6 +104,8 @@ import Testing
         "---\nid: new-motion\ntitle: Title of the motion\nkind: amendment\namends: motion-\u{FFFD}\u{FFFD}id\rstatus: draft\nprofi6le: unison-health\n---\ner of peer rcwheorkers ir",
         "---\nidstatus: draft\nprofile: generic\n---\n\n# Titl***********zwj**\u{FFFD}\u{FFFD}***\u{01}\u{1A}**UnsafeRa***on theo bran,ch will take, oumbered pointatr number\u{FFFD}d pointat",
         "---\nidstatus: draft\nprofile: generic\n---\n\n# Titl****************������������������������������������������***\u{01}\u{1A}**UnsafeRa***on theo bran,ch will take, oumbered pointatr number�d pointat",
+        "---\nid: new-motion\ntitle: TDecodablthe motion\nconference: Conferencebody\nkind: amendment\namends: motion-id\nstatus: draft\nprofile: unison-health\n--- \n#\nT\u{02}tle of theo�rkeon for ...peer support wor motion\n Conference notes\n\nPeer workers are emplsts, a�nd rs' insert 'ah trusts, a�nd rs' inss ir",
+        "---\nid: a1\ntitle: Setext\nkind: amendment\namends: m\n---\nSetext title\n============\n\nIn point 1, delete 'x'.\n",
     ])
     func fuzzFindingsReadBackAsWritten(source: String) throws {
         let first = try MotionReader.read(source).motion

@@ -27,8 +27,19 @@ enum AmendmentWording {
             rest = rest[rest.index(after: newline)...]
         }
         let trimmed = rest.drop { $0 == " " }
-        guard trimmed.hasPrefix("#"), trimmed.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? true else { return body }
-        guard let newline = rest.firstIndex(of: "\n") else { return rest[rest.endIndex...] }
-        return rest[rest.index(after: newline)...]
+        // "# Title", or a bare "#" (an empty title).
+        if trimmed.hasPrefix("#"), trimmed.dropFirst().first.map({ $0 == " " || $0 == "\t" || $0 == "\n" }) ?? true {
+            guard let newline = rest.firstIndex(of: "\n") else { return rest[rest.endIndex...] }
+            return rest[rest.index(after: newline)...]
+        }
+        // "Title" underlined with "=" (a setext heading).
+        if let first = rest.firstIndex(of: "\n") {
+            let second = rest[rest.index(after: first)...]
+            let underline = second.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
+            if !underline.isEmpty, underline.allSatisfy({ $0 == "=" }) {
+                return second.firstIndex(of: "\n").map { second[second.index(after: $0)...] } ?? second[second.endIndex...]
+            }
+        }
+        return body
     }
 }
