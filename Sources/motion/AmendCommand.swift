@@ -6,18 +6,19 @@ struct AmendCommand: ParsableCommand {
         commandName: "amend",
         abstract: "Write the amendment wording that turns one motion into another.",
         discussion: """
-            BASE is the motion as it stands (ID, ID@N, ID@TAG or a file); TARGET is the text a
+            BASE is the motion as it stands (ID, ID@N, ID@TAG or a file); TARGET is the text a \
             delegate edited (a file, or a stored revision). Prints formal wording such as
               In point 2, after 'workers' insert 'and survivor researchers'.
-            Quoted style names titles, sections, paragraphs and points and quotes words until
-            they are unique; lines style names computed line numbers (motion show --line-numbers).
-            The default style and line width come from BASE's profile. The wording always
+            Quoted style names titles, sections, paragraphs and points and quotes words until \
+            they are unique; lines style names computed line numbers (motion show --line-numbers). \
+            The default style and line width come from BASE's profile. The wording always \
             applies back exactly: motion apply BASE WORDING gives TARGET.
 
             Examples:
               motion amend health-2026-lxp-recognition my-edit.md
-              motion amend health-2026-lxp-recognition@1 health-2026-lxp-recognition@3 --style lines
-              motion amend health-2026-lxp-recognition my-edit.md --document --id lxp-amendment-1 -o amendments/lxp-1.md
+              motion amend health-2026-lxp@1 health-2026-lxp@3 --style lines
+              motion amend health-2026-lxp my-edit.md --document --id lxp-a1 \\
+                -o motions/lxp-a1.md
             """)
 
     @Argument(help: "The motion as it stands: ID, ID@N, ID@TAG or a file.")

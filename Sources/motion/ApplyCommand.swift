@@ -6,13 +6,13 @@ struct ApplyCommand: ParsableCommand {
         commandName: "apply",
         abstract: "Apply an amendment's wording and write the motion as amended.",
         discussion: """
-            AMENDMENT is an amendment document (front matter with 'amends:', wording as body), a
-            stored amendment, or a file of bare wording. BASE is the motion it applies to; without
-            it, the revision the amendment's 'amends:' names. All instructions refer to the base
-            as it stands. If any instruction cannot be applied (quoted words missing or not
+            AMENDMENT is an amendment document (front matter with 'amends:', wording as body), a \
+            stored amendment, or a file of bare wording. BASE is the motion it applies to; without \
+            it, the revision the amendment's 'amends:' names. All instructions refer to the base \
+            as it stands. If any instruction cannot be applied (quoted words missing or not \
             unique, a point that does not exist), the error names it and nothing is written.
 
-            When the amendment names an older revision than the motion's latest, it is applied to
+            When the amendment names an older revision than the motion's latest, it is applied to \
             the revision it names, and a note says whether it still applies cleanly to the latest.
 
             Examples:

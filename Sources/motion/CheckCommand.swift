@@ -6,9 +6,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check motions against the format and their conference profile.",
         discussion: """
-            Prints findings as PATH:LINE:COL: error|warning: MESSAGE. Exits 0 when there are no
-            errors, 1 when there are, 65 when a file cannot be read as a motion at all, and 66
-            when a named file does not exist.
+            Prints findings as PATH:LINE:COL: error|warning: MESSAGE. Exits 0 when there are no \
+            errors, 1 when there are, 65 when a file cannot be read as a motion at all, and 66 \
+            when a named file does not exist. \
             With no FILE, checks every motion in the workspace's motions/ folder.
 
             Examples:

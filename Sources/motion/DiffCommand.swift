@@ -8,18 +8,18 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changed between two versions, word by word.",
         discussion: """
-            A and B are revisions (ID, ID@N, ID@TAG) or files. With only an ID, compares the latest
-            revision with the working file motions/ID.md. Motions are compared section by section
+            A and B are revisions (ID, ID@N, ID@TAG) or files. With only an ID, compares the latest \
+            revision with the working file motions/ID.md. Motions are compared section by section \
             and block by block; other files as plain prose.
 
-            Formats: color (the default on a terminal), plain ([-old-]{+new+}, git's word-diff
+            Formats: color (the default on a terminal), plain ([-old-]{+new+}, git's word-diff \
             style), critic (CriticMarkup), side-by-side, html (a standalone page), json.
 
             Examples:
               motion diff health-2026-lxp-recognition
-              motion diff health-2026-lxp-recognition@1 health-2026-lxp-recognition@submitted
+              motion diff health-2026-lxp@1 health-2026-lxp@submitted
               motion diff old.md new.md --format critic --context all
-              motion diff health-2026-lxp-recognition@1 motions/health-2026-lxp-recognition.md --stat
+              motion diff health-2026-lxp@1 motions/health-2026-lxp.md --stat
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

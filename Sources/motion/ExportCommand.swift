@@ -6,10 +6,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export motions as a Word document (.docx), Word XML (Flat OPC) or Markdown.",
         discussion: """
-            One motion, or several as one document (each from a new page). docx is a real .docx
-            file; xml is the same WordprocessingML as one Flat OPC file (Word's "Word XML
-            Document"); md is canonical Markdown. Word styles come from templates/docx/styles.xml,
-            which a workspace may replace (see templates/README.md). The same input always gives
+            One motion, or several as one document (each from a new page). docx is a real .docx \
+            file; xml is the same WordprocessingML as one Flat OPC file (Word's "Word XML \
+            Document"); md is canonical Markdown. Word styles come from templates/docx/styles.xml, \
+            which a workspace may replace (see templates/README.md). The same input always gives \
             byte-identical output.
 
             Examples:

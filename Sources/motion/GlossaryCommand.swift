@@ -7,8 +7,8 @@ struct GlossaryCommand: ParsableCommand {
         commandName: "glossary",
         abstract: "Check, list, lint, fix and export the LXP role glossary.",
         discussion: """
-            Glossaries are read from the workspace's glossary/ folder, else ./glossary, else the
-            shared glossary built into the tool. Every *.yaml file there is a layer, in name
+            Glossaries are read from the workspace's glossary/ folder, else ./glossary, else the \
+            shared glossary built into the tool. Every *.yaml file there is a layer, in name \
             order: a later file's entry for the same preferred term replaces an earlier one.
 
             Examples:
@@ -54,9 +54,9 @@ struct GlossaryLintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Find non-standard role names and terms to avoid in motions.",
         discussion: """
-            Case-insensitive, whole words, phrases broken across lines, singular and plural,
-            possessives and hyphenated forms; the longest match wins where variants overlap.
-            Prints path:line:col: warning: 'peer workers' -> 'peer support workers' (lxp-roles).
+            Case-insensitive, whole words, phrases broken across lines, singular and plural, \
+            possessives and hyphenated forms; the longest match wins where variants overlap. \
+            Prints path:line:col: warning: 'peer workers' -> 'peer support workers' (lxp-roles). \
             Exits 1 when it finds any. `motion check` runs the same lint.
             """)
 
@@ -88,9 +88,9 @@ struct GlossaryFixCommand: ParsableCommand {
         commandName: "fix",
         abstract: "Rewrite non-standard role names to the preferred terms.",
         discussion: """
-            Keeps plural, possessive and capitals ("Peer Workers'" -> "Peer Support Workers'").
-            A file is rewritten in place; a stored motion (ID) gets a new revision, and its
-            working file is updated when it held that revision. Terms to avoid are reported, not
+            Keeps plural, possessive and capitals ("Peer Workers'" -> "Peer Support Workers'"). \
+            A file is rewritten in place; a stored motion (ID) gets a new revision, and its \
+            working file is updated when it held that revision. Terms to avoid are reported, not \
             replaced: they need a person's rewording. --dry-run prints the change as a diff.
             """)
 

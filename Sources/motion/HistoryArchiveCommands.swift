@@ -6,9 +6,9 @@ struct ExportHistoryCommand: ParsableCommand {
         commandName: "export-history",
         abstract: "Write every revision as Markdown plus a JSON manifest, to move or back up a store.",
         discussion: """
-            Checks the store first, as 'motion fsck' does. A damaged store is refused and nothing is
-            written, so a backup is never quietly incomplete; with --salvage, each motion's history is
-            written up to its first damaged revision, the intact texts after it go to ID/stranded/, and
+            Checks the store first, as 'motion fsck' does. A damaged store is refused and nothing is \
+            written, so a backup is never quietly incomplete; with --salvage, each motion's history is \
+            written up to its first damaged revision, the intact texts after it go to ID/stranded/, and \
             salvage-report.txt (also printed) lists what was left out. The command then exits 1.
 
             Examples:
@@ -42,12 +42,13 @@ struct ImportHistoryCommand: ParsableCommand {
         commandName: "import-history",
         abstract: "Rebuild history from a folder written by export-history.",
         discussion: """
-            Verifies every revision before writing anything: its file (inside the folder, no links),
-            its hash, its parents, and the title, status, kind and words its text gives. Every problem
+            Verifies every revision before writing anything: its file (inside the folder, no links), \
+            its hash, its parents, and the title, status, kind and words its text gives. Every problem \
             is listed at once. The store must not already hold the motions being imported.
 
             Examples:
-              motion init new-place && cd new-place && motion import-history ../backup-2026-11
+              motion init new-place && cd new-place
+              motion import-history ../backup-2026-11
             """)
 
     @Argument(help: "A folder written by 'motion export-history'.")

@@ -6,14 +6,14 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Apply several amendments in order and write the motion as amended.",
         discussion: """
-            Every amendment refers to BASE as it stands. Two amendments that change the same
-            words, or one that changes words another quotes, conflict: the conflict is reported
-            with both wordings and nothing is written (exit 1). With --drop-conflicting the later
+            Every amendment refers to BASE as it stands. Two amendments that change the same \
+            words, or one that changes words another quotes, conflict: the conflict is reported \
+            with both wordings and nothing is written (exit 1). With --drop-conflicting the later \
             amendment falls, as at conference, and the rest are applied.
 
-            With --status carried, the amendments are taken from the store: those whose
-            'amends:' names BASE's motion and whose status is carried, in id order.
-            With --save, the result is recorded as BASE's next revision, with status
+            With --status carried, the amendments are taken from the store: those whose \
+            'amends:' names BASE's motion and whose status is carried, in id order. \
+            With --save, the result is recorded as BASE's next revision, with status \
             carried-as-amended and the tag as-amended.
 
             Examples:

@@ -6,13 +6,15 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Start a motion from a skeleton in templates/motions/.",
         discussion: """
-            Writes motions/ID.md (in the workspace, else in ./motions) and prints its path. It never
-            overwrites a file. Skeletons: unison-health, emergency-motion, amendment, generic,
+            Writes motions/ID.md (in the workspace, else in ./motions) and prints its path. It never \
+            overwrites a file. Skeletons: unison-health, emergency-motion, amendment, generic, \
             branch, tuc-congress, or any NAME.md in your templates/motions/ folder.
 
             Examples:
-              motion new --template unison-health --id health-2026-lxp --title "Recognition for peer workers"
-              motion new --template amendment --id health-2026-lxp-a1 --title "Amendment 1" --amends health-2026-lxp
+              motion new --template unison-health --id health-2026-lxp \\
+                --title "Recognition for peer workers"
+              motion new --template amendment --id lxp-a1 --title "Amendment 1" \\
+                --amends health-2026-lxp
             """)
 
     @Option(help: "The skeleton to start from (templates/motions/NAME.md).")

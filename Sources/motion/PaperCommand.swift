@@ -6,13 +6,14 @@ struct PaperCommand: ParsableCommand {
         commandName: "paper",
         abstract: "Render a branch-meeting paper: an agenda, then the motions and their amendments.",
         discussion: """
-            The agenda comes from a Mustache template, templates/paper/NAME.md.mustache (see
-            templates/README.md for what it is given); the motions follow in full, each with its
-            amendments. Amendments are those named on the command line and, in a workspace, the
+            The agenda comes from a Mustache template, templates/paper/NAME.md.mustache (see \
+            templates/README.md for what it is given); the motions follow in full, each with its \
+            amendments. Amendments are those named on the command line and, in a workspace, the \
             stored amendments to each motion.
 
             Examples:
-              motion paper health-2026-lxp-recognition branch-2026-safe-staffing --branch "Northern Health Branch" --date 2026-12-03 --to docx
+              motion paper health-2026-lxp branch-2026-safe-staffing \\
+                --branch "Northern Health Branch" --date 2026-12-03 -o paper.docx
               motion paper motions/*.md --to md -o paper.md
             """)
 

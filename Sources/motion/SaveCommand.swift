@@ -6,8 +6,8 @@ struct SaveCommand: ParsableCommand {
         commandName: "save",
         abstract: "Record a revision of each changed working file.",
         discussion: """
-            With no FILE, saves every changed file in motions/. An unchanged file makes no
-            revision. Prints ID@N for each revision made. The author comes from --author, then
+            With no FILE, saves every changed file in motions/. An unchanged file makes no \
+            revision. Prints ID@N for each revision made. The author comes from --author, then \
             MOTION_AUTHOR, then 'author:' in .motion/config.yaml, then your login name.
 
             Examples:

@@ -6,12 +6,12 @@ struct SetStatusCommand: ParsableCommand {
         commandName: "set-status",
         abstract: "Record a new status (submitted, carried, lost, ...) as a revision.",
         discussion: """
-            Statuses: \(MotionStatus.allCases.map(\.rawValue).joined(separator: ", ")).
+            Statuses: \(MotionStatus.allCases.map(\.rawValue).joined(separator: ", ")). \
             The working file's status line is updated too; nothing else in it changes.
 
             Examples:
               motion set-status health-2026-lxp-recognition submitted
-              motion set-status health-2026-lxp-recognition carried -m "Carried at conference, 26 April"
+              motion set-status health-2026-lxp carried -m "Carried at conference, 26 April"
             """)
 
     @Argument(help: "The motion's id.")

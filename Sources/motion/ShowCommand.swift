@@ -6,8 +6,8 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Print a revision's Markdown.",
         discussion: """
-            REF is ID (the latest revision), ID@N, ID@TAG, ID@latest, or a file. With
-            --line-numbers, prints the body wrapped at the profile's line width and numbered from
+            REF is ID (the latest revision), ID@N, ID@TAG, ID@latest, or a file. With \
+            --line-numbers, prints the body wrapped at the profile's line width and numbered from \
             its first line: the numbers amendments and exports use.
 
             Examples:

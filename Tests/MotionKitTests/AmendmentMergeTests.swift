@@ -52,6 +52,44 @@ import Testing
         #expect(MarkdownWriter.write(same.motion).contains("1. Survey all branches on"))
     }
 
+    /// Issue 14: the same change from two branches is one change, made once, not a conflict.
+    @Test(arguments: [
+        ["Delete point 2.", "Delete point 2."],
+        ["Delete point 2.", "Delete the second point."],
+        ["In point 3, delete 'Band 7' and replace with 'Band 8a'.", "In point 3, delete 'Band 7' and replace with 'Band 8a'."],
+        ["Delete point 1 and replace with: 'Survey every branch.'", "Delete point 1 and replace with: 'Survey every branch.'"],
+        ["In point 2, delete 'bargaining'.", "In point 2, delete 'bargaining'."],
+    ])
+    func theSameChangeTwiceIsMadeOnce(wordings: [String]) throws {
+        let outcome = try Self.merge(wordings)
+        #expect(outcome.fallen.isEmpty, "\(outcome.fallen.map(\.conflict.message))")
+        #expect(outcome.applied == ["a1", "a2"])
+        let once = try Self.merge([wordings[0]])
+        #expect(MarkdownWriter.write(outcome.motion) == MarkdownWriter.write(once.motion))
+    }
+
+    @Test func theSameChangeTwiceMergesThroughTheCommand() throws {
+        let root = try StoreCommandTests.workspace()
+        for name in ["a1", "a2"] {
+            try TestSupport.write(TestSupport.motionText(front: "id: lxp-\(name)\ntitle: Amendment\nkind: amendment\namends: \(StoreCommandTests.lxp)\n",
+                                                         body: "Delete point 2.\n"), to: "\(root)/lxp-\(name).md")
+        }
+        let merged = try MotionProcess.run(["merge", "motions/\(StoreCommandTests.lxp).md", "lxp-a1.md", "lxp-a2.md"], in: root)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(!merged.stdout.contains("2. Produce bargaining guidance") && merged.stdout.contains("2. Press NHS England"), "\(merged.stdout)")
+    }
+
+    @Test func aDifferentChangeToADeletedPointStillConflicts() throws {
+        #expect(try Self.merge(["Delete point 2.", "Delete point 2 and replace with: 'Other.'"]).fallen.map(\.label) == ["a2"])
+        #expect(try Self.merge(["Delete point 1 and replace with: 'One.'", "Delete point 1 and replace with: 'Two.'"]).fallen.map(\.label) == ["a2"])
+    }
+
+    @Test func addingAtTheEndOfAPointMovesItsFullStopInAMergeToo() throws {
+        let outcome = try Self.merge(["Add at end of point 3: ', and above'", "In point 1, after 'Survey' insert 'all'."])
+        #expect(outcome.fallen.isEmpty)
+        #expect(MarkdownWriter.write(outcome.motion).contains("3. Campaign for senior posts at Band 7, and above.\n"))
+    }
+
     @Test func newPointsNumberWithinEachAmendment() throws {
         let outcome = try Self.merge(["Add new point 4: 'First new.'", "Add new point 4: 'Second new.'"])
         #expect(outcome.fallen.isEmpty)

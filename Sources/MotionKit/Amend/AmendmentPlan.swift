@@ -282,7 +282,10 @@ struct AmendmentPlan {
             if part == 0 {
                 for block in base.parts[0].blocks.indices { try deleteBlock(BlockKey(part: 0, block: block)) }
             } else {
-                guard deletedParts[part] == nil else { throw overlapError(deletedParts[part]!, index, "section '\(name)'") }
+                if let other = deletedParts[part] {
+                    if isSameChange(by: other) { return }
+                    throw overlapError(other, index, "section '\(name)'")
+                }
                 deletedParts[part] = index
             }
         case .lines(let range):
@@ -304,10 +307,19 @@ struct AmendmentPlan {
 
     private mutating func deleteBlock(_ key: BlockKey) throws(AmendmentError) {
         let index = instructions.count - 1
+        if let other = deletedBlocks[key], isSameChange(by: other) { return }
         if let other = deletedBlocks[key] ?? replacedBlocks[key]?.instruction {
             throw overlapError(other, index, describe(.block(key.part, key.block)))
         }
         deletedBlocks[key] = index
+    }
+
+    /// Whether the instruction being added makes a change that instruction `other`, of another
+    /// amendment, already makes (both delete point 2): at conference that is one change, made
+    /// once, not a conflict. The caller has checked the change is the same.
+    private func isSameChange(by other: Int) -> Bool {
+        let index = instructions.count - 1
+        return instructions[other].source != instructions[index].source
     }
 
     private mutating func replaceScope(_ scope: Scope, with text: String) throws(AmendmentError) {
@@ -318,6 +330,7 @@ struct AmendmentPlan {
             record(unit, TextEdit(range: 0..<scalars(unit).count, replacement: text, instruction: index))
         case .block(let kind, let number, let section):
             let key = try block(kind, number, section)
+            if let existing = replacedBlocks[key], existing.text == text, isSameChange(by: existing.instruction) { return }
             if let other = deletedBlocks[key] ?? replacedBlocks[key]?.instruction {
                 throw overlapError(other, index, describe(.block(key.part, key.block)))
             }

@@ -103,6 +103,8 @@ struct TextEdit: Hashable {
         let sorted = edits.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.instruction != b.instruction {
             if a.range.isEmpty, b.range.isEmpty { continue }
+            // The very same change twice (two amendments deleting the same words) is made once.
+            if a.range == b.range, a.replacement == b.replacement { continue }
             if a.range.isEmpty ? (b.range.lowerBound < a.range.lowerBound) : (b.range.lowerBound < a.range.upperBound) {
                 return (a, b)
             }
