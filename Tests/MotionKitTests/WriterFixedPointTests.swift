@@ -111,7 +111,21 @@ import Testing
         let first = try MotionReader.read(source).motion
         let written = MarkdownWriter.write(first)
         let reread = try MotionReader.read(written)
-        #expect(MarkdownWriter.write(reread.motion) == written, "\(written.debugDescription)\n\(first.title)\n\(reread.motion.title)")
+        let again = MarkdownWriter.write(reread.motion)
+        let firstDifference = zip(written.split(separator: "\n", omittingEmptySubsequences: false), again.split(separator: "\n", omittingEmptySubsequences: false)).first { $0 != $1 }
+        #expect(again == written, "\(firstDifference.map { "\($0.0.debugDescription)\n\($0.1.debugDescription)" } ?? "")")
+    }
+
+    /// A fuzz finding not yet fixed: runs of '*' and escaped backslashes in a heading that a
+    /// second write pairs differently. Marked as known so that the test fails once it is fixed,
+    /// and the case moves to the list above.
+    @Test func knownFixedPointFailureFromTheFuzzer() throws {
+        let source =
+        "---\nid: branch-2026-safe-staffing\ntitle: Safe staffing on every ward, every shift\nconferen@e: Example Branch Annual General Meeting 1013\nsubmitted-by: Example Health Branch Committee\nkind: motion\nstatus: submitted\nprofile: geng\n---\n\n\nMembers on inpatient wards regularly report shifts that run baffing\ntitle: Safe staffing on every ward, every shift\nconference: Example Branch Annual General Meeting 1013\nsubmitted-by: Example Health Branch Committee\nkind: motion\nstatus: submitted\nprofile: generig\n---\n\n# Safe staffing on every ward, every shift\n\n## This branch notes\n-\u{9}Members on inpatient wards regularly report shifts that run be Safe staffing on every ward, every shift\n\n#&# This branch notes\n-\nMembers on inpatient wards regularly report shifts that run below the agreed staffi# Safe staffing on every ward, every shift\n\n## This branch notes\n-\nMembers on inpatient wards regularly report shifts that run be Safe staffing on every ward, every shift\n\n#&# This branch notes\n-\nMembers on inpatient wards regularly report shifts that run below theitbmitted-by:ferands of separate employeer supporr senll**ce: Conferands of ceparate employeer stmon\nt--\u{1}-e: Recognition forpee r support workers\nkind: motion\nstatu�e: generic\n---\n\n# eer support workers\n\\\n\\#\\\\\\\\\\\\\\\\\\\\\\[\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\���\u{1F}\\\\upporr senll****MMMM*************************************Unsa�eRa***]***r sup*****porr senll*****************************************UnsafeRa*****p*Unsa�eRa***]***r supporr senll**ce: ConferandsRecog4ition for peer support workers of ceparate employeer sud pporr s*******f ceparate employeer supporr senll*****************************************UnsafeRa*s\n\\\n\\#\\\\\\\\\\\\\\\\\\\\\\[\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\���\u{1F}\\\\upporr senll****MMMM*************************************Unsa�eRa***]***r sup*****porr senll*****************************************UnsafeRa*****p*Unsa�eRa***]***r supporr senll**ce: ConferandsRecog4ition for peer support workers of ceparate employeer sud pporr s*******f ceparate employeer supporr senll*****************Une mota**************�������f*er numbered poinby:ferands of separae temployeer suppnrr senll**ce: Conferands of ceparate employeer supp agreed staffing nu Safe staffing on ExaB make more mistakeon(s, take moric\n---\n\n# SafE his: ore \n0.memb# This bf peer workers�is still gro\u{1C}ing.\n\nMany peer mbers, with gaps covf from other wards or by asking peopleer-recognition\ntitl to stay on after a long shift.\ne: Rec\nH�*ealthcare assistants and neognition for w"
+        withKnownIssue("delimiter runs beside escaped backslashes in a heading are not yet written as a fixed point") {
+            let written = MarkdownWriter.write(try MotionReader.read(source).motion)
+            #expect(MarkdownWriter.write(try MotionReader.read(written).motion) == written)
+        }
     }
 
     @Test(arguments: ["```\n   - one\n  # two\n```", "    code\n       - one\n      # two", "#", "##", "# \n\ntext", "text\n\n#\n\nmore"])
