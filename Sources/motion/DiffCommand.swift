@@ -81,7 +81,7 @@ struct DiffRequest {
 
     func run() throws {
         let compared = try CompareVersions(old: old, new: new, options: DiffOptions(ignoreTypography: ignoreTypography))
-            .run(in: AppContext(storeOption: store))
+            .run(in: AppContext(storeOption: store, warn: { Terminal.warning($0) }))
         let diff = compared.diff
         let lines = context == "all" ? nil : Int(context)
         let terminal = isatty(STDOUT_FILENO) != 0

@@ -7,7 +7,7 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// The command's application context: the store is found and opened only when first used.
-    var context: AppContext { AppContext(storeOption: store) }
+    var context: AppContext { AppContext(storeOption: store, warn: { Terminal.warning($0) }) }
 }
 
 /// Where a command's document goes: stdout, or a file written atomically. `-o` is taken as

@@ -24,7 +24,7 @@ import Testing
         for arguments in [["diff", id], ["diff", id, "motions/\(id).md"]] {
             let result = try MotionProcess.run(arguments, in: root)
             #expect(result.status == 65, "\(arguments): \(result.status) \(result.stdout)")
-            #expect(result.stderr.hasPrefix("motions/\(id).md:") || result.stderr.contains("/motions/\(id).md:"), "\(result.stderr)")
+            #expect(result.stderr.contains("motions/\(id).md:3:") && result.stderr.contains(": error: "), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
     }

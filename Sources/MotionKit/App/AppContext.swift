@@ -11,14 +11,25 @@ public final class AppContext: Sendable {
     /// The folder the command runs in (absolute): where the workspace is looked for.
     public let currentDirectory: String
     private let found = Mutex<(root: String??, workspace: Workspace?, history: History?)>((nil, nil, nil))
+    /// Where warnings go that do not stop the command (unsaved edits left out, say): the CLI
+    /// prints them on stderr, a server would show them on the page.
+    private let warn: @Sendable (String) -> Void
+    private let warned = Mutex<Set<String>>([])
 
     /// - Parameter environment: nil for the process's own, read only when a command needs it
     ///   (building it costs more than some whole commands).
     public init(storeOption: String? = nil, environment: [String: String]? = nil,
-                currentDirectory: String = WorkspaceLocator.currentDirectory()) {
+                currentDirectory: String = WorkspaceLocator.currentDirectory(), warn: @escaping @Sendable (String) -> Void = { _ in }) {
         self.storeOption = storeOption
         givenEnvironment = environment
         self.currentDirectory = currentDirectory
+        self.warn = warn
+    }
+
+    /// Says `message` through the front-end's warning sink, once per command.
+    func warning(_ message: String) {
+        guard warned.withLock({ $0.insert(message).inserted }) else { return }
+        warn(message)
     }
 
     /// `MOTION_STORE`, `MOTION_AUTHOR` and the login name come from here.

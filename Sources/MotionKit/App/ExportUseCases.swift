@@ -28,7 +28,7 @@ public struct ExportMotions: Sendable {
         if changesFrom != nil, references.count != 1 {
             throw ApplicationError(.usage, "--changes-from compares one motion: motion export ID@3 --changes-from ID@1 --to docx")
         }
-        let resolved = try references.map(context.resolve)
+        let resolved = try references.map { try context.resolve($0) }
         var motions = try resolved.map { try $0.motion() }
         let document: ExportDocument
         if let changesFrom {

@@ -36,7 +36,7 @@ public struct CompareVersions: Sendable {
             guard case .stored(let id, _) = try RevisionReference(parsing: old) else {
                 throw ApplicationError(.usage, "name two versions to compare, or one ID to compare its working file with the latest revision")
             }
-            base = try context.resolve(old)
+            base = try context.resolve(old, warningOfUnsavedEdits: false)
             target = try context.resolve(try context.history().workspace.workingFile(for: id))
         }
         return Result(diff: try DiffInput.compare(base.text, target.text, options: options, labels: (base.label, target.label)), baseLabel: base.label, targetLabel: target.label)

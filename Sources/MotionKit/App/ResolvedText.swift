@@ -47,8 +47,10 @@ extension AmendmentError {
 }
 
 extension AppContext {
-    /// Reads what a reference names: `ID`, `ID@N`, `ID@TAG` (the store is opened only then) or a file.
-    public func resolve(_ reference: String) throws -> ResolvedText {
+    /// Reads what a reference names: `ID`, `ID@N`, `ID@TAG` (the store is opened only then) or a
+    /// file. `ID` alone is the latest revision; when the working file differs, a warning says
+    /// so (unless `warningOfUnsavedEdits` is false: the caller uses the working file too).
+    public func resolve(_ reference: String, warningOfUnsavedEdits: Bool = true) throws -> ResolvedText {
         switch try RevisionReference(parsing: reference) {
         case .file(let path):
             // The one checked reader: size first, UTF-8, no NUL, line endings as check reads them.
@@ -69,8 +71,21 @@ extension AppContext {
             } catch {
                 throw unsavedHint(for: id) ?? error
             }
+            if warningOfUnsavedEdits, selector == .latest { warnIfWorkingFileDiffers(from: revision) }
             return ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference)
         }
+    }
+
+    /// The latest revision stands for the motion, but its working file may hold more: say so
+    /// every time, so that unsaved edits are never left out of an export or a paper unnoticed.
+    private func warnIfWorkingFileDiffers(from revision: Revision) {
+        guard let path = try? history().workspace.workingFile(for: revision.motionID), FileIO.fileExists(path) else { return }
+        guard let copy = try? WorkingCopy(path: path) else {
+            warning("\(path) cannot be read as a motion; using \(revision.reference) as stored")
+            return
+        }
+        guard copy.hash != revision.hash else { return }
+        warning("\(path) has unsaved changes; using \(revision.reference) as stored; save first ('motion save \(path)'), or name the file")
     }
 
     /// For a motion the store lacks but a working file holds: how to use it.
