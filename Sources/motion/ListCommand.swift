@@ -29,7 +29,7 @@ struct ListCommand: ParsableCommand {
         for (revision, isUnderMotion) in grouped {
             let id = isUnderMotion ? "  \u{21B3} " + revision.motionID : revision.motionID
             let title = isUnderMotion ? "amends \(revision.amends ?? ""): \(revision.title)" : revision.title
-            rows.append([id, "@\(revision.number)", revision.status.rawValue, String(revision.words), title])
+            rows.append([id, "@\(revision.number)", revision.status.words, String(revision.words), title])
         }
         Output.report(TextTable.render(rows), terminator: "")
     }

@@ -6,6 +6,9 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "Show a motion's revisions, newest first, and the amendments to it.",
         discussion: """
+            Times are shown in the local time zone (TZ) to the second; --json gives them as stored, \
+            in UTC with milliseconds.
+
             Examples:
               motion log health-2026-lxp-recognition
               motion log --json health-2026-lxp-recognition
@@ -28,13 +31,13 @@ struct LogCommand: ParsableCommand {
         var out = ""
         for revision in revisions {
             let tags = revision.tags.isEmpty ? "" : " (\(revision.tags.joined(separator: ", ")))"
-            out += "\(revision.reference)\(tags)  \(revision.status.rawValue)  \(revision.time)  \(revision.author)\n"
+            out += "\(revision.reference)\(tags)  \(revision.status.words)  \(Timestamp.display(revision.time))  \(revision.author)\n"
             out += "    \(revision.message)\n"
         }
         if !amendments.isEmpty {
             out += "\nAmendments to \(id):\n"
             for amendment in amendments {
-                out += "  \(amendment.reference)  \(amendment.status.rawValue)  amends \(amendment.amends ?? id)  \(amendment.words) words\n"
+                out += "  \(amendment.reference)  \(amendment.status.words)  amends \(amendment.amends ?? id)  \(amendment.words) words\n"
             }
         }
         Output.report(out, terminator: "")

@@ -80,6 +80,8 @@ extension AppContext {
     /// every time, so that unsaved edits are never left out of an export or a paper unnoticed.
     private func warnIfWorkingFileDiffers(from revision: Revision) {
         guard let path = try? history().workspace.workingFile(for: revision.motionID), FileIO.fileExists(path) else { return }
+        // Most working files are exactly their revision's canonical text: no need to read them as motions.
+        if let bytes = try? FileIO.readBytes(path, limit: SourceText.maximumBytes + 1), SHA256.hex(bytes) == revision.hash { return }
         guard let copy = try? WorkingCopy(path: path) else {
             warning("\(path) cannot be read as a motion; using \(revision.reference) as stored")
             return

@@ -31,3 +31,9 @@ extension CaseIterable where Self: RawRepresentable, RawValue == String {
         return names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 }
+
+extension MotionStatus {
+    /// The status as people read it on a page or a terminal ("carried as amended"); the
+    /// front matter, JSON and commands keep the hyphenated name.
+    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}

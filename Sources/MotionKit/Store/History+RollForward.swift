@@ -33,14 +33,3 @@ extension History {
             + "brought it up to \(latest.reference), so that saving it does not undo that revision"
     }
 }
-
-extension Timestamp {
-    /// A stored time as a date; nil when it is not one.
-    static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
-}

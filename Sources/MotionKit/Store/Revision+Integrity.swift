@@ -53,9 +53,3 @@ extension Revision {
         return problems
     }
 }
-
-extension Timestamp {
-    /// Whether `text` is a time as the store writes them (ISO 8601 in UTC, with or without
-    /// milliseconds).
-    static func isValid(_ text: String) -> Bool { date(text) != nil }
-}

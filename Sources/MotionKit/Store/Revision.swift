@@ -22,20 +22,3 @@ public struct Revision: Hashable, Sendable, Codable {
 
     public var reference: String { "\(motionID)@\(number)" }
 }
-
-enum Timestamp {
-    /// A time in seconds since 1970 as ISO 8601 in UTC, to the second.
-    static func iso8601(seconds: Int) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
-
-    /// Now, in UTC, as ISO 8601 with milliseconds: sortable as text and exact in JSON.
-    public static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
-    }
-}
