@@ -38,6 +38,31 @@ public struct BranchPaper: Sendable {
         public var description: String
     }
 
+    /// "1 amendment", "3 amendments".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    /// How a paper names an amendment: its title, or, when it has none of its own, after the
+    /// motion it amends; never by its internal id alone.
+    static func name(of amendment: Motion, to motion: Motion) -> String {
+        ownTitle(of: amendment, to: motion) ?? "Amendment to \(motion.titleText)"
+    }
+
+    /// "Amendment 2: Title (Branch)", numbered under its motion; "Amendment 2 to Motion title
+    /// (Branch)" for one without a title of its own.
+    static func heading(of amendment: Motion, number: Int, to motion: Motion) -> String {
+        (ownTitle(of: amendment, to: motion).map { "Amendment \(number): \($0)" } ?? "Amendment \(number) to \(motion.titleText)")
+            + (amendment.metadata.submittedBy.map { " (\($0))" } ?? "")
+    }
+
+    /// The amendment's title, unless it is a placeholder or the name the reader gives an
+    /// untitled amendment ("Amendment to ID@3").
+    private static func ownTitle(of amendment: Motion, to motion: Motion) -> String? {
+        let title = amendment.titleText.trimmingCharacters(in: .whitespaces)
+        let generic = ["", "amendment", "title of the amendment", "title of the motion"]
+            + [amendment.metadata.amends, motion.id].compactMap { $0 }.map { "amendment to \($0)".lowercased() }
+        return generic.contains(title.lowercased()) ? nil : title
+    }
+
     /// What the template sees. Text is already escaped for Markdown, so the template writes it
     /// as it is (`{{% CONTENT_TYPE: TEXT}}`).
     func context() -> [String: Any] {
@@ -45,13 +70,14 @@ public struct BranchPaper: Sendable {
         let motions: [[String: Any]] = items.enumerated().map { index, item in
             let m = item.motion.metadata
             return [
-                "number": index + 1, "id": item.motion.id, "title": text(item.motion.titleText), "status": m.status.rawValue,
+                "number": index + 1, "id": item.motion.id, "title": text(item.motion.titleText), "status": m.status.words,
                 "words": item.motion.wordCounts.body, "submittedBy": m.submittedBy.map(text) as Any,
                 "conference": m.conference.map(text) as Any,
                 "amendmentCount": item.amendments.isEmpty ? false : item.amendments.count,
+                "amendmentsLabel": item.amendments.isEmpty ? false : Self.count(item.amendments.count, "amendment"),
                 "amendments": item.amendments.map { amendment -> [String: Any] in
-                    ["id": amendment.id, "status": amendment.metadata.status.rawValue, "words": amendment.wordCounts.body,
-                     "submittedBy": amendment.metadata.submittedBy.map(text) as Any]
+                    ["id": amendment.id, "title": text(Self.name(of: amendment, to: item.motion)), "status": amendment.metadata.status.words,
+                     "words": amendment.wordCounts.body, "submittedBy": amendment.metadata.submittedBy.map(text) as Any]
                 },
             ]
         }
@@ -80,8 +106,9 @@ public struct BranchPaper: Sendable {
                 for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
                 out += "\n"
             }
-            for amendment in item.amendments {
-                out += "\n" + MarkdownLayout.headingMarker(level: 3) + "Amendment \(amendment.id)\(amendment.metadata.submittedBy.map { " (\(InlineEscaper.escape($0, atLineStart: false)))" } ?? "")\n\n"
+            for (number, amendment) in item.amendments.enumerated() {
+                out += "\n" + MarkdownLayout.headingMarker(level: 3)
+                    + InlineEscaper.escape(Self.heading(of: amendment, number: number + 1, to: item.motion), atLineStart: false) + "\n\n"
                 out += (amendment.wording ?? "") + "\n"
             }
         }
@@ -95,12 +122,14 @@ public struct BranchPaper: Sendable {
         document.add(agendaMotion, pageBreakBefore: false, details: false)
         for item in items {
             document.add(item.motion, pageBreakBefore: true)
-            for amendment in item.amendments {
+            for (number, amendment) in item.amendments.enumerated() {
+                // Heading1 keeps with the next paragraph: no amendment heading alone at a page's foot.
                 document.paragraph(style: "Heading1") { builder in
-                    builder.run("Amendment \(amendment.id)" + (amendment.metadata.submittedBy.map { " (\($0))" } ?? ""))
+                    builder.run(Self.heading(of: amendment, number: number + 1, to: item.motion))
                 }
-                for paragraph in (amendment.wording ?? "").components(separatedBy: "\n\n") where !paragraph.isEmpty {
-                    document.paragraph(style: nil) { builder in builder.run(paragraph.replacingOccurrences(of: "\n", with: " ")) }
+                // Each line of the wording (each numbered instruction) a paragraph of its own.
+                for line in (amendment.wording ?? "").split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    document.paragraph(style: nil) { builder in builder.run(String(line)) }
                 }
             }
         }

@@ -296,7 +296,7 @@ struct DocumentBuilder {
 
     /// Conference, submitted by and status, one MotionDetails paragraph each.
     mutating func details(_ m: Motion.Metadata) {
-        for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.rawValue)] {
+        for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words)] {
             guard let value else { continue }
             paragraph(style: "MotionDetails") { builder in
                 builder.run(label + ": ", bold: true)

@@ -539,9 +539,9 @@ Say what the union believes about these facts and why it matters to members.
 ## Motions for this meeting
 
 {{#motions}}
-{{number}}. **{{title}}** ({{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}){{#amendmentCount}}; {{amendmentCount}} amendment(s){{/amendmentCount}}
+{{number}}. **{{title}}** ({{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}){{#amendmentsLabel}}; {{amendmentsLabel}}{{/amendmentsLabel}}
 {{#amendments}}
-    - Amendment {{id}} ({{status}}, {{words}} words{{#submittedBy}}; from {{submittedBy}}{{/submittedBy}})
+    - {{title}} ({{#submittedBy}}from {{submittedBy}}; {{/submittedBy}}{{status}}, {{words}} words)
 {{/amendments}}
 {{/motions}}
 {{^motions}}
