@@ -37,7 +37,8 @@ PY
 # (the corpus in the build folder), never to the seeds.
 run() {
     local target=$1
-    "$scratch/release/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    # Swift's own backtracer would run on every finding and fill the log; libFuzzer reports them.
+    SWIFT_BACKTRACE=enable=no "$scratch/release/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
         -artifact_prefix="$scratch/findings/$target-" -print_final_stats=1 \
         "$scratch/corpus/$target" "$seeds/$target" > "$scratch/findings/$target.log" 2>&1
 }
