@@ -30,4 +30,19 @@ import Testing
         // A time the store should never hold is shown as it is, never as a wrong time.
         #expect(Timestamp.display("not a time") == "not a time")
     }
+
+    /// End to end: `log` shows the stored time in the zone TZ names, `--json` as stored.
+    @Test func logShowsTheDelegatesZone() throws {
+        let root = try StoreCommandTests.workspace()
+        #expect(try MotionProcess.run(["save", "-m", "First drafts"], in: root).status == 0)
+        let json = try MotionProcess.run(["log", "--json", StoreCommandTests.lxp], in: root)
+        let stored = try #require(json.stdout.firstMatch(of: /"time" *: *"([^"]+)"/)?.1)
+        let kolkata = Timestamp.display(String(stored), in: TimeZone(identifier: "Asia/Kolkata"))
+        let utc = Timestamp.display(String(stored), in: TimeZone(identifier: "UTC"))
+        #expect(kolkata != utc)
+        for (tz, shown) in [("Asia/Kolkata", kolkata), ("UTC", utc)] {
+            let log = try MotionProcess.run(["log", StoreCommandTests.lxp], in: root, environment: ["TZ": tz])
+            #expect(log.status == 0 && log.stdout.contains("  \(shown)  "), "\(tz): \(log.stdout)")
+        }
+    }
 }

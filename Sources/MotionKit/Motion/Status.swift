@@ -35,5 +35,5 @@ extension CaseIterable where Self: RawRepresentable, RawValue == String {
 extension MotionStatus {
     /// The status as people read it on a page or a terminal ("carried as amended"); the
     /// front matter, JSON and commands keep the hyphenated name.
-    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var words: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 }
