@@ -20,7 +20,7 @@ public enum MarkdownWriter {
     }
 
     static func heading(_ content: [Inline]) -> String {
-        var text = InlineEscaper.render(content.map { $0 == .lineBreak ? .text(" ") : $0 }, continuationIndent: 0)
+        var text = InlineEscaper.render(content.onOneLine, continuationIndent: 0)
         // " ##" at the end of a heading would be read as an optional closing sequence. (A heading
         // that is all '#' has its first one escaped already, as at any line start.)
         if text.hasSuffix("#"), let last = text.lastIndex(where: { $0 != "#" }), text[last] == " " {

@@ -96,6 +96,33 @@ extension Array where Element == Inline {
         return false
     }
 
+    /// The content on one line, as a heading must be: each line break a space. A style that held
+    /// one is dropped, its words kept: its delimiter would stand beside the space and not read
+    /// back as a style.
+    var onOneLine: [Inline] {
+        flatMap { inline -> [Inline] in
+            switch inline {
+            case .lineBreak: [.text(" ")]
+            case .emphasis(let content) where content.containsLineBreak, .strong(let content) where content.containsLineBreak:
+                content.onOneLine.withoutStyles
+            case .emphasis(let content): [.emphasis(content)]
+            case .strong(let content): [.strong(content)]
+            case .link(let destination, let title, let content): [.link(destination: destination, title: title, content: content.onOneLine)]
+            case .text, .code: [inline]
+            }
+        }.normalized
+    }
+
+    private var containsLineBreak: Bool {
+        contains { inline in
+            switch inline {
+            case .lineBreak: true
+            case .emphasis(let content), .strong(let content), .link(_, _, let content): content.containsLineBreak
+            case .text, .code: false
+            }
+        }
+    }
+
     /// The same words with no emphasis or strong.
     var withoutStyles: [Inline] {
         flatMap { inline -> [Inline] in

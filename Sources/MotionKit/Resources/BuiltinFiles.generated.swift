@@ -203,8 +203,10 @@ Like pandoc's reference.docx, the look of exported documents comes from files yo
 `motion paper --template NAME REF...` renders `paper/NAME.md.mustache` (Mustache, logic-less) into Markdown for the agenda, then adds each motion in full with its amendments' wording; with `--to docx` the same goes into a Word document. Start the template with `{{% CONTENT_TYPE: TEXT}}`: the values are already escaped for Markdown. A template is given:
 
 - `title`, `branch`, `date` (from `--title`, `--branch`, `--date`);
-- `motions`, in the order named, each with `number` (1, 2, ...), `id`, `title`, `status`, `words` (the body's words, as `motion check` counts them), `submittedBy`, `conference`, `amendmentCount` (absent when none) and `amendments`;
-- each amendment with `id`, `status`, `words` and `submittedBy`.
+- `motions`, in the order named, each with `number` (1, 2, ...), `id`, `title`, `status`, `words` (the body's words, as `motion check` counts them), `submittedBy`, `conference`, `amendmentCount` and `amendmentsLabel` ("1 amendment", "3 amendments"; both absent when none) and `amendments`;
+- each amendment with `id`, `title` (its own, or "Amendment to" its motion's title when it has none), `status`, `words` and `submittedBy`.
+
+Statuses are given as a delegate reads them ("submitted", "carried as amended"), not as stored.
 
 Template names are plain names: they cannot reach outside `templates/paper/`.
 """# + "\n",
