@@ -91,7 +91,8 @@ struct GlossaryFixCommand: ParsableCommand {
             Keeps plural, possessive and capitals ("Peer Workers'" -> "Peer Support Workers'"). \
             A file is rewritten in place; a stored motion (ID) gets a new revision, and its \
             working file is updated when it held that revision. Terms to avoid are reported, not \
-            replaced: they need a person's rewording. --dry-run prints the change as a diff.
+            replaced: they need a person's rewording. --dry-run prints the change as a diff. A motion \
+            already decided (carried, lost, ...) is a record: changing it takes --force.
             """)
 
     @Argument(help: "A motion file, or a stored motion's ID.")
@@ -103,13 +104,16 @@ struct GlossaryFixCommand: ParsableCommand {
     @Flag(help: "Leave quoted passages alone.")
     var skipQuotes = false
 
+    @Flag(help: "Add the revision even when the motion has been decided (carried, lost, ...).")
+    var force = false
+
     @Option(help: "Author of the new revision (default: as for motion save).")
     var author: String?
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let fix = try storeOptions.context.fixTerms(reference, dryRun: dryRun, skipQuotes: skipQuotes, author: author)
+        let fix = try storeOptions.context.fixTerms(reference, dryRun: dryRun, skipQuotes: skipQuotes, force: force, author: author)
         let terms = "\(fix.changes) term\(fix.changes == 1 ? "" : "s")"
         if fix.changes == 0 {
             Terminal.error("motion: \(fix.label): no role names to change")

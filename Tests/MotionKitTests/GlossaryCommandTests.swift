@@ -52,6 +52,21 @@ import Testing
         #expect(log.stdout.contains("Standard role names (2 changes)") && log.stdout.contains("Glossary Bot"))
     }
 
+    /// A motion conference has decided is a record: fixing its role names takes --force.
+    @Test func fixOnADecidedMotionAsksForForce() throws {
+        let root = try StoreCommandTests.workspace()
+        #expect(try MotionProcess.run(["save"], in: root).status == 0)
+        #expect(try MotionProcess.run(["set-status", Self.lxp, "carried-as-amended", "-m", "Carried"], in: root).status == 0)
+        let refused = try MotionProcess.run(["glossary", "fix", Self.lxp], in: root)
+        #expect(refused.status == 73, "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(Self.lxp)@2 is carried as amended") && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try MotionProcess.run(["log", "--json", Self.lxp], in: root).stdout.components(separatedBy: "\"number\"").count == 3)
+        // A dry run still shows the change; --force makes it.
+        #expect(try MotionProcess.run(["glossary", "fix", Self.lxp, "--dry-run"], in: root).status == 0)
+        let forced = try MotionProcess.run(["glossary", "fix", Self.lxp, "--force"], in: root)
+        #expect(forced.status == 0 && forced.stdout == "\(Self.lxp)@3\n", "\(forced.stderr)")
+    }
+
     @Test func layersListCheckAndExport() throws {
         let root = try StoreCommandTests.workspace()
         // `motion init` gave the workspace its own copy of the shared glossary.

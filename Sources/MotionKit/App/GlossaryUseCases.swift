@@ -23,7 +23,7 @@ extension AppContext {
 
     /// Rewrites non-standard role names to the preferred terms: a file in place, a stored motion
     /// as a new revision (and its working file when it held that revision).
-    public func fixTerms(_ reference: String, dryRun: Bool, skipQuotes: Bool, author option: String?) throws -> TermFix {
+    public func fixTerms(_ reference: String, dryRun: Bool, skipQuotes: Bool, force: Bool = false, author option: String?) throws -> TermFix {
         let linter = GlossaryLinter(glossary: try glossary())
         let resolved = try resolve(reference)
         let (fixed, findings) = linter.fix(resolved.text, from: GlossaryLinter.bodyStart(of: resolved.text), skipQuotes: skipQuotes)
@@ -32,6 +32,10 @@ extension AppContext {
         if dryRun {
             outcome.preview = InlineDiffRenderer(notation: .plain, context: 0).render(try DiffInput.compare(resolved.text, fixed).pieces)
         } else if let revision = resolved.revision {
+            guard force || !revision.status.isDecided else {
+                throw ApplicationError(.cannotCreate, "\(revision.reference) is \(revision.status.words): its text is the record of that decision, "
+                    + "and standard role names would add a revision to it; see the change with --dry-run, then use --force if it is wanted")
+            }
             let motion = try MotionReader.read(fixed, fileName: resolved.label).motion
             outcome.saved = try history().saveDerived(motion, from: revision, author: try author(option),
                                                       message: "Standard role names (\(findings.count) change\(findings.count == 1 ? "" : "s"))")

@@ -37,3 +37,9 @@ extension MotionStatus {
     /// front matter, JSON and commands keep the hyphenated name.
     public var words: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 }
+
+extension MotionStatus {
+    /// Whether the motion has been decided (carried, lost, withdrawn, ...): its text is then the
+    /// record of that decision, not a draft to tidy.
+    public var isDecided: Bool { ![.draft, .submitted, .admitted].contains(self) }
+}
