@@ -227,4 +227,16 @@ import Testing
         let planned = try AmendmentApplier.apply([instruction], to: base, lineWidth: 80)
         #expect(planned == amended, "the wording means what the instruction does: \(wording)")
     }
+
+    /// A fuzz finding: Foundation's backwards search stopped the process on wording holding NUL
+    /// (files never do: the checked reader refuses NUL, but wording can come from anywhere).
+    @Test func wordingHoldingNULIsAnsweredNotACrash() throws {
+        let wording = "Add to '" + String(repeating: "\u{FFFD}", count: 7) + "\u{13}Co'\0\0\0\0"
+        // Read as "add the NULs at the end of the section named '...Co'"; before, the process stopped.
+        let instructions = try AmendmentParser.parse(wording)
+        #expect(instructions.count == 1)
+        #expect("a 'x' b 'x'".lastRange(of: "'x'").map { "a 'x' b 'x'".distance(from: "a 'x' b 'x'".startIndex, to: $0.lowerBound) } == 8)
+        #expect("e\u{301}".lastRange(of: "\u{E9}") == nil, "scalar by scalar, as the wording was written")
+        #expect("abc".lastRange(of: "") == nil && "ab".lastRange(of: "abc") == nil)
+    }
 }

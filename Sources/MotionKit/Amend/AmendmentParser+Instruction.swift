@@ -47,7 +47,7 @@ extension AmendmentParser.Parsed {
     /// The quote mark right before `text` in the instruction, nil when it was written unquoted.
     func quoteBefore(_ text: String) -> Unicode.Scalar? {
         // The new words come after what they replace or follow: the last place they stand.
-        guard !text.isEmpty, let range = self.text.range(of: text, options: .backwards), range.lowerBound > self.text.startIndex else { return nil }
+        guard !text.isEmpty, let range = self.text.lastRange(of: text), range.lowerBound > self.text.startIndex else { return nil }
         let before = self.text.unicodeScalars[self.text.unicodeScalars.index(before: range.lowerBound)]
         return WordingCursor.closers(for: before) != nil ? before : nil
     }

@@ -379,6 +379,20 @@ extension String {
         self = String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The last place `needle` stands, compared scalar by scalar. Not Foundation's
+    /// `range(of:options: .backwards)`: it stops the process on text holding NUL (a fuzz finding).
+    func lastRange(of needle: String) -> Range<String.Index>? {
+        let scalars = unicodeScalars
+        let haystack = Array(scalars), pattern = Array(needle.unicodeScalars)
+        guard !pattern.isEmpty, pattern.count <= haystack.count else { return nil }
+        for start in stride(from: haystack.count - pattern.count, through: 0, by: -1)
+        where haystack[start..<start + pattern.count].elementsEqual(pattern) {
+            let lower = scalars.index(scalars.startIndex, offsetBy: start)
+            return lower..<scalars.index(lower, offsetBy: pattern.count)
+        }
+        return nil
+    }
+
     var trimmingWhitespace: String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }

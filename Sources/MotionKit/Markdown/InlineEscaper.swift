@@ -35,6 +35,14 @@ enum InlineEscaper {
         // A line's own leading and trailing spaces are not content: CommonMark drops them, so
         // writing them would make the next write differ (and four would start a code block).
         var content = content.collapsingNestedStyles
+        // CommonMark readers refuse a code span's fence longer than 80 backticks (libcmark-gfm's
+        // bound against quadratic scans): code holding a run of 80 is written as text, every
+        // character kept.
+        if content.contains(where: { if case .code(let code) = $0 { longestBacktickRun(code) >= maximumFence } else { false } }) {
+            content = content.map { inline in
+                if case .code(let code) = inline, longestBacktickRun(code) >= maximumFence { .text(code) } else { inline }
+            }.normalized
+        }
         while content.last == .lineBreak { content.removeLast() }
         for (index, inline) in content.enumerated() {
             switch inline {
@@ -166,14 +174,20 @@ enum InlineEscaper {
         return needsBrackets ? "<" + escapeAll(destination, of: "<>\\") + ">" : escapeAll(destination, of: "\\")
     }
 
-    private static func codeSpan(_ code: String) -> String {
+    private static let maximumFence = 80
+
+    private static func longestBacktickRun(_ code: String) -> Int {
         var longest = 0
         var run = 0
         for scalar in code.unicodeScalars {
             run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
-        let fence = String(repeating: "`", count: longest + 1)
+        return longest
+    }
+
+    private static func codeSpan(_ code: String) -> String {
+        let fence = String(repeating: "`", count: longestBacktickRun(code) + 1)
         let pad = code.hasPrefix("`") || code.hasSuffix("`")
             || (code.hasPrefix(" ") && code.hasSuffix(" ") && code.contains { $0 != " " })
         return pad ? fence + " " + code + " " + fence : fence + code + fence
