@@ -18,6 +18,26 @@ import Testing
         #expect(document.motion.metadata.status == .draft)
         let check = try MotionProcess.run(["check", "motions/m-1.md"], in: directory)
         #expect(check.status == 0, "\(check.stdout)")
+        // What the skeleton's sample text left in the body is named, line by line; what the
+        // options filled in is not.
+        #expect(check.stdout.contains("[skeleton]") || check.stdout.contains("skeleton's sample text"), "\(check.stdout)")
+        #expect(!check.stdout.contains("Example Conference 2026") && !check.stdout.contains("Pay for peer workers"), "\(check.stdout)")
+    }
+
+    /// A skeleton's sample text left in a motion is a warning at its line, the amendment
+    /// skeleton's sample instruction included; a motion of the delegate's own words has none.
+    @Test func skeletonTextLeftInIsNamed() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        #expect(try MotionProcess.run(["new", "--template", "amendment", "--id", "a-1", "--title", "Add researchers", "--amends", "m-1"], in: directory).status == 0)
+        let amendment = try MotionProcess.run(["check", "motions/a-1.md"], in: directory)
+        #expect(amendment.stdout.contains("'In point 1, after 'workers' insert 'and survivor research...' is a skeleton's sample text"), "\(amendment.stdout)")
+        #expect(amendment.stdout.contains("'conference: Conference name' is a skeleton's sample text"), "\(amendment.stdout)")
+        #expect(try MotionProcess.run(["new", "--id", "m-2", "--title", "Title of the motion"], in: directory).status == 0)
+        let motion = try MotionProcess.run(["check", "motions/m-2.md"], in: directory)
+        #expect(motion.stdout.contains("'title: Title of the motion' is a skeleton's sample text"), "\(motion.stdout)")
+        #expect(motion.stdout.contains("'State the facts conference should note, one per paragraph.' is a skeleton's"), "\(motion.stdout)")
+        let examples = try MotionProcess.run(["check"] + TestSupport.exampleMotionPaths, in: directory)
+        #expect(!examples.stdout.contains("skeleton"), "\(examples.stdout)")
     }
 
     @Test func neverOverwrites() throws {

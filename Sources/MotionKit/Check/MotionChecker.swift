@@ -2,6 +2,7 @@
 public struct MotionChecker: Sendable {
     public let resources: ResourceLibrary
     private let profileCache = ProfileCache()
+    private let skeletonCache = SkeletonCache()
 
     /// When set, role names are linted against the glossary (warnings, rule "glossary").
     var glossaryLinter: GlossaryLinter?
@@ -28,6 +29,7 @@ public struct MotionChecker: Sendable {
             return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         }
 
+        findings += leftFromSkeletons(document, titleLine: titleLine)
         let counts = motion.wordCounts
         if let limit = profile.titleWordLimit, counts.title > limit {
             findings.append(Diagnostic(.error, line: titleLine,
@@ -47,6 +49,27 @@ public struct MotionChecker: Sendable {
             }
         }
         return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// Sample text of a skeleton still in the motion: a warning, so that a motion never goes to a
+    /// branch with "Conference name" or the amendment skeleton's sample instruction in it.
+    private func leftFromSkeletons(_ document: MotionDocument, titleLine: Int) -> [Diagnostic] {
+        let placeholders = skeletonCache.placeholders(in: resources)
+        let motion = document.motion
+        var found: [Diagnostic] = []
+        let fields = [("title", motion.titleText), ("conference", motion.metadata.conference),
+                      ("submitted-by", motion.metadata.submittedBy), ("amends", motion.metadata.amends)]
+        for case let (key, value?) in fields where placeholders.fields.contains(value) {
+            found.append(Diagnostic(.warning, line: key == "title" ? titleLine : document.fieldLines[key] ?? 1,
+                "'\(key): \(value)' is a skeleton's sample text; put in your own", rule: "skeleton"))
+        }
+        for block in motion.preamble + motion.sections.flatMap(\.blocks) {
+            let text = block.content.plainText.trimmingWhitespace
+            guard placeholders.blocks.contains(text) else { continue }
+            let shown = text.count > 60 ? text.prefix(57) + "..." : Substring(text)
+            found.append(Diagnostic(.warning, line: block.line, "'\(shown)' is a skeleton's sample text; replace it with your own", rule: "skeleton"))
+        }
+        return found
     }
 
     private func checkAmendment(_ document: MotionDocument, profile: ConferenceProfile, counts: MotionWordCounts,
