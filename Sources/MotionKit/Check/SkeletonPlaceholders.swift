@@ -18,26 +18,34 @@ struct SkeletonPlaceholders: Sendable {
         }
     }
 
-    /// Read by lines, not as a motion: a skeleton's sample text is one line per block, and `check`
-    /// should not pay for parsing every skeleton.
+    /// Read by lines, not as a motion, and over bytes: a skeleton's sample text is one line per
+    /// block, and `check` should not pay for parsing every skeleton.
     private mutating func add(skeleton text: String) {
+        let bytes = Array(text.utf8)
         var inFrontMatter = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = String(line).trimmingWhitespace
-            if trimmed == "---" {
-                inFrontMatter = index == 0
-                continue
-            }
-            if inFrontMatter {
-                guard let colon = trimmed.firstIndex(of: ":") else { continue }
-                let key = String(trimmed[..<colon])
-                let value = String(trimmed[trimmed.index(after: colon)...]).trimmingWhitespace
+        var lineStart = 0
+        var isFirstLine = true
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            defer { lineStart = lineEnd + 1; isFirstLine = false }
+            var low = lineStart, high = lineEnd
+            while low < high, Self.isSpace(bytes[low]) { low += 1 }
+            while high > low, Self.isSpace(bytes[high - 1]) { high -= 1 }
+            let line = bytes[low..<high]
+            if line.elementsEqual("---".utf8) {
+                inFrontMatter = isFirstLine
+            } else if inFrontMatter {
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+                let key = String(decoding: line[..<colon], as: UTF8.self)
+                let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace
                 if Self.placeholderFields.contains(key), !value.isEmpty { fields.insert(value) }
-            } else if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
-                blocks.insert(Self.words(of: trimmed))
+            } else if let first = line.first, first != UInt8(ascii: "#") {
+                blocks.insert(Self.words(of: String(decoding: line, as: UTF8.self)))
             }
         }
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
 
     /// A block's text without its list marker, as the reader keeps it.
     static func words(of line: String) -> String {
