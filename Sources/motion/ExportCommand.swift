@@ -46,6 +46,7 @@ struct ExportCommand: ParsableCommand {
         let to = try DocumentOutput.format(to, output: output)
         let result = try ExportMotions(references: references, format: to, lineNumbers: lineNumbers, changesFrom: changesFrom)
             .run(in: storeOptions.context)
+        for note in result.notes { Terminal.note(note) }
         try DocumentOutput.write(result.bytes, to: output, defaultPath: result.defaultFileName, toStandardOutput: to == .md)
     }
 }

@@ -32,7 +32,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Who submits it: a branch, region or group.")
     var submittedBy: String?
 
-    @Option(help: "For an amendment: the motion it amends, ID or ID@REV.")
+    @Option(help: "For an amendment: the motion it amends, ID, ID@REV or a file. An ID is written as ID@N, its latest revision, so the amendment keeps its base when the motion moves on; the motion's conference and profile are copied.")
     var amends: String?
 
     @Option(name: [.short, .customLong("output")], help: "Write here instead of motions/ID.md.")
@@ -47,7 +47,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(try AppContext().newMotion(template: template, id: id, title: title, conference: conference,
+        print(try AppContext(warn: { Terminal.warning($0) }).newMotion(template: template, id: id, title: title, conference: conference,
                                          submittedBy: submittedBy, amends: amends, output: output))
     }
 }

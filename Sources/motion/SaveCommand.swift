@@ -15,7 +15,7 @@ struct SaveCommand: ParsableCommand {
               motion save motions/health-2026-lxp-recognition.md --author "Sam Patel"
             """)
 
-    @Argument(help: "Working files in motions/ (default: all of them).")
+    @Argument(help: "Working files in motions/, or their ids (default: all of them).")
     var files: [String] = []
 
     @Option(name: .shortAndLong, help: "What changed and why.")

@@ -15,6 +15,12 @@ import Testing
         return output.split(separator: "\n").map(String.init)
     }
 
+    /// One part of a .docx, as text; nil when the package lacks it.
+    static func part(_ name: String, of path: String) throws -> String? {
+        let (status, output) = try TestSupport.python("import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nsys.stdout.write(z.read(sys.argv[2]).decode())", [path, name])
+        return status == 0 ? output : nil
+    }
+
     @Test func aDocxIsAValidReproduciblePackage() throws {
         let folder = try TestSupport.temporaryDirectory()
         let lxp = TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!

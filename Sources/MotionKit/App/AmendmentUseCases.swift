@@ -103,30 +103,7 @@ public struct ApplyAmendment: Sendable {
         } catch {
             throw error.located(at: amendmentText.label)
         }
-        return Result(motion: amended, notes: try standing(of: document, appliedTo: baseText, lines: lines, in: context))
-    }
-
-    /// When the motion has moved on since the amendment was written: notes saying so, and
-    /// whether it still applies cleanly to the latest revision (a latest revision that cannot be
-    /// read is an error, as any damage in the store is).
-    private func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lines: LineScheme, in context: AppContext) throws -> [String] {
-        guard let amends = document.amends, let applied = base.revision, let store = try? context.store(),
-              let standing = try? store.standing(ofAmendmentTo: amends), standing.named.motionID == applied.motionID else { return [] }
-        var notes: [String] = []
-        if standing.named.number != applied.number {
-            notes.append("the amendment names \(standing.named.reference); it was applied to \(applied.reference) as asked")
-        }
-        guard applied.number != standing.latest.number else { return notes }
-        var note = "the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
-        let latest = try MotionReader.read(try store.text(of: standing.latest)).motion
-        do {
-            _ = try AmendmentApplier.apply(document.instructions, to: latest, lines: lines)
-            note += ", and the amendment still applies cleanly to it"
-        } catch {
-            note += ", and the amendment does not apply to it: \(error.message)"
-        }
-        notes.append(note)
-        return notes
+        return Result(motion: amended, notes: try context.standing(of: document, appliedTo: baseText, lines: lines))
     }
 }
 
@@ -210,5 +187,30 @@ public struct MergeAmendments: Sendable {
             result.motion.metadata.status = .carriedAsAmended
         }
         return result
+    }
+}
+
+extension AppContext {
+    /// When the motion has moved on since the amendment was written: notes saying so, and
+    /// whether it still applies cleanly to the latest revision (a latest revision that cannot be
+    /// read is an error, as any damage in the store is).
+    func standing(of document: AmendmentDocument, appliedTo base: ResolvedText, lines: LineScheme) throws -> [String] {
+        guard let amends = document.amends, let applied = base.revision, let opened = try? store(),
+              let standing = try? opened.standing(ofAmendmentTo: amends), standing.named.motionID == applied.motionID else { return [] }
+        var notes: [String] = []
+        if standing.named.number != applied.number {
+            notes.append("the amendment names \(standing.named.reference); it was applied to \(applied.reference) as asked")
+        }
+        guard applied.number != standing.latest.number else { return notes }
+        var note = "the amendment was applied to \(applied.reference); the motion is now at \(standing.latest.reference)"
+        let latest = try MotionReader.read(try opened.text(of: standing.latest)).motion
+        do {
+            _ = try AmendmentApplier.apply(document.instructions, to: latest, lines: lines)
+            note += ", and the amendment still applies cleanly to it"
+        } catch {
+            note += ", and the amendment does not apply to it: \(error.message)"
+        }
+        notes.append(note)
+        return notes
     }
 }

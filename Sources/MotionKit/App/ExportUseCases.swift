@@ -14,6 +14,8 @@ public struct ExportMotions: Sendable {
         public var bytes: [UInt8]
         /// `ID.docx` for one motion, `motions.docx` for several.
         public var defaultFileName: String
+        /// What the delegate should know: for an amendment, that its motion has moved on since.
+        public var notes: [String] = []
     }
 
     public init(references: [String], format: DocumentFormat, lineNumbers: Bool = false, changesFrom: String? = nil) {
@@ -31,6 +33,7 @@ public struct ExportMotions: Sendable {
         let resolved = try references.map { try context.resolve($0) }
         var motions = try resolved.map { try $0.motion() }
         let document: ExportDocument
+        var notes: [String] = []
         if let changesFrom {
             let base = try context.resolve(changesFrom).motion()
             document = .comparison(base: base, target: motions[0], author: Self.author(of: resolved[0], motions[0]))
@@ -40,21 +43,25 @@ public struct ExportMotions: Sendable {
             guard let amends = amendment.amends else {
                 throw ApplicationError(.badData, "\(resolved[0].label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter")
             }
-            let base = try context.resolve(amends).motion()
+            // The revision the amendment names, never a later one it was not written against.
+            let baseText = try context.resolve(amends)
+            let base = try baseText.motion()
+            let lines = context.amendmentSettings(for: base).lines
             let amended: Motion
             do {
-                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lines: context.amendmentSettings(for: base).lines)
+                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lines: lines)
             } catch {
                 throw error.located(at: resolved[0].label)
             }
-            document = .comparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]))
-            motions = [base]
+            notes = try context.standing(of: amendment, appliedTo: baseText, lines: lines)
+            document = .comparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]),
+                                   amendment: AmendmentHeading(amendment: motions[0], motion: base, reference: baseText.revision?.reference))
         } else {
             let ordered = DocumentWriters.amendmentsUnderTheirMotion(motions)
             document = .motions(ordered, lines: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lines } : nil)
         }
         let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(document)
-        return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)")
+        return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)", notes: notes)
     }
 
     /// Who made the changes: the stored revision's author and time; for a file, who submitted

@@ -63,12 +63,18 @@ extension AppContext {
             let known = resources.names(in: "templates/motions", ext: ".md").joined(separator: ", ")
             throw ApplicationError(.usage, "no template '\(template)'; available: \(known)")
         }
-        let draft: Motion
+        var draft: Motion
         do {
             draft = MotionDrafter.draft(fromSkeleton: try MotionReader.read(text).motion, id: id, title: title,
-                                        conference: conference, submittedBy: submittedBy, amends: amends)
+                                        conference: conference, submittedBy: submittedBy)
         } catch {
             throw ApplicationError(.badData, "the template \(origin) is not a valid motion: \(error.message)")
+        }
+        if let amends {
+            let amended = try amendedMotion(amends)
+            draft.metadata.amends = amended.reference
+            draft.metadata.conference = conference ?? amended.motion?.metadata.conference ?? draft.metadata.conference
+            draft.metadata.profile = amended.motion?.metadata.profile ?? draft.metadata.profile
         }
         let path = output ?? "\(motionsFolder)/\(id).md"
         do {
@@ -79,6 +85,27 @@ extension AppContext {
             throw error
         }
         return path
+    }
+
+    /// The motion an amendment is started against, and how its `amends:` names it: a stored
+    /// motion by the revision it stands at now (`ID@N`, so the amendment keeps its base when the
+    /// motion moves on), a file by its path. A motion that is not here (not saved yet, or known
+    /// only from an agenda) is named as given, with a warning: no revision of it can be named.
+    private func amendedMotion(_ reference: String) throws -> (motion: Motion?, reference: String) {
+        let resolved: ResolvedText
+        do {
+            resolved = try resolve(reference, warningOfUnsavedEdits: false)
+        } catch let error as any MotionKitError where error.category == .missingInput {
+            // A file that is not there, or a revision or tag the stored motion lacks, is a typo.
+            guard case .stored(let id, _) = try RevisionReference(parsing: reference), (try? store().log(id)) == nil else { throw error }
+            if let path = try? history().workspace.workingFile(for: id), FileIO.fileExists(path) {
+                warning("\(id) is not saved yet, so the amendment names it without a revision; save it ('motion save \(path)') and write 'amends: \(id)@1'")
+                return (try? resolve(path).motion(), reference)
+            }
+            warning("no motion '\(id)' here (\(error.description)); the amendment names '\(reference)' as given, and its conference and profile are not copied")
+            return (nil, reference)
+        }
+        return (try resolved.motion(), resolved.revision?.reference ?? reference)
     }
 }
 

@@ -15,10 +15,32 @@ public enum ExportDocument: Sendable {
     /// Motions, one after another, amendments under their motion; with `lines` (one scheme per
     /// motion), each body numbered line by line as amendments count its lines.
     case motions([Motion], lines: [LineScheme]?)
-    /// `target` shown against `base` as tracked changes by `author`.
-    case comparison(base: Motion, target: Motion, author: ChangeAuthor)
+    /// `target` shown against `base` as tracked changes by `author`; for one amendment, headed
+    /// by that amendment rather than by the motion it amends.
+    case comparison(base: Motion, target: Motion, author: ChangeAuthor, amendment: AmendmentHeading? = nil)
     /// A branch-meeting paper: the agenda, then each motion with its amendments.
     case paper(BranchPaper)
+}
+
+/// What heads one amendment shown as tracked changes on its motion: the amendment's name, and
+/// its details (the motion it amends, conference, branch, status) in the order shown.
+public struct AmendmentHeading: Sendable {
+    public struct Detail: Sendable {
+        public var label: String
+        public var value: String
+    }
+
+    public var title: String
+    public var details: [Detail]
+
+    /// For `amendment` of `motion`, as revision `reference` (`ID@N`) of it.
+    init(amendment: Motion, motion: Motion, reference: String?) {
+        title = BranchPaper.name(of: amendment, to: motion)
+        let m = amendment.metadata
+        let amends = motion.titleText + (reference.map { " (\($0))" } ?? "")
+        details = [("Amends", amends), ("Conference", m.conference ?? motion.metadata.conference), ("Submitted by", m.submittedBy),
+                   ("Status", m.status.words)].compactMap { label, value in value.map { Detail(label: label, value: $0) } }
+    }
 }
 
 /// Writes an ``ExportDocument`` in one format.

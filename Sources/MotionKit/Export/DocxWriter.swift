@@ -57,8 +57,8 @@ struct DocxWriter: DocumentWriter {
         case .motions(let motions, let schemes):
             // One numbering for the whole document: the first motion's profile's.
             parts = try self.parts(for: motions, lines: schemes?.first)
-        case .comparison(let base, let target, let author):
-            parts = try comparisonParts(base: base, target: target, author: author)
+        case .comparison(let base, let target, let author, let amendment):
+            parts = try comparisonParts(base: base, target: target, author: author, amendment: amendment)
         case .paper(let paper):
             var builder = DocumentBuilder()
             try paper.add(to: &builder)
@@ -105,10 +105,13 @@ struct DocxWriter: DocumentWriter {
     }
 
     /// The parts of a document showing `target` as tracked changes against `base`.
-    func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor) throws(ExportError) -> [(name: String, data: [UInt8])] {
+    func comparisonParts(base: Motion, target: Motion, author: ChangeAuthor,
+                         amendment: AmendmentHeading? = nil) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
-        document.addComparison(base: base, target: target, author: author)
-        return try package(document, title: target.titleText, author: author.name)
+        // A workspace's own styles.xml from before Heading2 existed: its sections stay Heading1.
+        document.subheadingStyle = styles.contains("w:styleId=\"Heading2\"") ? "Heading2" : "Heading1"
+        document.addComparison(base: base, target: target, author: author, amendment: amendment)
+        return try package(document, title: amendment?.title ?? target.titleText, author: author.name)
     }
 
     /// A .docx file: the parts in a ZIP archive.
@@ -240,6 +243,14 @@ struct DocumentBuilder {
     static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     /// Relationships rId1-rId6 are the fixed parts; hyperlinks follow.
     static let firstLinkID = 7
+    /// Where a list's text stands and how far its marker hangs, in twentieths of a point: the
+    /// indent of every list in numbering.xml.
+    static let listIndent = 720
+    static let listHanging = 360
+    /// The same in tracked changes, where a renumbered point shows two numbers ("~~5.~~3.")
+    /// and the marker needs room for "10.12.": the marker starts where a list's does.
+    static let markerIndent = 1080
+    static let markerHanging = 720
 
     let xml = XMLWriter()
     /// Hyperlink targets, in order: relationship rId5, rId6, ...
@@ -249,6 +260,8 @@ struct DocumentBuilder {
     /// For tracked changes: who made them, and the one id counter of the whole document.
     var revisionAuthor: ChangeAuthor?
     private var revisionID = 0
+    /// The style of headings under a heading that is not the document's title.
+    var subheadingStyle = "Heading2"
 
     /// What a paragraph's own mark records: nothing, or that the paragraph was added or removed.
     enum ParagraphMark { case unchanged, inserted, deleted }
@@ -296,8 +309,14 @@ struct DocumentBuilder {
 
     /// Conference, submitted by and status, one MotionDetails paragraph each.
     mutating func details(_ m: Motion.Metadata) {
-        for (label, value) in [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words)] {
-            guard let value else { continue }
+        details([("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words)].compactMap { label, value in
+            value.map { (label, $0) }
+        })
+    }
+
+    /// "Label: value", one MotionDetails paragraph each.
+    mutating func details(_ list: [(label: String, value: String)]) {
+        for (label, value) in list {
             paragraph(style: "MotionDetails") { builder in
                 builder.run(label + ": ", bold: true)
                 builder.run(value)
@@ -328,10 +347,12 @@ struct DocumentBuilder {
         return lists.count
     }
 
-    mutating func paragraph(style: String?, numbering: Int? = nil, pageBreakBefore: Bool = false, mark: ParagraphMark = .unchanged,
-                            _ content: (inout DocumentBuilder) -> Void) {
+    /// A paragraph. With `hangingMarker`, its first run is a list marker and a tab, the text
+    /// hanging at the indent lists have in Word's numbering.
+    mutating func paragraph(style: String?, numbering: Int? = nil, pageBreakBefore: Bool = false, hangingMarker: Bool = false,
+                            mark: ParagraphMark = .unchanged, _ content: (inout DocumentBuilder) -> Void) {
         xml.start("w:p")
-        if style != nil || numbering != nil || pageBreakBefore || mark != .unchanged {
+        if style != nil || numbering != nil || pageBreakBefore || hangingMarker || mark != .unchanged {
             xml.start("w:pPr")
             if let style { xml.empty("w:pStyle", [("w:val", style)]) }
             if pageBreakBefore { xml.empty("w:pageBreakBefore") }
@@ -340,6 +361,12 @@ struct DocumentBuilder {
                 xml.empty("w:ilvl", [("w:val", "0")])
                 xml.empty("w:numId", [("w:val", String(numbering))])
                 xml.end()
+            }
+            if hangingMarker {
+                xml.start("w:tabs")
+                xml.empty("w:tab", [("w:val", "left"), ("w:pos", String(Self.markerIndent))])
+                xml.end()
+                xml.empty("w:ind", [("w:left", String(Self.markerIndent)), ("w:hanging", String(Self.markerHanging))])
             }
             if mark != .unchanged {
                 // The paragraph mark itself was added or removed: a whole new or deleted point.
@@ -361,10 +388,17 @@ struct DocumentBuilder {
 
     /// Text added (`w:ins`) or removed (`w:del` holding `w:delText`).
     mutating func tracked(_ mark: ParagraphMark, _ text: String) {
-        guard !text.isEmpty, mark != .unchanged else { return }
+        guard !text.isEmpty else { return }
+        trackedRun(mark, text, tab: false)
+    }
+
+    /// One run added or removed, ending in a tab when `tab`.
+    mutating func trackedRun(_ mark: ParagraphMark, _ text: String, tab: Bool) {
+        guard mark != .unchanged else { return run(text, tab: tab) }
         xml.start(mark == .inserted ? "w:ins" : "w:del", revisionAttributes())
         xml.start("w:r")
-        xml.element(mark == .inserted ? "w:t" : "w:delText", [("xml:space", "preserve")], text: text)
+        if !text.isEmpty { xml.element(mark == .inserted ? "w:t" : "w:delText", [("xml:space", "preserve")], text: text) }
+        if tab { xml.empty("w:tab") }
         xml.end()
         xml.end()
     }
@@ -400,7 +434,7 @@ struct DocumentBuilder {
         }
     }
 
-    mutating func run(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false) {
+    mutating func run(_ text: String, bold: Bool = false, italic: Bool = false, code: Bool = false, tab: Bool = false) {
         xml.start("w:r")
         if bold || italic || code {
             xml.start("w:rPr")
@@ -409,7 +443,8 @@ struct DocumentBuilder {
             if italic { xml.empty("w:i") }
             xml.end()
         }
-        xml.element("w:t", [("xml:space", "preserve")], text: text)
+        if !text.isEmpty || !tab { xml.element("w:t", [("xml:space", "preserve")], text: text) }
+        if tab { xml.empty("w:tab") }
         xml.end()
     }
 
@@ -438,7 +473,7 @@ struct DocumentBuilder {
             numbering.empty("w:lvlText", [("w:val", kind == .point ? "%1." : "\u{2022}")])
             numbering.empty("w:lvlJc", [("w:val", "left")])
             numbering.start("w:pPr")
-            numbering.empty("w:ind", [("w:left", "720"), ("w:hanging", "360")])
+            numbering.empty("w:ind", [("w:left", String(Self.listIndent)), ("w:hanging", String(Self.listHanging))])
             numbering.end()
             numbering.end()
             numbering.end()

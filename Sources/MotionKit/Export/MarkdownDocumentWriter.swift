@@ -17,9 +17,14 @@ struct MarkdownDocumentWriter: DocumentWriter {
             return zip(motions, schemes).map { motion, scheme in
                 MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, scheme: scheme)) + "```\n"
             }.joined(separator: "\n")
-        case .comparison(let base, let target, _):
+        case .comparison(let base, let target, _, let amendment):
             let diff = DocumentDiff.compare(DiffInput.document(for: base), DiffInput.document(for: target))
-            return InlineDiffRenderer(notation: .critic, context: nil).render(diff.pieces)
+            let changes = InlineDiffRenderer(notation: .critic, context: nil).render(diff.pieces)
+            guard let amendment else { return changes }
+            // The amendment's name and details first, then its motion with the changes marked.
+            let details = amendment.details.map { "**\(InlineEscaper.escape($0.label + ":", atLineStart: false))** \(InlineEscaper.escape($0.value, atLineStart: false))" }
+            return MarkdownLayout.titleMarker + InlineEscaper.escape(amendment.title, atLineStart: false) + "\n\n"
+                + details.joined(separator: "\\\n") + "\n\n" + changes
         case .paper(let paper):
             return paper.markdown()
         }

@@ -20,40 +20,59 @@ public struct ChangeAuthor: Sendable {
 /// The words come from the diff engine, run on the motions' visible text (Markdown markup is not
 /// a word a reader of the document sees). Unchanged paragraphs keep their emphasis and links;
 /// changed ones are written as plain runs.
+///
+/// Point numbers are written as text, not as Word numbering: a word processor numbers a list
+/// with tracked deletions and insertions in its own way (LibreOffice shows "[4.]" and "2.[6.]",
+/// pandoc keeps a deleted point as an empty one), while text numbers are tracked like words. A
+/// point keeps its number, or shows the old one deleted and the new one inserted, so Accept
+/// All numbers the list as amended and Reject All as it was.
 extension DocumentBuilder {
-    mutating func addComparison(base: Motion, target: Motion, author: ChangeAuthor) {
+    mutating func addComparison(base: Motion, target: Motion, author: ChangeAuthor, amendment: AmendmentHeading? = nil) {
         let diff = DocumentDiff.compare(Self.visibleText(base), Self.visibleText(target))
+        let numbers = (base: ListMarkers(diff.base), target: ListMarkers(diff.target))
         revisionAuthor = author
+        if let amendment {
+            paragraph(style: "Title") { builder in builder.run(amendment.title) }
+            details(amendment.details.map { ($0.label, $0.value) })
+        }
+        let sectionStyle = amendment == nil ? "Heading1" : subheadingStyle
         for section in diff.sections {
             if let heading = section.heading {
-                paragraph(style: "Heading1", mark: mark(for: heading.kind)) { builder in builder.changedRuns(heading, diff: diff) }
+                paragraph(style: sectionStyle, mark: mark(for: heading.kind)) { builder in builder.changedRuns(heading, diff: diff) }
             }
-            var list: Int?
-            var previousKind: DiffDocument.BlockKind?
             for change in section.blocks {
                 let place = change.target ?? change.base!
                 let block = diff.block(place, inBase: change.target == nil)
+                let kind = change.kind == .movedAway ? BlockChange.Kind.deleted : change.kind == .movedHere ? .inserted : change.kind
                 if block.kind == .title {
-                    paragraph(style: "Title", mark: mark(for: change.kind)) { builder in builder.changedRuns(change, diff: diff) }
-                    details(target.metadata)
+                    paragraph(style: amendment == nil ? "Title" : "Heading1", mark: mark(for: kind)) { builder in builder.changedRuns(change, diff: diff) }
+                    if amendment == nil { details(target.metadata) }
                     continue
                 }
-                var numbering: Int?
-                if block.kind == .point || block.kind == .bullet {
-                    if list == nil || previousKind != block.kind { list = newList(block.kind == .point ? .point : .bullet) }
-                    numbering = list
-                } else {
-                    list = nil
-                }
-                previousKind = block.kind
-                let kind = change.kind == .movedAway ? BlockChange.Kind.deleted : change.kind == .movedHere ? .inserted : change.kind
-                paragraph(style: numbering == nil ? nil : "ListParagraph", numbering: numbering, mark: mark(for: kind)) { builder in
+                // Each side's marker: none where the block is not on that side.
+                let old = kind == .inserted ? nil : change.base.flatMap { numbers.base[$0] }
+                let new = kind == .deleted ? nil : change.target.flatMap { numbers.target[$0] }
+                paragraph(style: old == nil && new == nil ? nil : "ListParagraph", hangingMarker: old != nil || new != nil, mark: mark(for: kind)) { builder in
+                    builder.listMarker(old: old, new: new)
                     var effective = change
                     effective.kind = kind
                     builder.changedRuns(effective, diff: diff)
                 }
             }
         }
+    }
+
+    /// A point's number or a bullet, then a tab to the text: kept, or the old one deleted and
+    /// the new one inserted.
+    private mutating func listMarker(old: String?, new: String?) {
+        if let old, old == new {
+            run(old, tab: true)
+            return
+        }
+        // A renumbered point keeps its tab; a deleted or new one has its own.
+        if let old { trackedRun(.deleted, old, tab: new == nil) }
+        if let new { trackedRun(.inserted, new, tab: old == nil) }
+        if old != nil, new != nil { run("", tab: true) }
     }
 
     /// A motion as the diff sees it for tracked changes: title, preamble and sections of
@@ -105,5 +124,32 @@ extension DocumentBuilder {
                 }
             }
         }
+    }
+}
+
+/// The marker each point and bullet of one side of a comparison shows: "1." to "N." along each
+/// list (a run of points in a section, as the Word export numbers them), "•" for a bullet.
+struct ListMarkers {
+    private var markers: [[String?]]
+
+    init(_ document: DiffDocument) {
+        markers = document.sections.map { section in
+            var number = 0
+            var previous: DiffDocument.BlockKind?
+            return section.blocks.map { block in
+                defer { previous = block.kind }
+                switch block.kind {
+                case .point:
+                    number = previous == .point ? number + 1 : 1
+                    return "\(number)."
+                case .bullet: return "\u{2022}"
+                default: return nil
+                }
+            }
+        }
+    }
+
+    subscript(place: BlockPlace) -> String? {
+        place.block >= 0 ? markers[place.section][place.block] : nil
     }
 }

@@ -2,7 +2,7 @@
 /// id, title and details filled in. Values go through the model, so the writer quotes them.
 enum MotionDrafter {
     public static func draft(fromSkeleton skeleton: Motion, id: String, title: String, conference: String? = nil,
-                             submittedBy: String? = nil, amends: String? = nil) -> Motion {
+                             submittedBy: String? = nil) -> Motion {
         var motion = skeleton
         motion.metadata.id = id
         // A title is one line: line breaks and runs of spaces become single spaces.
@@ -10,7 +10,6 @@ enum MotionDrafter {
         motion.metadata.status = .draft
         if let conference { motion.metadata.conference = conference }
         if let submittedBy { motion.metadata.submittedBy = submittedBy }
-        if let amends { motion.metadata.amends = amends }
         return motion
     }
 }

@@ -230,7 +230,8 @@ Template names are plain names: they cannot reach outside `templates/paper/`.
         "templates/docx/styles.xml": #"""
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <!-- Word styles for motion's DOCX export. Replace this file (in your workspace's templates/docx/)
-     to change fonts, sizes and spacing; keep the style ids: Normal, Title, Heading1, MotionDetails,
+     to change fonts, sizes and spacing; keep the style ids: Normal, Title, Heading1, Heading2 (sections
+     under a heading that is not the title: one amendment's tracked changes), MotionDetails,
      ListParagraph, MotionLine (one numbered line with line numbers on), Footer, Hyperlink,
      DefaultParagraphFont. -->
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -286,6 +287,22 @@ Template names are plain names: they cannot reach outside `templates/paper/`.
       <w:b/>
       <w:sz w:val="26"/>
       <w:szCs w:val="26"/>
+    </w:rPr>
+  </w:style>
+  <w:style w:type="paragraph" w:styleId="Heading2">
+    <w:name w:val="heading 2"/>
+    <w:basedOn w:val="Normal"/>
+    <w:next w:val="Normal"/>
+    <w:qFormat/>
+    <w:pPr>
+      <w:keepNext/>
+      <w:spacing w:before="200" w:after="100"/>
+      <w:outlineLvl w:val="1"/>
+    </w:pPr>
+    <w:rPr>
+      <w:b/>
+      <w:sz w:val="23"/>
+      <w:szCs w:val="23"/>
     </w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:styleId="MotionDetails">

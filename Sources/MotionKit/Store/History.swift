@@ -9,9 +9,11 @@ public struct History: Sendable {
         self.store = store
     }
 
-    /// Saves one working file. Returns the new revision, or nil when it is unchanged.
+    /// Saves one working file; a bare id (`motion save pay`) means its file, motions/pay.md.
+    /// Returns the new revision, or nil when it is unchanged.
     public func save(_ path: String, author: String, message: String) throws -> Revision? {
-        let copy = try WorkingCopy.read(path, in: workspace)
+        let named = MotionID.isValid(path) && !FileIO.fileExists(path) ? workspace.workingFile(for: path) : path
+        let copy = try WorkingCopy.read(named, in: workspace)
         return try store.save(copy.document.motion, canonical: copy.canonical, author: author,
                               message: message.isEmpty ? defaultMessage(for: copy) : message)
     }
