@@ -42,7 +42,7 @@ test-deps:
 test: test-deps debug build
 	MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 
-# LibreOffice's rendering of the line numbers (heavy: not part of `make test`).
+# LibreOffice's rendering of line numbers and tracked changes (heavy: not part of `make test`).
 check-docx: build
 	@scripts/check-docx.sh $(BIN)
 

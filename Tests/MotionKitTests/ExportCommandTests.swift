@@ -184,8 +184,15 @@ import Testing
         let motion = try MotionReader.read(contentsOf: path).motion
         let width = ResourceLibrary(workspaceRoot: nil, currentDirectory: "/nonexistent").amendmentSettings(for: motion).lines.width
         for line in LineNumbering.lines(of: motion, width: width) {
-            #expect(shown.contains("\(line.number) \(line.text)"), "line \(line.number): \(line.text)")
+            // A bullet's "- " is Word's "•".
+            let text = line.text.hasPrefix("- ") ? "\u{2022} " + line.text.dropFirst(2) : line.text
+            #expect(shown.contains("\(line.number) \(text)"), "line \(line.number): \(line.text)")
         }
+        // Set in the document's own font (no fixed-pitch face), one size for the whole body.
+        let document = try #require(try Self.part("word/document.xml", of: "\(folder)/lines.docx"))
+        #expect(!document.contains("Courier") && !document.contains("MotionLine"))
+        let sizes = Set(document.components(separatedBy: "<w:sz w:val=\"").dropFirst().map { $0.prefix { $0.isNumber } })
+        #expect(sizes.count == 2, "the words' size and the numbers' a size smaller: \(sizes)")
     }
 
     @Test func amendmentsGoUnderTheirMotionAndXMLIsReproducibleToo() throws {

@@ -64,3 +64,44 @@ import Testing
         #expect(bad.status == 65 && bad.stderr.contains("plain.txt:2"))
     }
 }
+
+/// The Word export's numbered lines: sized so that the widest computed line fits the page.
+@Suite struct NumberedLineLayoutTests {
+    @Test func widthsAreArialsAndAnythingElseIsAFullEm() {
+        #expect(FontMetrics.width(of: "il", bold: false) == 0.444)
+        #expect(FontMetrics.width(of: "WM", bold: false) == 1.777)
+        #expect(FontMetrics.width(of: "a", bold: true) > FontMetrics.width(of: "i", bold: true))
+        #expect(FontMetrics.width(of: "é—", bold: false) == 2)
+    }
+
+    static func motion(points: [String]) throws -> Motion {
+        try MotionReader.read("---\nid: m\ntitle: T\n---\n\n# T\n\n## Conference resolves\n\n"
+                              + points.enumerated().map { "\($0 + 1). \($1)" }.joined(separator: "\n") + "\n").motion
+    }
+
+    @Test func aProfileOfLongLinesGetsASmallerSizeNeverAWrap() throws {
+        let prose = try Self.motion(points: [String(repeating: "a growing number of workers ", count: 12)])
+        let at80 = NumberedLine.fontSize(for: NumberedLine.lines(of: prose, scheme: LineScheme(width: 80)))
+        let at120 = NumberedLine.fontSize(for: NumberedLine.lines(of: prose, scheme: LineScheme(width: 120)))
+        #expect(at80 == 22 && at120 < at80)
+        // At the size chosen every line fits its room.
+        for width in [80, 120] {
+            let lines = NumberedLine.lines(of: prose, scheme: LineScheme(width: width))
+            let size = Double(NumberedLine.fontSize(for: lines)) / 2
+            for line in lines {
+                let room = NumberedLine.pageTextWidth - Double(line.hangs ? NumberedLine.pointTextAt : NumberedLine.textAt) / 20
+                #expect(FontMetrics.width(of: line.words, bold: line.bold) * size <= room)
+            }
+        }
+        // Capitals are wider than lower case: the same count of characters gets a smaller size.
+        let shouting = try Self.motion(points: [String(repeating: "WORKERS MUST ", count: 12)])
+        #expect(NumberedLine.fontSize(for: NumberedLine.lines(of: shouting, scheme: LineScheme(width: 80))) < at80)
+    }
+
+    @Test func aPointsFirstLineCarriesItsNumberAndTheRestHang() throws {
+        let lines = NumberedLine.lines(of: try Self.motion(points: ["Act now.", String(repeating: "word ", count: 30)]), scheme: LineScheme(width: 40))
+        #expect(lines[0].bold && lines[0].marker == nil)
+        #expect(lines[1].marker == "1." && lines[1].words == "Act now." && lines[1].hangs)
+        #expect(lines[2].marker == "2." && lines[3].marker == nil && lines[3].hangs && lines[3].words.hasPrefix("word"))
+    }
+}

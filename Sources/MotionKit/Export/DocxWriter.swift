@@ -280,26 +280,53 @@ struct DocumentBuilder {
         }
     }
 
-    /// The body as numbered lines: "12<tab>words of line 12", in a fixed-pitch font so a line
-    /// never wraps again; headings bold; space after each block's last line.
+    /// The body as numbered lines, as printed agendas show them: the number right-aligned in
+    /// the margin, then the line's words in the document's own font, each computed line a
+    /// paragraph of its own so a line breaks exactly where amendments count it; points hang
+    /// under their number, headings are bold. The font size is the largest (up to the style's
+    /// 11 pt) at which the widest line fits the page (``FontMetrics``), so no line wraps again.
     mutating func addNumbered(_ motion: Motion, lines scheme: LineScheme, pageBreakBefore: Bool) {
         titleAndDetails(motion, pageBreakBefore: pageBreakBefore)
-        let lines = LineNumbering.lines(of: motion, scheme: scheme)
+        let lines = NumberedLine.lines(of: motion, scheme: scheme)
+        let size = NumberedLine.fontSize(for: lines)
         for (index, line) in lines.enumerated() {
-            let last = index + 1 == lines.count || lines[index + 1].section != line.section || lines[index + 1].block != line.block
+            let last = index + 1 == lines.count || lines[index + 1].source.section != line.source.section
+                || lines[index + 1].source.block != line.source.block
+            let textAt = line.hangs ? NumberedLine.pointTextAt : NumberedLine.textAt
             xml.start("w:p")
+            // Normal's font, never a style's: a workspace's styles.xml from before may still set
+            // the old fixed-pitch MotionLine.
             xml.start("w:pPr")
-            xml.empty("w:pStyle", [("w:val", "MotionLine")])
-            if line.block == nil { xml.empty("w:keepNext") }
-            if last { xml.empty("w:spacing", [("w:after", "120")]) }
+            if line.source.block == nil { xml.empty("w:keepNext") }
+            xml.start("w:tabs")
+            xml.empty("w:tab", [("w:val", "right"), ("w:pos", String(NumberedLine.numberEndsAt))])
+            xml.empty("w:tab", [("w:val", "left"), ("w:pos", String(NumberedLine.textAt))])
+            if line.hangs { xml.empty("w:tab", [("w:val", "left"), ("w:pos", String(NumberedLine.pointTextAt))]) }
             xml.end()
-            run(String(line.number))
-            xml.start("w:r")
-            xml.empty("w:tab")
+            xml.empty("w:spacing", [("w:after", last ? "120" : "0"), ("w:line", "264"), ("w:lineRule", "auto")])
+            xml.empty("w:ind", [("w:left", String(textAt)), ("w:hanging", String(textAt))])
             xml.end()
-            run(line.text, bold: line.block == nil)
+            lineRun("\t\(line.source.number)\t", size: size - 2, grey: true)
+            if line.hangs { lineRun("\(line.marker ?? "")\t", size: size) }
+            lineRun(line.words, size: size, bold: line.bold)
             xml.end()
         }
+    }
+
+    /// One run of a numbered line: tabs as `w:tab`, the size in half-points.
+    private mutating func lineRun(_ text: String, size: Int, bold: Bool = false, grey: Bool = false) {
+        xml.start("w:r")
+        xml.start("w:rPr")
+        if bold { xml.empty("w:b") }
+        if grey { xml.empty("w:color", [("w:val", "707070")]) }
+        xml.empty("w:sz", [("w:val", String(size))])
+        xml.empty("w:szCs", [("w:val", String(size))])
+        xml.end()
+        for (index, piece) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { xml.empty("w:tab") }
+            if !piece.isEmpty { xml.element("w:t", [("xml:space", "preserve")], text: String(piece)) }
+        }
+        xml.end()
     }
 
     private mutating func titleAndDetails(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true) {

@@ -196,7 +196,7 @@ Each profile begins with a comment saying which numbers come from a body's publi
 
 ## Your own Word styles
 
-Like pandoc's reference.docx, the look of exported documents comes from files you can replace. Copy `docx/styles.xml` into your workspace's `templates/docx/` (`motion init` already did) and edit it in any text editor, or take the `word/styles.xml` part out of a .docx whose look you like (a .docx is a zip file: `unzip -p branch.docx word/styles.xml > templates/docx/styles.xml`). Keep these style ids, which the export uses: `Normal`, `Title`, `Heading1`, `MotionDetails` (conference, submitted by, status), `ListParagraph` (points and bullets), `MotionLine` (one numbered line with `--line-numbers`; keep a fixed-pitch font there so lines do not wrap again), `Footer` (the page number), `Hyperlink` and `DefaultParagraphFont`. The same goes for `fontTable.xml` and `theme1.xml`. Each file is checked to be well-formed XML before use (read without network access or external entities); a broken one is named in the error.
+Like pandoc's reference.docx, the look of exported documents comes from files you can replace. Copy `docx/styles.xml` into your workspace's `templates/docx/` (`motion init` already did) and edit it in any text editor, or take the `word/styles.xml` part out of a .docx whose look you like (a .docx is a zip file: `unzip -p branch.docx word/styles.xml > templates/docx/styles.xml`). Keep these style ids, which the export uses: `Normal`, `Title`, `Heading1`, `MotionDetails` (conference, submitted by, status), `Heading2` (sections under one amendment's title in its tracked changes), `ListParagraph` (points and bullets), `Footer` (the page number), `Hyperlink` and `DefaultParagraphFont`. Numbered lines (`--line-numbers`) are set in `Normal`'s font at the largest size up to 11 pt at which the widest line fits the page, measured with Arial's widths (Helvetica and Liberation Sans share them); a wider font in `Normal` may make a long line wrap, and a wrapped line's second part has no number. The same goes for `fontTable.xml` and `theme1.xml`. Each file is checked to be well-formed XML before use (read without network access or external entities); a broken one is named in the error.
 
 ## Paper templates
 
@@ -232,8 +232,8 @@ Template names are plain names: they cannot reach outside `templates/paper/`.
 <!-- Word styles for motion's DOCX export. Replace this file (in your workspace's templates/docx/)
      to change fonts, sizes and spacing; keep the style ids: Normal, Title, Heading1, Heading2 (sections
      under a heading that is not the title: one amendment's tracked changes), MotionDetails,
-     ListParagraph, MotionLine (one numbered line with line numbers on), Footer, Hyperlink,
-     DefaultParagraphFont. -->
+     ListParagraph, Footer, Hyperlink, DefaultParagraphFont. Numbered lines (with line numbers on) are
+     set in Normal's font, sized so that no line wraps again, measured for Arial. -->
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
   <w:docDefaults>
     <w:rPrDefault>
@@ -325,20 +325,6 @@ Template names are plain names: they cannot reach outside `templates/paper/`.
     <w:pPr>
       <w:ind w:left="720"/>
     </w:pPr>
-  </w:style>
-  <w:style w:type="paragraph" w:styleId="MotionLine">
-    <w:name w:val="Motion Line"/>
-    <w:basedOn w:val="Normal"/>
-    <w:qFormat/>
-    <w:pPr>
-      <w:spacing w:after="0" w:line="240" w:lineRule="auto"/>
-      <w:ind w:left="567" w:hanging="567"/>
-    </w:pPr>
-    <w:rPr>
-      <w:rFonts w:ascii="Courier New" w:hAnsi="Courier New" w:cs="Courier New"/>
-      <w:sz w:val="18"/>
-      <w:szCs w:val="18"/>
-    </w:rPr>
   </w:style>
   <w:style w:type="paragraph" w:styleId="Footer">
     <w:name w:val="footer"/>
