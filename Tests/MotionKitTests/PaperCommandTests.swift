@@ -30,6 +30,27 @@ import Testing
                 && !text.contains("lxp-a1"))
         let audit = try ExportCommandTests.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(root)/paper.docx"])
         #expect(audit.status == 0, "\(audit.output)")
+        // The agenda as printed: the second motion is 2 (the numbering runs on past the first's
+        // amendments), the amendments stand indented under their motion, no "nil" for the
+        // branch and date not given.
+        #expect(text.contains("\n2.  Safe staffing on every ward"), "\(text.prefix(600))")
+        #expect(!text.contains("nil"))
+        let agenda = try ExportCommandTests.runPython(["-c", """
+            import docx, sys
+            d = docx.Document(sys.argv[1])
+            ns = {'w': 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'}
+            numbering = d.part.numbering_part.element
+            def indent(p):
+                num = p._p.find('.//w:numId', ns)
+                if num is None: return None
+                nid = num.get('{%s}val' % ns['w'])
+                abstract = numbering.find(".//w:num[@w:numId='%s']/w:abstractNumId" % nid, ns).get('{%s}val' % ns['w'])
+                return numbering.find(".//w:abstractNum[@w:abstractNumId='%s']//w:ind" % abstract, ns).get('{%s}left' % ns['w'])
+            for p in d.paragraphs[:6]: print(indent(p), '|', p.text[:24])
+            """, "\(root)/paper.docx"])
+        #expect(agenda.output.contains("720 | Recognition and reward f\n1440 | Amendment to Recognition\n720 | Safe staffing on every w"), "\(agenda.output)")
+        let plain = try MotionProcess.run(["paper", Self.lxp, "--to", "md"], in: root)
+        #expect(plain.stdout.hasPrefix("# Branch meeting paper\n\n## Motions for this meeting\n"), "\(plain.stdout.prefix(200))")
     }
 
     @Test func templateNamesStayInsideTemplates() throws {

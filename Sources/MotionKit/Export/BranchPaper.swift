@@ -67,21 +67,24 @@ public struct BranchPaper: Sendable {
     /// as it is (`{{% CONTENT_TYPE: TEXT}}`).
     func context() -> [String: Any] {
         func text(_ value: String) -> String { InlineEscaper.escape(value, atLineStart: false) }
+        // A value the paper lacks is left out, so that {{#branch}} is false: an Optional in an
+        // Any would be rendered as "nil".
+        func values(_ pairs: [String: Any?]) -> [String: Any] { pairs.compactMapValues { $0 } }
         let motions: [[String: Any]] = items.enumerated().map { index, item in
             let m = item.motion.metadata
-            return [
+            return values([
                 "number": index + 1, "id": item.motion.id, "title": text(item.motion.titleText), "status": m.status.words,
-                "words": item.motion.wordCounts.body, "submittedBy": m.submittedBy.map(text) as Any,
-                "conference": m.conference.map(text) as Any,
+                "words": item.motion.wordCounts.body, "submittedBy": m.submittedBy.map(text),
+                "conference": m.conference.map(text),
                 "amendmentCount": item.amendments.isEmpty ? false : item.amendments.count,
                 "amendmentsLabel": item.amendments.isEmpty ? false : Self.count(item.amendments.count, "amendment"),
                 "amendments": item.amendments.map { amendment -> [String: Any] in
-                    ["id": amendment.id, "title": text(Self.name(of: amendment, to: item.motion)), "status": amendment.metadata.status.words,
-                     "words": amendment.wordCounts.body, "submittedBy": amendment.metadata.submittedBy.map(text) as Any]
+                    values(["id": amendment.id, "title": text(Self.name(of: amendment, to: item.motion)), "status": amendment.metadata.status.words,
+                            "words": amendment.wordCounts.body, "submittedBy": amendment.metadata.submittedBy.map(text)])
                 },
-            ]
+            ])
         }
-        return ["title": text(title), "branch": branch.map(text) as Any, "date": date.map(text) as Any, "motions": motions]
+        return values(["title": text(title), "branch": branch.map(text), "date": date.map(text), "motions": motions])
     }
 
     /// The agenda, as the template renders it (Markdown).
@@ -102,7 +105,10 @@ public struct BranchPaper: Sendable {
         for (index, item) in items.enumerated() {
             out += "\n" + MarkdownLayout.headingMarker + "\(index + 1). \(MarkdownWriter.heading(item.motion.title))\n"
             for section in MarkdownLayout.sections(of: item.motion).dropFirst() {
-                if let heading = section.heading { out += "\n" + MarkdownLayout.headingMarker(level: 3) + heading.text + "\n" }
+                // The first piece's lead separates it from the heading.
+                if let heading = section.heading {
+                    out += "\n" + MarkdownLayout.headingMarker(level: 3) + heading.text + (section.pieces.first?.lead.hasPrefix("\n") == true ? "" : "\n")
+                }
                 for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
                 out += "\n"
             }
@@ -119,7 +125,7 @@ public struct BranchPaper: Sendable {
     /// amendments.
     func add(to document: inout DocumentBuilder) throws(TemplateError) {
         guard let agendaMotion else { throw TemplateError(description: "the paper template must start with a '# ' title line") }
-        document.add(agendaMotion, pageBreakBefore: false, details: false)
+        document.add(agendaMotion, pageBreakBefore: false, details: false, nestingBullets: true)
         for item in items {
             document.add(item.motion, pageBreakBefore: true)
             for (number, amendment) in item.amendments.enumerated() {

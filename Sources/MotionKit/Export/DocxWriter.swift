@@ -256,7 +256,7 @@ struct DocumentBuilder {
     /// Hyperlink targets, in order: relationship rId5, rId6, ...
     private(set) var links: [String] = []
     /// One numbering instance per list: its format.
-    private var lists: [Block.Kind] = []
+    private var lists: [(kind: Block.Kind, nested: Bool)] = []
     /// For tracked changes: who made them, and the one id counter of the whole document.
     var revisionAuthor: ChangeAuthor?
     private var revisionID = 0
@@ -271,12 +271,15 @@ struct DocumentBuilder {
         xml.start("w:body")
     }
 
-    mutating func add(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true) {
+    /// A motion. With `nestingBullets` (a paper's agenda, whose amendments are a list inside
+    /// each motion's item, which the motion format reads as bullets after the point), bullets
+    /// right after a point stand indented under it and the points' numbering runs on past them.
+    mutating func add(_ motion: Motion, pageBreakBefore: Bool, details: Bool = true, nestingBullets: Bool = false) {
         titleAndDetails(motion, pageBreakBefore: pageBreakBefore, details: details)
-        blocks(motion.preamble)
+        blocks(motion.preamble, nestingBullets: nestingBullets)
         for section in motion.sections {
             paragraph(style: "Heading1") { builder in builder.runs(section.heading) }
-            blocks(section.blocks)
+            blocks(section.blocks, nestingBullets: nestingBullets)
         }
     }
 
@@ -352,25 +355,37 @@ struct DocumentBuilder {
     }
 
     /// Blocks; each run of points (or bullets) is one list with its own numbering.
-    private mutating func blocks(_ blocks: [Block]) {
+    private mutating func blocks(_ blocks: [Block], nestingBullets: Bool = false) {
         var list: Int?
         var previous: Block.Kind?
+        // The points' list while bullets nested under one of them are written.
+        var points: Int?
         for block in blocks {
             if block.kind == .paragraph {
                 list = nil
+                points = nil
                 paragraph(style: nil) { builder in builder.runs(block.content) }
-            } else {
-                if list == nil || previous != block.kind { list = newList(block.kind) }
-                let numId = list!
-                paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
+                previous = block.kind
+                continue
             }
+            if nestingBullets, block.kind == .bullet, previous == .point {
+                points = list
+                list = newList(.bullet, nested: true)
+            } else if nestingBullets, block.kind == .point, previous == .bullet, let points {
+                list = points
+            } else if list == nil || previous != block.kind {
+                list = newList(block.kind)
+                points = nil
+            }
+            let numId = list!
+            paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
             previous = block.kind
         }
     }
 
     /// A new list (its own numbering, so it starts at 1); its numId.
-    mutating func newList(_ kind: Block.Kind) -> Int {
-        lists.append(kind)
+    mutating func newList(_ kind: Block.Kind, nested: Bool = false) -> Int {
+        lists.append((kind, nested))
         return lists.count
     }
 
@@ -491,7 +506,7 @@ struct DocumentBuilder {
     func numbering() throws(ExportError) -> [UInt8] {
         let numbering = XMLWriter()
         numbering.start("w:numbering", [("xmlns:w", Self.w)])
-        for (index, kind) in lists.enumerated() {
+        for (index, (kind, nested)) in lists.enumerated() {
             numbering.start("w:abstractNum", [("w:abstractNumId", String(index + 1))])
             numbering.empty("w:multiLevelType", [("w:val", "singleLevel")])
             numbering.start("w:lvl", [("w:ilvl", "0")])
@@ -500,7 +515,8 @@ struct DocumentBuilder {
             numbering.empty("w:lvlText", [("w:val", kind == .point ? "%1." : "\u{2022}")])
             numbering.empty("w:lvlJc", [("w:val", "left")])
             numbering.start("w:pPr")
-            numbering.empty("w:ind", [("w:left", String(Self.listIndent)), ("w:hanging", String(Self.listHanging))])
+            let indent = nested ? 2 * Self.listIndent : Self.listIndent
+            numbering.empty("w:ind", [("w:left", String(indent)), ("w:hanging", String(Self.listHanging))])
             numbering.end()
             numbering.end()
             numbering.end()

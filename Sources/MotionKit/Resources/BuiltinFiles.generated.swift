@@ -539,8 +539,16 @@ Say what the union believes about these facts and why it matters to members.
 {{% CONTENT_TYPE: TEXT}}
 # {{title}}
 
-{{#branch}}{{branch}}{{/branch}}{{#date}}, meeting of {{date}}{{/date}}
+{{#branch}}
+{{branch}}{{#date}}, meeting of {{date}}{{/date}}
 
+{{/branch}}
+{{^branch}}
+{{#date}}
+Meeting of {{date}}
+
+{{/date}}
+{{/branch}}
 ## Motions for this meeting
 
 {{#motions}}
