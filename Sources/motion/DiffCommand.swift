@@ -102,6 +102,7 @@ struct DiffRequest {
                 // Context counts blocks here: a block is a paragraph or point, several lines.
                 var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
                 renderer.escapesControls = terminal
+                renderer.labels = (compared.baseLabel, compared.targetLabel)
                 output = renderer.render(diff)
             case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
             case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)

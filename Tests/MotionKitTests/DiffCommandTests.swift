@@ -50,8 +50,13 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let canonicalA = MarkdownWriter.write(try MotionReader.read(contentsOf: a).motion)
         let canonicalB = MarkdownWriter.write(try MotionReader.read(contentsOf: b).motion)
-        #expect(Self.unplain(result.stdout, keepInsertions: false) == canonicalA)
+        // Dropping the insertions gives A, and the deletions B, up to the points' numbers and the
+        // breaks between them, which follow from the list (the output shows the new ones):
+        // read back, each side is the same motion.
+        func reread(_ text: String) throws -> String { MarkdownWriter.write(try MotionReader.read(text).motion) }
+        #expect(try reread(Self.unplain(result.stdout, keepInsertions: false)) == canonicalA)
         #expect(Self.unplain(result.stdout, keepInsertions: true) == canonicalB)
+        #expect(!result.stdout.contains(#/\[-\d+\. -\]|\{\+\d+\. \+\}/#), "a point's number alone is not a change")
         #expect(result.stdout.contains("peer {+support +}workers"))
         #expect(result.stdout.contains("Titles [-vary from one employer to the next-]{+differ between employers+}"))
     }
@@ -121,6 +126,64 @@ import Testing
         #expect(result.stdout.contains("<del>vary from one employer to the next</del>"))
         #expect(result.stdout.contains("<table>") && result.stdout.contains("class=\"moved\""))
         #expect(!result.stdout.contains("<b>") )
+    }
+
+    /// The views a delegate reads (issue 14, item 7): moved points marked as moved in colour
+    /// and CriticMarkup, as side by side does; renumbered points unchanged in every view;
+    /// side by side headed by its two sides with a gap between blocks; the page a real page.
+    @Test func movesShowAsMovesAndRenumberingIsNoChange() throws {
+        let (dir, a, b) = try Self.pair()
+        let color = try MotionProcess.run(["diff", "--format", "color", a, b], in: dir).stdout
+        #expect(color.contains("\u{1B}[35m3. Produce bargaining guidance") || color.contains("\u{1B}[35m6. Produce bargaining guidance"), "\(color)")
+        #expect(color.contains("\u{1B}[35;9m2. Produce bargaining guidance"), "\(color)")
+        #expect(color.contains("\u{1B}[2m(moved from point 2 of Conference calls on"), "\(color)")
+        let critic = try MotionProcess.run(["diff", "--format", "critic", a, b], in: dir).stdout
+        #expect(critic.contains("--}{>>moved to point ") && critic.contains("++}{>>moved from point 2 of"), "\(critic)")
+        for format in ["plain", "critic", "color"] {
+            let output = try MotionProcess.run(["diff", "--format", format, "--context", "all", a, b], in: dir).stdout
+            #expect(!output.contains(#/(\[-|\{--|\{\~\~|\u{1B}\[31;9m)\n*\d+\. (-\]|--\}|~>|\u{1B}\[0m)/#), "\(format): a point's number alone is not a change")
+            #expect(output.contains("\n2. Press NHS England"), "\(format): point 3 is now point 2")
+        }
+        let columns = try MotionProcess.run(["diff", "--format", "side-by-side", "--width", "100", "a.md", "b.md"], in: dir).stdout
+        let lines = columns.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "a.md" + String(repeating: " ", count: 48 - 4 + 3) + "b.md", "\(lines[0])")
+        #expect(lines[1] == String(repeating: "=", count: 48) + "   " + String(repeating: "=", count: 48), "\(lines[1])")
+        #expect(lines.contains("") && !columns.contains("\n\n\n"), "one blank line between blocks")
+        let renumbered = try #require(lines.first { $0.hasPrefix("3. Press NHS England") })
+        #expect(renumbered.contains("   2. Press NHS England") && !renumbered.contains(" | "), "\(renumbered)")
+    }
+
+    @Test func theHTMLViewIsARealPage() throws {
+        let (dir, a, b) = try Self.pair()
+        let page = try MotionProcess.run(["diff", "--format", "html", a, b], in: dir).stdout
+        // Python's HTML parser reads the page: the motion's structure, no Markdown or YAML.
+        let read = try TestSupport.python("""
+            import sys
+            from html.parser import HTMLParser
+            class Reader(HTMLParser):
+                def __init__(self):
+                    super().__init__(); self.tags = []; self.text = []; self.motion = False
+                def handle_starttag(self, tag, attrs):
+                    attrs = dict(attrs)
+                    if attrs.get('class') == 'motion': self.motion = True
+                    if self.motion: self.tags.append(tag + ('.' + attrs['class'] if 'class' in attrs else ''))
+                def handle_endtag(self, tag):
+                    if tag == 'div': self.motion = False
+                def handle_data(self, data):
+                    if self.motion and data.strip(): self.text.append(data.strip())
+            r = Reader(); r.feed(open(sys.argv[1]).read())
+            print(' '.join(sorted(set(r.tags))))
+            print('\\n'.join(r.text))
+            """, [try { let path = "\(dir)/page.html"; try TestSupport.write(page, to: path); return path }()])
+        #expect(read.status == 0)
+        let lines = read.output.split(separator: "\n").map(String.init)
+        for tag in ["h2.title", "dl.details", "dt", "dd", "h3", "ol.points", "li", "li.moved", "span.marker", "ins", "del", "p"] {
+            #expect(lines[0].split(separator: " ").contains(Substring(tag)), "\(tag) in \(lines[0])")
+        }
+        let text = lines.dropFirst()
+        #expect(!text.contains { $0 == "---" || $0.hasPrefix("## ") || $0.hasPrefix("id:") || $0.hasPrefix("kind:") }, "\(text.prefix(12))")
+        #expect(text.contains("Recognition and reward for Lived Experience Professionals") && text.contains("Conference notes"))
+        #expect(text.contains("Submitted by") && text.contains("Nursing and Midwifery Occupational Group"))
     }
 
     @Test func jsonCarriesPlacesAndStats() throws {

@@ -1,7 +1,9 @@
 import MotionDiff
 
 /// A diff flattened into styled runs of text in reading order: what every inline renderer
-/// prints. Dropping the inserted runs gives the base text; dropping the deleted ones, the target.
+/// prints. Dropping the deleted runs gives the target text; dropping the inserted ones, the
+/// base text, except that a renumbered point shows its new number (list numbering is not a
+/// change of words, and Markdown readers renumber lists).
 public struct DiffPiece: Sendable, Equatable {
     public enum Style: Sendable, Equatable {
         case equal, deleted, inserted
@@ -88,16 +90,25 @@ struct PieceBuilder {
         }
     }
 
+    /// Both blocks are points: their markers differ only in the number a list gives them, which
+    /// follows from the points around them (a reader of Markdown renumbers them anyway).
+    static func isRenumbering(_ old: DiffDocument.Block, _ new: DiffDocument.Block) -> Bool {
+        old.kind == .point && new.kind == .point
+    }
+
     /// Lead and marker: printed once when equal, else old then new.
     mutating func layout(_ old: DiffDocument.Block, _ new: DiffDocument.Block) {
-        if old.lead == new.lead {
-            append(.equal, old.lead)
+        if old.lead == new.lead || Self.isRenumbering(old, new) {
+            // Also a point that is now first in its list, or no longer: the line breaks
+            // before it are the list's layout, not a change.
+            append(.equal, new.lead)
         } else {
             append(.deleted, old.lead)
             append(.inserted, new.lead)
         }
-        if old.marker == new.marker {
-            append(.equal, old.marker)
+        if old.marker == new.marker || Self.isRenumbering(old, new) {
+            // A point whose number alone changed is unchanged text: its new number, once.
+            append(.equal, new.marker)
         } else {
             append(.deleted, old.marker)
             append(.inserted, new.marker)

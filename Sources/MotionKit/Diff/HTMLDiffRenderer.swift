@@ -1,20 +1,12 @@
 import MotionDiff
 
-/// A standalone HTML page: the target with `<del>`/`<ins>` inline, then a side-by-side table.
+/// A standalone HTML page: the motion as a reader sees it (title, details, headings,
+/// paragraphs and numbered points) with `<del>`/`<ins>` inline and moved blocks marked, then the
+/// same side by side in a table.
 public enum HTMLDiffRenderer {
     public static func render(_ diff: DocumentDiff, baseLabel: String, targetLabel: String) -> String {
-        var inline = ""
-        for piece in diff.pieces {
-            let text = escape(piece.text).replacingOccurrences(of: "\n", with: "<br>\n")
-            let title = piece.note.map { " title=\"\(escape($0))\" class=\"moved\"" } ?? ""
-            switch piece.style {
-            case .equal: inline += text
-            case .deleted: inline += "<del\(title)>\(text)</del>"
-            case .inserted: inline += "<ins\(title)>\(text)</ins>"
-            }
-        }
         var table = ""
-        for row in SideBySideRenderer(width: 200, color: false, context: nil).rows(diff) {
+        for row in SideBySideRenderer(width: 200, color: false, context: nil).rows(diff) where !row.isFence {
             if let note = row.note { table += "<tr class=\"note\"><td colspan=\"2\">\(escape(note))</td></tr>\n" }
             table += "<tr\(row.changed ? " class=\"changed\"" : "")><td>\(cell(row.left))</td><td>\(cell(row.right))</td></tr>\n"
         }
@@ -24,26 +16,34 @@ public enum HTMLDiffRenderer {
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>
-            body { font-family: Georgia, serif; max-width: 64rem; margin: 2rem auto; line-height: 1.5; padding: 0 1rem; }
+            body { font-family: Georgia, serif; max-width: 64rem; margin: 2rem auto; line-height: 1.5; padding: 0 1rem; color: #111; }
             del { color: #a00; background: #fee; text-decoration: line-through; }
             ins { color: #060; background: #efe; text-decoration: none; }
-            .moved { outline: 1px dashed #888; }
-            .inline { white-space: normal; border: 1px solid #ddd; padding: 1rem; }
+            .moved, .moved del, .moved ins { color: #609; background: #f6eefc; }
+            .note { color: #555; font-style: italic; font-size: .9em; }
+            .motion { border: 1px solid #ddd; padding: 0 1.5rem 1rem; }
+            dl.details { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; color: #333; }
+            dl.details dt { font-weight: bold; }
+            dl.details dd { margin: 0; }
+            ol.points, ul.bullets { list-style: none; padding-left: 2.5rem; }
+            ol.points li, ul.bullets li { margin: .4rem 0; }
+            .marker { display: inline-block; width: 2.5rem; margin-left: -2.5rem; }
             table { border-collapse: collapse; width: 100%; }
             td { vertical-align: top; width: 50%; border-top: 1px solid #eee; padding: .3rem .6rem; }
             tr.changed td { background: #fafafa; }
-            tr.note td { color: #666; font-style: italic; border: none; }
+            tr.note td { border: none; }
+            @media print { .motion { border: none; padding: 0; } h2.view { page-break-before: always; } }
             </style>
             </head>
             <body>
             <h1>\(escape(title))</h1>
-            <h2>Inline</h2>
-            <div class="inline">
-            \(inline)
-            </div>
-            <h2>Side by side</h2>
+            <h2 class="view">Inline</h2>
+            <div class="motion">
+            \(MotionPage(diff: diff).html)</div>
+            <h2 class="view">Side by side</h2>
             <table>
             <tr><th>\(escape(baseLabel))</th><th>\(escape(targetLabel))</th></tr>
             \(table)</table>
@@ -53,8 +53,9 @@ public enum HTMLDiffRenderer {
             """
     }
 
+    /// A side-by-side cell: the text without its Markdown markers ("## ", "# ").
     private static func cell(_ runs: [SideBySideRenderer.Run]) -> String {
-        runs.map { run in
+        runs.filter { !["## ", "# ", "##", "#"].contains($0.text) }.map { run in
             let text = escape(run.text)
             switch run.style {
             case .equal: return text

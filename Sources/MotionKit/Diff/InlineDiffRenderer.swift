@@ -3,7 +3,10 @@
 /// - plain: git's word-diff convention, `[-old-]{+new+}`.
 /// - critic: CriticMarkup, `{--old--}`, `{++new++}`, `{~~old~>new~~}`: Markdown that editors
 ///   with CriticMarkup support show as tracked changes.
-/// - color: deletions red and struck through, insertions green (ANSI), for a terminal.
+/// - color: deletions red and struck through, insertions green (ANSI), for a terminal; moved
+///   blocks magenta with a note of where they went or came from (critic: a comment).
+///
+/// A point whose number alone changed is unchanged text in all three (see ``DiffPiece``).
 public struct InlineDiffRenderer: Sendable {
     public enum Notation: Sendable {
         case plain, critic, color
@@ -65,7 +68,8 @@ public struct InlineDiffRenderer: Sendable {
         while index < pieces.count {
             let piece = pieces[index]
             // A deletion directly followed by an insertion is one substitution in CriticMarkup.
-            if notation == .critic, piece.style == .deleted, index + 1 < pieces.count, pieces[index + 1].style == .inserted {
+            if notation == .critic, piece.style == .deleted, piece.note == nil, index + 1 < pieces.count,
+               pieces[index + 1].style == .inserted, pieces[index + 1].note == nil {
                 write("{~~" + piece.text + "~>" + pieces[index + 1].text + "~~}", changed: true, into: &lines, base: &baseLine, target: &targetLine,
                       baseNewlines: piece.text.newlineCount, targetNewlines: pieces[index + 1].text.newlineCount)
                 index += 2
@@ -76,19 +80,33 @@ public struct InlineDiffRenderer: Sendable {
             case .equal:
                 write(piece.text, changed: false, into: &lines, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
             case .deleted:
-                write(mark(piece.text, open: open(.deleted), close: close(.deleted)), changed: true, into: &lines,
-                      base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
+                write(mark(piece.text, open: open(.deleted, moved: piece.note != nil), close: close(.deleted)) + note(piece.note), changed: true,
+                      into: &lines, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
             case .inserted:
-                write(mark(piece.text, open: open(.inserted), close: close(.inserted)), changed: true, into: &lines,
-                      base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
+                write(mark(piece.text, open: open(.inserted, moved: piece.note != nil), close: close(.inserted)) + note(piece.note), changed: true,
+                      into: &lines, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
             }
             index += 1
         }
         return lines
     }
 
-    private func open(_ style: DiffPiece.Style) -> String {
+    /// A moved block's note after its text ("moved from point 6 of ..."): dim in colour, a
+    /// CriticMarkup comment in critic; plain keeps git's two marks only.
+    private func note(_ note: String?) -> String {
+        guard let note else { return "" }
+        switch notation {
+        case .plain: return ""
+        case .critic: return "{>>\(note)<<}"
+        case .color: return " \u{1B}[2m(\(note))\u{1B}[0m"
+        }
+    }
+
+    /// Moved blocks in colour are magenta, as side-by-side marks them moved: neither new nor gone.
+    private func open(_ style: DiffPiece.Style, moved: Bool = false) -> String {
         switch (notation, style) {
+        case (.color, .deleted) where moved: return "\u{1B}[35;9m"
+        case (.color, .inserted) where moved: return "\u{1B}[35m"
         case (.plain, .deleted): return "[-"
         case (.plain, .inserted): return "{+"
         case (.critic, .deleted): return "{--"

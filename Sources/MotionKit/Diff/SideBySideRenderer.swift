@@ -1,7 +1,8 @@
 import MotionDiff
 
 /// Two columns, base on the left and target on the right, block against block, each wrapped to
-/// fit the terminal. Deleted words are marked on the left, inserted words on the right.
+/// fit the terminal, a blank line between blocks, under a heading naming each side. Deleted
+/// words are marked on the left, inserted words on the right; a renumbered point is unchanged.
 public struct SideBySideRenderer: Sendable {
     public var width: Int
     public var color: Bool
@@ -9,6 +10,8 @@ public struct SideBySideRenderer: Sendable {
     public var context: Int?
     /// Control characters in the text shown as escapes, for a terminal (see ``TerminalText``).
     public var escapesControls = false
+    /// The columns' headings: what each side is (`ID@3`, a file).
+    public var labels: (base: String, target: String)?
 
     public init(width: Int, color: Bool, context: Int?) {
         self.width = min(max(width, 40), 1_000)
@@ -24,6 +27,10 @@ public struct SideBySideRenderer: Sendable {
         var right: [Run]
         var changed: Bool
         var note: String?
+        /// A front matter's "---" line, which a page leaves out.
+        var isFence: Bool {
+            !changed && left.map(\.text).joined() == "---" && right.map(\.text).joined() == "---"
+        }
     }
 
     public func render(_ diff: DocumentDiff) -> String {
@@ -43,13 +50,25 @@ public struct SideBySideRenderer: Sendable {
             }
         }
         var out = ""
+        if let labels {
+            let left = wrap([(labels.base, .equal)], width: column), right = wrap([(labels.target, .equal)], width: column)
+            for line in 0..<max(left.count, right.count) {
+                let l = line < left.count ? left[line] : ("", 0)
+                let r = line < right.count ? right[line] : ("", 0)
+                out += (l.0 + String(repeating: " ", count: max(0, column - l.1)) + "   " + r.0).trimmingTrailingSpaces + "\n"
+            }
+            out += String(repeating: "=", count: column) + "   " + String(repeating: "=", count: column) + "\n"
+        }
+        let headed = out.count
         var skipped = false
         for (index, row) in rows.enumerated() {
             guard keep[index] else {
                 skipped = true
                 continue
             }
-            if skipped, !out.isEmpty { out += String(repeating: "·", count: min(width, 80)) + "\n" }
+            if skipped, out.count > headed { out += "\n" + String(repeating: "·", count: min(width, 80)) + "\n" }
+            // A blank line between blocks, as between paragraphs on paper.
+            if out.count > headed { out += "\n" }
             skipped = false
             if let note = row.note { out += (color ? "\u{1B}[2m" : "") + "  (\(note))" + (color ? "\u{1B}[0m" : "") + "\n" }
             let left = wrap(row.left, width: column), right = wrap(row.right, width: column)
@@ -57,9 +76,7 @@ public struct SideBySideRenderer: Sendable {
             for line in 0..<max(left.count, right.count) {
                 let l = line < left.count ? left[line] : ("", 0)
                 let r = line < right.count ? right[line] : ("", 0)
-                var text = l.0 + String(repeating: " ", count: max(0, column - l.1)) + gutter + r.0
-                while text.hasSuffix(" ") { text.removeLast() }
-                out += text + "\n"
+                out += (l.0 + String(repeating: " ", count: max(0, column - l.1)) + gutter + r.0).trimmingTrailingSpaces + "\n"
             }
         }
         return out
@@ -80,8 +97,8 @@ public struct SideBySideRenderer: Sendable {
             for (change, old, new) in changes {
                 switch change.kind {
                 case .equal:
-                    // A renumbered point: only its number changed.
-                    let changed = old?.marker != new?.marker
+                    // A renumbered point is unchanged: each column shows its own number.
+                    let changed = old?.marker != new?.marker && !(old.flatMap { o in new.map { PieceBuilder.isRenumbering(o, $0) } } ?? false)
                     rows.append(Row(left: [(old?.marker ?? "", changed ? .deleted : .equal), (old?.text ?? "", .equal)],
                                     right: [(new?.marker ?? "", changed ? .inserted : .equal), (new?.text ?? "", .equal)], changed: changed))
                 case .deleted:
@@ -172,3 +189,11 @@ public struct SideBySideRenderer: Sendable {
 }
 
 import Foundation
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var text = self
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+}
