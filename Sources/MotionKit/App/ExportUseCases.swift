@@ -31,7 +31,7 @@ public struct ExportMotions: Sendable {
             throw ApplicationError(.usage, "--changes-from compares one motion: motion export ID@3 --changes-from ID@1 --to docx")
         }
         let resolved = try references.map { try context.resolve($0) }
-        var motions = try resolved.map { try $0.motion() }
+        let motions = try resolved.map { try $0.motion() }
         let document: ExportDocument
         var notes: [String] = []
         if let changesFrom {

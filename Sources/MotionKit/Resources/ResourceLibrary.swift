@@ -86,4 +86,10 @@ public struct ResourceError: Error, Hashable, Sendable, CustomStringConvertible 
     public var line: Int = 0
     public var message: String
     public var description: String { line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)" }
+
+    public init(path: String, line: Int = 0, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
 }

@@ -1,0 +1,94 @@
+/// The agenda and one motion as a reader sees them: what the web front-end (`motion serve`)
+/// shows, computed here so that every front-end shows the same names, statuses and line numbers.
+public struct AgendaItem: Sendable {
+    public struct Amendment: Sendable {
+        public var id: String
+        /// Its title, or "Amendment to <motion title>" (never its id alone).
+        public var name: String
+        public var status: String
+        public var submittedBy: String?
+        public var words: Int
+    }
+
+    public var id: String
+    public var title: String
+    /// In words: "carried as amended".
+    public var status: String
+    public var words: Int
+    public var submittedBy: String?
+    public var amendments: [Amendment]
+}
+
+/// A motion to read: its details, its body as numbered lines (the numbers amendments use), and
+/// the amendments to it with their wording.
+public struct MotionReading: Sendable {
+    public struct Line: Sendable {
+        public var number: Int
+        public var text: String
+        /// A section heading's line.
+        public var isHeading: Bool
+    }
+
+    public struct Amendment: Sendable {
+        public var id: String
+        public var reference: String
+        public var name: String
+        public var status: String
+        public var submittedBy: String?
+        /// The wording as written, paragraph by paragraph.
+        public var wording: [String]
+    }
+
+    public var id: String
+    /// `ID@N`, or the file's path.
+    public var reference: String
+    public var title: String
+    public var details: [(label: String, value: String)]
+    public var lines: [Line]
+    public var amendments: [Amendment]
+}
+
+extension AppContext {
+    /// Every motion in the store with the amendments to it, in id order; with `status`, only
+    /// the motions standing at it (their amendments all shown).
+    public func agenda(status: String? = nil) throws -> [AgendaItem] {
+        let wanted = try status.map(MotionStatus.parse)
+        let store = try store()
+        var items: [AgendaItem] = []
+        for revision in try store.latestRevisions() where revision.kind != .amendment && (wanted == nil || revision.status == wanted) {
+            let motion = try ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference).motion()
+            let amendments = try store.latestAmendments(to: revision.motionID).map { stored in
+                let amendment = try ResolvedText(revision: stored, text: try store.text(of: stored), label: stored.reference).motion()
+                return AgendaItem.Amendment(id: stored.motionID, name: BranchPaper.name(of: amendment, to: motion), status: stored.status.words,
+                                            submittedBy: amendment.metadata.submittedBy, words: amendment.wordCounts.body)
+            }
+            items.append(AgendaItem(id: revision.motionID, title: motion.titleText, status: revision.status.words, words: motion.wordCounts.body,
+                                    submittedBy: motion.metadata.submittedBy, amendments: amendments))
+        }
+        return items
+    }
+
+    /// One motion (`ID`, `ID@N`) to read, numbered at its profile's line width, with the stored
+    /// amendments to it.
+    public func reading(_ reference: String) throws -> MotionReading {
+        let resolved = try resolve(reference, warningOfUnsavedEdits: false)
+        let motion = try resolved.motion()
+        let lines = LineNumbering.lines(of: motion, scheme: amendmentSettings(for: motion).lines)
+            .map { MotionReading.Line(number: $0.number, text: $0.text, isHeading: $0.block == nil) }
+        let m = motion.metadata
+        let details = [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words),
+                       ("Revision", resolved.revision?.reference)].compactMap { label, value in value.map { (label, $0) } }
+        var amendments: [MotionReading.Amendment] = []
+        if let revision = resolved.revision {
+            let store = try store()
+            for stored in try store.latestAmendments(to: revision.motionID) {
+                let amendment = try ResolvedText(revision: stored, text: try store.text(of: stored), label: stored.reference).motion()
+                amendments.append(MotionReading.Amendment(
+                    id: stored.motionID, reference: stored.reference, name: BranchPaper.name(of: amendment, to: motion),
+                    status: stored.status.words, submittedBy: amendment.metadata.submittedBy,
+                    wording: (amendment.wording ?? "").components(separatedBy: "\n\n").filter { !$0.isEmpty }))
+            }
+        }
+        return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, details: details, lines: lines, amendments: amendments)
+    }
+}
