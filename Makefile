@@ -27,6 +27,8 @@ export STATIC_FLAGS
 build: deps resources
 	$(SWIFT) build -c release $(STATIC_FLAGS) --product motion 2>&1 \
 		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
+	$(SWIFT) build -c release $(STATIC_FLAGS) --product motion-serve 2>&1 \
+		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
 
 debug: deps resources
 	$(SWIFT) build --build-tests

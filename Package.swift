@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "MotionKit", targets: ["MotionKit"]),
         .executable(name: "motion", targets: ["motion"]),
+        // The web front-end, its own executable so that the command line never links a server
+        // (start-up is part of every command); `motion serve` runs it.
+        .executable(name: "motion-serve", targets: ["motion-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -14,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         // Paper templates (templates/paper/*.mustache): logic-less, so a branch can edit them safely.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // System libraries, found through pkg-config (see the Makefile's `deps` for the packages).
@@ -37,7 +43,24 @@ let package = Package(
         .executableTarget(
             name: "motion",
             dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `motion serve`: pages and routes over the application layer, on Hummingbird.
+        .target(
+            name: "MotionWeb",
+            dependencies: [
+                "MotionKit", "MotionDiff",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
+        .executableTarget(
+            name: "motion-serve",
+            dependencies: ["MotionWeb", "MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "MotionWebTests",
+            dependencies: ["MotionWeb", "MotionKit", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "MotionDiffTests", dependencies: ["MotionDiff"]),
         // In-process timings for BENCHMARKS.md (`make bench`); small, and built with everything else.
         .executableTarget(name: "motion-bench", dependencies: ["MotionKit", "MotionDiff"], path: "Benchmarks/motion-bench"),

@@ -22,6 +22,7 @@ struct MotionCommand: ParsableCommand {
             InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
             TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
             ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self, PaperCommand.self,
+            ServeCommand.self,
         ])
 
     static func main() {

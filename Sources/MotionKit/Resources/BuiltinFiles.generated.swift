@@ -169,6 +169,7 @@ This folder holds the files the `motion` tool reads when it creates, checks and 
 - `profiles/`: conference profiles (YAML), one per body, holding that body's rules.
 - `motions/`: motion skeletons for `motion new --template NAME --id ID --title T`. Each is a valid motion file with placeholder guidance in every section.
 - `paper/`: Mustache templates for the agenda of a branch-meeting paper (`motion paper --template NAME`).
+- `web/`: the pages of `motion serve` (Mustache: `header`, `footer`, `agenda`, `motion`, `error`) and `motion.css`. `{{value}}` escapes HTML, so keep it (never `{{{value}}}`): motion text must never become markup. Read when the server starts.
 - `docx/`: the Word parts the DOCX export copies into every document: `styles.xml` (fonts, sizes, spacing), `fontTable.xml` and `theme1.xml`.
 
 ## Where the tool looks
@@ -686,6 +687,139 @@ title-word-limit: 12
 required-sections: [notes, believes, resolves]
 line-width: 80
 amendment-style: quoted
+"""# + "\n",
+        "templates/web/agenda.mustache": #"""
+{{> header}}
+<h1>Agenda</h1>
+<form class="filter" method="get" action="/">
+<label for="status">Status</label>
+<select id="status" name="status">
+<option value="">any</option>
+{{#statuses}}
+<option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>
+{{/statuses}}
+</select>
+<button type="submit">Show</button>
+</form>
+{{#hasMotions}}
+<ol class="agenda">
+{{#motions}}
+<li>
+<a class="motion-title" href="/motions/{{id}}">{{title}}</a>
+<span class="meta">{{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}</span>
+{{#hasAmendments}}
+<ul class="amendments" aria-label="Amendments to {{title}}">
+{{#amendments}}
+<li>{{name}} <span class="meta">({{#submittedBy}}from {{submittedBy}}; {{/submittedBy}}{{status}}, {{words}} words)</span></li>
+{{/amendments}}
+</ul>
+{{/hasAmendments}}
+</li>
+{{/motions}}
+</ol>
+{{/hasMotions}}
+{{^hasMotions}}
+<p class="empty">No motions{{#status}} with status {{status}}{{/status}}. Motions appear here once they are saved with <code>motion save</code>.</p>
+{{/hasMotions}}
+{{> footer}}
+"""# + "\n",
+        "templates/web/error.mustache": #"""
+{{> header}}
+<h1>{{heading}}</h1>
+<p class="error">{{message}}</p>
+<p><a href="/">Back to the agenda</a></p>
+{{> footer}}
+"""# + "\n",
+        "templates/web/footer.mustache": #"""
+</main>
+<footer class="site"><p>motion: motions, amendments and papers for union conferences.</p></footer>
+</body>
+</html>
+"""# + "\n",
+        "templates/web/header.mustache": ##"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}} · motion</title>
+<link rel="stylesheet" href="/static/motion.css">
+</head>
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+<header class="site">
+<nav aria-label="Site"><a href="/">Agenda</a></nav>
+</header>
+<main id="main">
+"""## + "\n",
+        "templates/web/motion.css": #"""
+/* motion serve: plain CSS, no script. Contrast at least 4.5:1 throughout (WCAG AA). */
+:root { --text: #1a1a1a; --muted: #4d4d4d; --accent: #0b5394; --rule: #d0d0d0; --paper: #ffffff; }
+body { margin: 0; font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: var(--text); background: var(--paper); }
+main { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+a { color: var(--accent); }
+a:focus, button:focus, select:focus { outline: 3px solid #f0a500; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; }
+header.site, footer.site { background: #f3f3f3; padding: .5rem 1.25rem; }
+footer.site { color: var(--muted); font-size: .9rem; }
+.meta { color: var(--muted); }
+.filter { margin: 1rem 0; display: flex; gap: .5rem; align-items: center; }
+ol.agenda > li { margin: .9rem 0; }
+.motion-title { font-weight: 600; display: block; }
+ul.amendments { margin: .3rem 0 0; }
+dl.details { display: grid; grid-template-columns: max-content auto; gap: .1rem 1rem; }
+dl.details dt { font-weight: 600; }
+dl.details dd { margin: 0; }
+ol.lines { list-style: none; padding: 0; font-variant-numeric: tabular-nums; }
+ol.lines li { padding-left: 3.5rem; text-indent: -3.5rem; white-space: pre-wrap; }
+ol.lines .number { display: inline-block; width: 2.75rem; margin-right: .75rem; text-align: right; text-indent: 0; color: var(--muted); }
+ol.lines li.heading { font-weight: 700; margin-top: .8rem; }
+article.amendment { border-left: 4px solid var(--rule); padding: .1rem 1rem; margin: 1rem 0; }
+p.wording { margin: .4rem 0; }
+.error { color: #8a1c1c; }
+@media print {
+  header.site, footer.site, .filter, .skip { display: none; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+}
+"""# + "\n",
+        "templates/web/motion.mustache": #"""
+{{> header}}
+<article class="motion">
+<h1>{{title}}</h1>
+<dl class="details">
+{{#details}}
+<dt>{{label}}</dt><dd>{{value}}</dd>
+{{/details}}
+</dl>
+<section aria-labelledby="text-heading">
+<h2 id="text-heading">Text, with the line numbers amendments use</h2>
+<ol class="lines">
+{{#lines}}
+<li value="{{number}}"{{#isHeading}} class="heading"{{/isHeading}}><span class="number" aria-hidden="true">{{number}}</span> {{text}}</li>
+{{/lines}}
+</ol>
+</section>
+<section aria-labelledby="amendments-heading">
+<h2 id="amendments-heading">Amendments</h2>
+{{#hasAmendments}}
+{{#amendments}}
+<article class="amendment">
+<h3>{{name}}</h3>
+<p class="meta">{{#submittedBy}}From {{submittedBy}}; {{/submittedBy}}{{status}} ({{reference}})</p>
+{{#wording}}
+<p class="wording">{{.}}</p>
+{{/wording}}
+</article>
+{{/amendments}}
+{{/hasAmendments}}
+{{^hasAmendments}}
+<p class="empty">No amendments to this motion yet.</p>
+{{/hasAmendments}}
+</section>
+</article>
+{{> footer}}
 """# + "\n",
     ]
 }

@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import MotionKit
+@testable import MotionWeb
+
+/// `motion serve`'s pages, routed in-process (HummingbirdTesting) over a real workspace and
+/// SQLite store, and the built server run as a process.
+@Suite struct WebPageTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let lxp = "health-2026-lxp-recognition"
+
+    /// A workspace holding the LXP example, saved, and an amendment to it whose title tries to
+    /// be markup.
+    static func workspace() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motion-web-\(UUID().uuidString)").path
+        let result = try WorkspaceSetup.initialize(at: root)
+        let history = History(workspace: result.workspace, store: try SQLiteStore.open(at: result.workspace.storePath))
+        let text = try String(contentsOfFile: "\(packageRoot)/motions/\(lxp).md", encoding: .utf8)
+        try text.write(toFile: "\(root)/motions/\(lxp).md", atomically: true, encoding: .utf8)
+        _ = try history.save("\(root)/motions/\(lxp).md", author: "Sam", message: "First draft")
+        let amendment = "---\nid: a1\ntitle: \"<script>alert(1)</script> & more\"\nsubmitted-by: Camden <b>Branch</b>\nkind: amendment\namends: \(lxp)@1\nstatus: submitted\n---\n\n# <script>alert(1)</script> & more\n\nIn point 3, after 'Band 7' insert 'and <i>8</i>'.\n"
+        try amendment.write(toFile: "\(root)/motions/a1.md", atomically: true, encoding: .utf8)
+        _ = try history.save("\(root)/motions/a1.md", author: "Sam", message: "Submitted")
+        return root
+    }
+
+    static func application(_ root: String) throws -> some ApplicationProtocol {
+        let server = try WebServer(context: AppContext(currentDirectory: root))
+        return Application(router: server.router())
+    }
+
+    @Test func theAgendaListsMotionsWithTheirAmendmentsUnderThem() async throws {
+        let app = try Self.application(try Self.workspace())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a class=\"motion-title\" href=\"/motions/\(Self.lxp)\">Recognition and reward for Lived Experience Professionals</a>"))
+                #expect(page.contains(#/draft, \d+ words; submitted by Nursing and Midwifery Occupational Group/#))
+                #expect(page.contains("<ul class=\"amendments\""))
+                // Every field is text, never markup.
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), "\(page)")
+                #expect(!page.contains("<script") && !page.contains("<b>Branch"))
+                #expect(response.headers[.init("Content-Security-Policy")!]?.contains("script-src 'self'") == true)
+            }
+            try await client.execute(uri: "/?status=carried", method: .get) { response in
+                #expect(String(buffer: response.body).contains("No motions with status carried"))
+            }
+            try await client.execute(uri: "/?status=maybe", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("maybe"))
+            }
+        }
+    }
+
+    @Test func aMotionPageHasTheLineNumbersAmendmentsUse() async throws {
+        let root = try Self.workspace()
+        let app = try Self.application(root)
+        let shown = try AppContext(currentDirectory: root).numberedLines(Self.lxp, width: nil)
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/motions/\(Self.lxp)", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                for line in shown.split(separator: "\n").prefix(40) {
+                    let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+                    let text = parts[1].trimmingCharacters(in: .whitespaces)
+                        .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;")
+                    #expect(page.contains("<span class=\"number\" aria-hidden=\"true\">\(parts[0])</span> \(text)</li>")
+                            || page.contains("\(parts[0])</span> \(text.replacingOccurrences(of: "&#39;", with: "'"))</li>"), "line \(parts[0])")
+                }
+                #expect(page.contains("In point 3, after &#39;Band 7&#39; insert &#39;and &lt;i&gt;8&lt;/i&gt;&#39;.")
+                        || page.contains("after 'Band 7' insert 'and &lt;i&gt;8&lt;/i&gt;'"), "\(page)")
+                #expect(!page.contains("<i>8</i>"))
+            }
+            try await client.execute(uri: "/motions/nothing-here", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(String(buffer: response.body).contains("no motion &#39;nothing-here&#39;"))
+            }
+            try await client.execute(uri: "/motions/Bad_ID", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(uri: "/static/motion.css", method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains("@media print"))
+            }
+        }
+    }
+
+    /// The built `motion serve`: prints its URL, serves, logs each request, stops on SIGTERM.
+    @Test func theBuiltServerServesAndStopsOnSIGTERM() async throws {
+        let root = try Self.workspace()
+        let binary = ProcessInfo.processInfo.environment["MOTION_BIN"] ?? "\(Self.packageRoot)/.build/debug/motion"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["serve", "--port", "0"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // The first line says where it listens.
+        var line = Data()
+        while !line.contains(0x0A) {
+            let chunk = out.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "the server stopped before printing its URL")
+            line += chunk
+        }
+        let printed = String(decoding: line, as: UTF8.self)
+        let url = try #require(printed.firstMatch(of: #/http://127\.0\.0\.1:\d+//#).map { String($0.output) }, "\(printed)")
+        let (status, body) = try Self.get(url + "motions/\(Self.lxp)")
+        #expect(status == 200)
+        #expect(body.contains("Recognition and reward"))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0, "stopped gracefully")
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("GET /motions/\(Self.lxp) 200"), "\(log)")
+    }
+
+    /// A GET through python3's urllib (a real HTTP client outside this process): status, body.
+    static func get(_ url: String) throws -> (Int, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sys, urllib.request; r = urllib.request.urlopen(sys.argv[1]); print(r.status); sys.stdout.write(r.read().decode())", url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        return (Int(text.prefix { $0 != "\n" }) ?? 0, String(text.drop { $0 != "\n" }.dropFirst()))
+    }
+}
