@@ -31,7 +31,7 @@ struct Pages: Sendable {
         library.render(values, withTemplate: template) ?? ""
     }
 
-    func agenda(_ items: [AgendaItem], status: String?) -> String {
+    func agenda(_ items: [AgendaItem], status: String?, search: String? = nil) -> String {
         let motions: [[String: Any]] = items.map { item in
             values(["id": item.id, "title": item.title, "status": item.status, "words": item.words, "submittedBy": item.submittedBy,
                     "hasAmendments": !item.amendments.isEmpty, "amendments": item.amendments.map { amendment -> [String: Any] in
@@ -43,7 +43,7 @@ struct Pages: Sendable {
             ["value": value.rawValue, "words": value.words, "selected": value.rawValue == status]
         }
         return render("agenda", values(["pageTitle": "Agenda", "motions": motions, "hasMotions": !motions.isEmpty, "statuses": statuses,
-                                        "status": status.flatMap { MotionStatus(rawValue: $0)?.words }]))
+                                        "status": status.flatMap { MotionStatus(rawValue: $0)?.words }, "search": search]))
     }
 
     func motion(_ reading: MotionReading) -> String {

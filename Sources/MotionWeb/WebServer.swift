@@ -28,7 +28,10 @@ public struct WebServer: Sendable {
         let pages = self.pages, context = self.context
         router.get("/") { request, _ -> Response in
             let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
-            return try Self.page { HTMLPage(pages.agenda(try context.agenda(status: status), status: status)) } onError: { pages.failure($0) }
+            let search = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
+            return try Self.page {
+                HTMLPage(pages.agenda(try context.agenda(status: status, search: search), status: status, search: search))
+            } onError: { pages.failure($0) }
         }
         router.get("/motions/:id") { request, requestContext -> Response in
             let id = try requestContext.parameters.require("id")

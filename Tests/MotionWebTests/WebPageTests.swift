@@ -48,6 +48,14 @@ import Testing
             try await client.execute(uri: "/?status=carried", method: .get) { response in
                 #expect(String(buffer: response.body).contains("No motions with status carried"))
             }
+            // Search reads titles, text and amendments, in any case; the words stay text.
+            try await client.execute(uri: "/?q=Survivor%20%20Researcher", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"/motions/\(Self.lxp)\""))
+            }
+            try await client.execute(uri: "/?q=%3Cb%3Enowhere", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(!page.contains("href=\"/motions/") && page.contains("holding '&lt;b&gt;nowhere'"), "\(page)")
+            }
             try await client.execute(uri: "/?status=maybe", method: .get) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("maybe"))

@@ -50,22 +50,32 @@ public struct MotionReading: Sendable {
 
 extension AppContext {
     /// Every motion in the store with the amendments to it, in id order; with `status`, only
-    /// the motions standing at it (their amendments all shown).
-    public func agenda(status: String? = nil) throws -> [AgendaItem] {
+    /// the motions standing at it (their amendments all shown); with `search`, only those whose
+    /// title, text or amendments hold those words (any case, white space as one space).
+    public func agenda(status: String? = nil, search: String? = nil) throws -> [AgendaItem] {
+        let words = search.map(Self.searchable).flatMap { $0.isEmpty ? nil : $0 }
         let wanted = try status.map(MotionStatus.parse)
         let store = try store()
         var items: [AgendaItem] = []
         for revision in try store.latestRevisions() where revision.kind != .amendment && (wanted == nil || revision.status == wanted) {
             let motion = try ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference).motion()
+            var haystack = [motion.titleText] + motion.preamble.map(\.plainText) + motion.sections.flatMap { [$0.headingText] + $0.blocks.map(\.plainText) }
             let amendments = try store.latestAmendments(to: revision.motionID).map { stored in
                 let amendment = try ResolvedText(revision: stored, text: try store.text(of: stored), label: stored.reference).motion()
+                haystack += [amendment.titleText, amendment.wording ?? ""]
                 return AgendaItem.Amendment(id: stored.motionID, name: BranchPaper.name(of: amendment, to: motion), status: stored.status.words,
                                             submittedBy: amendment.metadata.submittedBy, words: amendment.wordCounts.body)
             }
+            if let words, !Self.searchable(haystack.joined(separator: " ")).contains(words) { continue }
             items.append(AgendaItem(id: revision.motionID, title: motion.titleText, status: revision.status.words, words: motion.wordCounts.body,
                                     submittedBy: motion.metadata.submittedBy, amendments: amendments))
         }
         return items
+    }
+
+    /// Text as search compares it: lower case, runs of white space one space.
+    static func searchable(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// One motion (`ID`, `ID@N`) to read, numbered at its profile's line width, with the stored

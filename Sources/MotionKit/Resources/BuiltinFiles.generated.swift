@@ -699,6 +699,8 @@ amendment-style: quoted
 <option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>
 {{/statuses}}
 </select>
+<label for="q">Words</label>
+<input id="q" name="q" type="search" value="{{search}}">
 <button type="submit">Show</button>
 </form>
 {{#hasMotions}}
@@ -719,7 +721,7 @@ amendment-style: quoted
 </ol>
 {{/hasMotions}}
 {{^hasMotions}}
-<p class="empty">No motions{{#status}} with status {{status}}{{/status}}. Motions appear here once they are saved with <code>motion save</code>.</p>
+<p class="empty">No motions{{#status}} with status {{status}}{{/status}}{{#search}} holding '{{search}}'{{/search}}. Motions appear here once they are saved with <code>motion save</code>.</p>
 {{/hasMotions}}
 {{> footer}}
 """# + "\n",
