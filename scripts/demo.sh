@@ -93,10 +93,14 @@ step "conference carries a1 and a2: motion merge --status carried --save"
 "$motion" merge health-2026-lxp-recognition --status carried --save
 "$motion" show health-2026-lxp-recognition@as-amended | tail -8
 
-step "the LXP role glossary: lint, fix (dry run, then for real), export"
+step "the LXP role glossary: lint, fix (dry run; the motion is carried as amended, so for real only with --force), export"
 "$motion" glossary lint health-2026-lxp-recognition || true
 "$motion" glossary fix health-2026-lxp-recognition --dry-run
-"$motion" glossary fix health-2026-lxp-recognition
+if "$motion" glossary fix health-2026-lxp-recognition; then
+    echo "demo: glossary fix should have asked for --force on a decided motion" >&2
+    exit 1
+fi
+"$motion" glossary fix health-2026-lxp-recognition --force
 "$motion" glossary export --to tbx -o "$demo/lxp-roles.tbx"
 head -c 400 "$demo/lxp-roles.tbx"; echo
 
