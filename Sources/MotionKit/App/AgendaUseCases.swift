@@ -58,15 +58,18 @@ extension AppContext {
         let store = try store()
         var items: [AgendaItem] = []
         for revision in try store.latestRevisions() where revision.kind != .amendment && (wanted == nil || revision.status == wanted) {
-            let motion = try ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference).motion()
-            var haystack = [motion.titleText] + motion.preamble.map(\.plainText) + motion.sections.flatMap { [$0.headingText] + $0.blocks.map(\.plainText) }
-            let amendments = try store.latestAmendments(to: revision.motionID).map { stored in
-                let amendment = try ResolvedText(revision: stored, text: try store.text(of: stored), label: stored.reference).motion()
-                haystack += [amendment.titleText, amendment.wording ?? ""]
-                return AgendaItem.Amendment(id: stored.motionID, name: BranchPaper.name(of: amendment, to: motion), status: stored.status.words,
-                                            submittedBy: amendment.metadata.submittedBy, words: amendment.wordCounts.body)
+            let motion = try store.motion(of: revision)
+            let stored = try store.latestAmendments(to: revision.motionID).map { ($0, try store.motion(of: $0)) }
+            if let words {
+                // Only a search reads the whole text.
+                let haystack = [motion.titleText] + motion.preamble.map(\.plainText) + motion.sections.flatMap { [$0.headingText] + $0.blocks.map(\.plainText) }
+                    + stored.flatMap { [$0.1.titleText, $0.1.wording ?? ""] }
+                guard Self.searchable(haystack.joined(separator: " ")).contains(words) else { continue }
             }
-            if let words, !Self.searchable(haystack.joined(separator: " ")).contains(words) { continue }
+            let amendments = stored.map { revision, amendment in
+                AgendaItem.Amendment(id: revision.motionID, name: BranchPaper.name(of: amendment, to: motion), status: revision.status.words,
+                                     submittedBy: amendment.metadata.submittedBy, words: amendment.wordCounts.body)
+            }
             items.append(AgendaItem(id: revision.motionID, title: motion.titleText, status: revision.status.words, words: motion.wordCounts.body,
                                     submittedBy: motion.metadata.submittedBy, amendments: amendments))
         }
@@ -92,7 +95,7 @@ extension AppContext {
         if let revision = resolved.revision {
             let store = try store()
             for stored in try store.latestAmendments(to: revision.motionID) {
-                let amendment = try ResolvedText(revision: stored, text: try store.text(of: stored), label: stored.reference).motion()
+                let amendment = try store.motion(of: stored)
                 amendments.append(MotionReading.Amendment(
                     id: stored.motionID, reference: stored.reference, name: BranchPaper.name(of: amendment, to: motion),
                     status: stored.status.words, submittedBy: amendment.metadata.submittedBy,

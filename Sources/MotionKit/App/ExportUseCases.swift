@@ -135,7 +135,7 @@ public struct AssemblePaper: Sendable {
         var out: [Motion] = []
         for motion in motions {
             for revision in try store.latestAmendments(to: motion.id) where !(named + out).contains(where: { $0.id == revision.motionID }) {
-                out.append(try ResolvedText(revision: revision, text: try store.text(of: revision), label: revision.reference).motion())
+                out.append(try store.motion(of: revision))
             }
         }
         return out

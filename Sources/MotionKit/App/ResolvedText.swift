@@ -107,3 +107,10 @@ extension AppContext {
         return try store().revision(id, selector)
     }
 }
+
+extension RevisionStore {
+    /// A stored revision read as a motion, its errors located at `ID@N`.
+    func motion(of revision: Revision) throws -> Motion {
+        try ResolvedText(revision: revision, text: try text(of: revision), label: revision.reference).motion()
+    }
+}

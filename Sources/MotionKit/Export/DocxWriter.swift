@@ -245,6 +245,9 @@ struct DocumentBuilder {
     static let firstLinkID = 7
     /// Where a list's text stands and how far its marker hangs, in twentieths of a point: the
     /// indent of every list in numbering.xml.
+    /// A4, with 2 cm margins all round, in twentieths of a point.
+    static let pageWidth = 11906
+    static let pageMargin = 1134
     static let listIndent = 720
     static let listHanging = 360
     /// The same in tracked changes, where a renumbered point shows two numbers ("~~5.~~3.")
@@ -493,8 +496,9 @@ struct DocumentBuilder {
     mutating func finish() throws(ExportError) -> [UInt8] {
         xml.start("w:sectPr")
         xml.empty("w:footerReference", [("w:type", "default"), ("r:id", "rId4")])
-        xml.empty("w:pgSz", [("w:w", "11906"), ("w:h", "16838")])
-        xml.empty("w:pgMar", [("w:top", "1134"), ("w:right", "1134"), ("w:bottom", "1134"), ("w:left", "1134"),
+        let margin = String(Self.pageMargin)
+        xml.empty("w:pgSz", [("w:w", String(Self.pageWidth)), ("w:h", "16838")])
+        xml.empty("w:pgMar", [("w:top", margin), ("w:right", margin), ("w:bottom", margin), ("w:left", margin),
                                ("w:header", "567"), ("w:footer", "567"), ("w:gutter", "0")])
         xml.end()
         xml.end()

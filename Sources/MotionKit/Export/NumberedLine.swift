@@ -46,9 +46,8 @@ struct NumberedLine {
     static let textAt = 567
     static let pointTextAt = 567 + DocumentBuilder.listHanging
 
-    /// The text width of the page (A4 less two 2 cm margins, as `DocumentBuilder.finish`
-    /// sets it), in points.
-    static let pageTextWidth = Double(11906 - 2 * 1134) / 20
+    /// The text width of the page `DocumentBuilder.finish` sets, in points.
+    static let pageTextWidth = Double(DocumentBuilder.pageWidth - 2 * DocumentBuilder.pageMargin) / 20
 
     /// The largest size, in half-points, from 22 (11 pt) down to 14 (7 pt), at which every
     /// line fits its width, with 3% to spare for a font's kerning and rounding.
