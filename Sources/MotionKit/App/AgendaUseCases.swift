@@ -27,6 +27,8 @@ public struct MotionReading: Sendable {
         public var text: String
         /// A section heading's line.
         public var isHeading: Bool
+        /// The line's words in runs, each glossary finding a run of its own with its message.
+        public var runs: [(text: String, finding: String?)]
     }
 
     public struct Amendment: Sendable {
@@ -86,8 +88,17 @@ extension AppContext {
     public func reading(_ reference: String) throws -> MotionReading {
         let resolved = try resolve(reference, warningOfUnsavedEdits: false)
         let motion = try resolved.motion()
-        let lines = LineNumbering.lines(of: motion, scheme: amendmentSettings(for: motion).lines)
-            .map { MotionReading.Line(number: $0.number, text: $0.text, isHeading: $0.block == nil) }
+        let linter: GlossaryLinter?
+        do {
+            linter = GlossaryLinter(glossary: try glossary())
+        } catch {
+            warning("the glossary cannot be read, so no terms are marked: \(error.description)")
+            linter = nil
+        }
+        let lines = LineNumbering.lines(of: motion, scheme: amendmentSettings(for: motion).lines).map { line in
+            MotionReading.Line(number: line.number, text: line.text, isHeading: line.block == nil,
+                               runs: Self.runs(of: line.text, findings: linter?.lint(line.text) ?? []))
+        }
         let m = motion.metadata
         let details = [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words),
                        ("Revision", resolved.revision?.reference)].compactMap { label, value in value.map { (label, $0) } }
@@ -103,5 +114,24 @@ extension AppContext {
             }
         }
         return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, details: details, lines: lines, amendments: amendments)
+    }
+}
+
+extension AppContext {
+    /// A line cut into runs at its glossary findings. (A term broken across two lines is not
+    /// found: each line is linted as it is shown.)
+    static func runs(of text: String, findings: [GlossaryLinter.Finding]) -> [(text: String, finding: String?)] {
+        let characters = Array(text)
+        var runs: [(text: String, finding: String?)] = []
+        var at = 0
+        for finding in findings.sorted(by: { $0.column < $1.column }) {
+            let start = finding.column - 1, end = start + finding.found.count
+            guard start >= at, end <= characters.count else { continue }
+            if start > at { runs.append((String(characters[at..<start]), nil)) }
+            runs.append((String(characters[start..<end]), finding.message))
+            at = end
+        }
+        if at < characters.count || runs.isEmpty { runs.append((String(characters[at...]), nil)) }
+        return runs
     }
 }

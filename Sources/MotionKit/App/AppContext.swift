@@ -96,3 +96,11 @@ public final class AppContext: Sendable {
         resources.amendmentSettings(for: motion)
     }
 }
+
+extension AppContext {
+    /// A file in the same folder as the store (`.motion/NAME` in a workspace): where a front-end
+    /// keeps what belongs beside the motions but not in their history, such as accounts.
+    public func fileBesideStore(_ name: String) throws -> String {
+        FileIO.parentDirectory(of: try workspace().storePath) + "/" + name
+    }
+}

@@ -51,7 +51,7 @@ extension StoreError: MotionKitError {
         switch reason {
         case .noWorkspace, .unknownMotion, .unknownRevision, .unknownTag, .notFound: .missingInput
         case .malformedReference, .invalidArgument, .badWorkingFile: .usage
-        case .unsavedChanges, .readOnly: .cannotCreate
+        case .unsavedChanges, .readOnly, .alreadyExists: .cannotCreate
         case .damaged: .badData
         case .diskFull, .io: .io
         }

@@ -4,12 +4,21 @@ import MotionDiff
 /// paragraphs and numbered points) with `<del>`/`<ins>` inline and moved blocks marked, then the
 /// same side by side in a table.
 public enum HTMLDiffRenderer {
-    public static func render(_ diff: DocumentDiff, baseLabel: String, targetLabel: String) -> String {
+    /// The motion with its changes inline, for a page of one's own (the web front-end's).
+    public static func fragment(_ diff: DocumentDiff) -> String { MotionPage(diff: diff).html }
+
+    /// The two sides as table rows (`<tr>` of two cells), changed words marked.
+    public static func tableRows(_ diff: DocumentDiff) -> String {
         var table = ""
         for row in SideBySideRenderer(width: 200, color: false, context: nil).rows(diff) where !row.isFence {
             if let note = row.note { table += "<tr class=\"note\"><td colspan=\"2\">\(escape(note))</td></tr>\n" }
             table += "<tr\(row.changed ? " class=\"changed\"" : "")><td>\(cell(row.left))</td><td>\(cell(row.right))</td></tr>\n"
         }
+        return table
+    }
+
+    public static func render(_ diff: DocumentDiff, baseLabel: String, targetLabel: String) -> String {
+        let table = tableRows(diff)
         let title = "Changes from \(baseLabel) to \(targetLabel)"
         return """
             <!DOCTYPE html>

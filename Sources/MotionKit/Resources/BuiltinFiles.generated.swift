@@ -725,6 +725,84 @@ amendment-style: quoted
 {{/hasMotions}}
 {{> footer}}
 """# + "\n",
+        "templates/web/amend.mustache": #"""
+{{> header}}
+<h1>Draft an amendment to {{title}}</h1>
+<p><a href="/motions/{{id}}">Back to the motion</a> · amending {{reference}}{{#wordLimit}}; amendments may have at most {{wordLimit}} words{{/wordLimit}}</p>
+{{#hasPreview}}
+<section id="preview" aria-labelledby="preview-heading">
+<h2 id="preview-heading">Preview</h2>
+{{#hasProblems}}
+<p class="error" role="alert">The amendment cannot be submitted yet:</p>
+<ol class="errors">
+{{#problems}}<li>{{#line}}line {{line}}: {{/line}}{{message}}</li>{{/problems}}
+</ol>
+{{/hasProblems}}
+{{#hasWording}}
+<section id="wording" aria-labelledby="wording-heading">
+<h3 id="wording-heading">The wording</h3>
+{{#wording}}<p class="wording">{{.}}</p>{{/wording}}
+</section>
+{{/hasWording}}
+<p id="word-count"{{#overLimit}} class="error"{{/overLimit}}>{{words}} words{{#wordLimit}} of the {{wordLimit}} allowed{{/wordLimit}}{{#overLimit}}: too long{{/overLimit}}</p>
+{{#tracked}}
+<h3>The motion as amended</h3>
+<div class="tracked">
+{{{tracked}}}
+</div>
+{{/tracked}}
+</section>
+{{/hasPreview}}
+<section aria-labelledby="edit-heading">
+<h2 id="edit-heading">Edit the motion's text</h2>
+<p>Change the words as the amendment would; the wording is written for you.</p>
+<form id="draft" method="post" action="/motions/{{id}}/amend">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="mode" value="edit">
+<input type="hidden" name="rev" value="{{number}}">
+<p><label for="text">The motion's text (Markdown)</label><br>
+<textarea id="text" name="text" rows="24" cols="80" spellcheck="true">{{text}}</textarea></p>
+<p><button type="submit" name="action" value="preview">Preview</button>
+<button type="submit" name="action" value="submit">Submit amendment</button></p>
+</form>
+</section>
+<section aria-labelledby="paste-heading">
+<h2 id="paste-heading">Or write the wording</h2>
+<p>One instruction a paragraph, as in <q>In point 3, after 'Band 7' insert 'or above'.</q> Lines are the motion's numbered lines.</p>
+<form id="paste" method="post" action="/motions/{{id}}/amend">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<input type="hidden" name="mode" value="wording">
+<input type="hidden" name="rev" value="{{number}}">
+<p><label for="wording-text">The wording</label><br>
+<textarea id="wording-text" name="wording" rows="8" cols="80">{{pasted}}</textarea></p>
+<p><button type="submit" name="action" value="preview">Preview</button>
+<button type="submit" name="action" value="submit">Submit amendment</button></p>
+</form>
+</section>
+{{#submitNote}}<p class="meta">{{submitNote}}</p>{{/submitNote}}
+{{> footer}}
+"""# + "\n",
+        "templates/web/compare.mustache": #"""
+{{> header}}
+<h1>Changes from {{fromLabel}} to {{toLabel}}</h1>
+<p><a href="/motions/{{id}}/history">Back to the history</a>
+<a href="/motions/{{id}}/compare?from={{from}}&amp;to={{to}}&amp;view={{otherView}}">{{otherViewName}}</a>
+<a href="/motions/{{id}}/download?format=docx&amp;rev={{to}}&amp;changes-from={{from}}">Word, with the changes tracked (.docx)</a></p>
+{{#inline}}
+<div class="tracked">
+{{{inline}}}
+</div>
+{{/inline}}
+{{#side}}
+<table class="side-by-side">
+<thead><tr><th scope="col">{{fromLabel}}</th><th scope="col">{{toLabel}}</th></tr></thead>
+<tbody>
+{{{side}}}
+</tbody>
+</table>
+{{/side}}
+{{> footer}}
+"""# + "\n",
         "templates/web/error.mustache": #"""
 {{> header}}
 <h1>{{heading}}</h1>
@@ -750,10 +828,95 @@ amendment-style: quoted
 <body>
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site">
-<nav aria-label="Site"><a href="/">Agenda</a></nav>
+<nav aria-label="Site"><a href="/">Agenda</a> <a href="/paper?format=docx">Branch paper (.docx)</a></nav>
+{{#user}}
+<form id="logout" class="user" method="post" action="/logout">
+<span>{{name}} ({{role}}{{#branch}}, {{branch}}{{/branch}})</span>
+<input type="hidden" name="csrf" value="{{csrf}}">
+<button type="submit">Log out</button>
+</form>
+{{/user}}
+{{^user}}
+<a class="user" href="/login">Log in</a>
+{{/user}}
 </header>
 <main id="main">
+{{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
 """## + "\n",
+        "templates/web/history.mustache": #"""
+{{> header}}
+<h1>History of {{title}}</h1>
+<p><a href="/motions/{{id}}">Back to the motion</a></p>
+<table class="history">
+<caption>Revisions, newest first</caption>
+<thead><tr><th scope="col">Revision</th><th scope="col">Author</th><th scope="col">Time</th><th scope="col">Message</th><th scope="col">Status</th><th scope="col">Download</th></tr></thead>
+<tbody>
+{{#revisions}}
+<tr><td><a href="/motions/{{id}}?rev={{number}}">{{number}}</a>{{#tags}} <span class="tag">{{.}}</span>{{/tags}}</td><td>{{author}}</td><td>{{time}}</td><td>{{message}}</td><td>{{status}}</td>
+<td><a href="/motions/{{id}}/download?format=docx&amp;rev={{number}}">.docx</a> <a href="/motions/{{id}}/download?format=md&amp;rev={{number}}">.md</a></td></tr>
+{{/revisions}}
+</tbody>
+</table>
+<h2>Compare two revisions</h2>
+<form id="compare" method="get" action="/motions/{{id}}/compare">
+<label for="from">From</label>
+<select id="from" name="from">{{#from}}<option value="{{number}}"{{#selected}} selected{{/selected}}>{{number}}</option>{{/from}}</select>
+<label for="to">to</label>
+<select id="to" name="to">{{#to}}<option value="{{number}}"{{#selected}} selected{{/selected}}>{{number}}</option>{{/to}}</select>
+<label for="view">View</label>
+<select id="view" name="view"><option value="inline">inline</option><option value="side">side by side</option></select>
+<button type="submit">Compare</button>
+</form>
+{{> footer}}
+"""# + "\n",
+        "templates/web/login.mustache": #"""
+{{> header}}
+<h1>Log in</h1>
+{{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
+<form id="login" method="post" action="/login">
+<input type="hidden" name="csrf" value="{{loginToken}}">
+<input type="hidden" name="next" value="{{next}}">
+<p><label for="name">Name</label><br><input id="name" name="name" autocomplete="username" required value="{{name}}"></p>
+<p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
+<p><button type="submit">Log in</button></p>
+</form>
+<p class="meta">Accounts are made by whoever runs the server: <code>motion user add NAME --role delegate --branch "Camden Branch"</code>.</p>
+{{> footer}}
+"""# + "\n",
+        "templates/web/merge.mustache": #"""
+{{> header}}
+<h1>Merge carried amendments into {{title}}</h1>
+<p><a href="/motions/{{id}}">Back to the motion</a> · into {{reference}}</p>
+{{#hasConflicts}}
+<section aria-labelledby="conflicts-heading">
+<h2 id="conflicts-heading">Conflicts</h2>
+<p>These amendments change the same words as one before them. Untick the one that falls, then preview again.</p>
+{{#conflicts}}<div class="conflict"><p><strong>{{name}}</strong>: {{message}}</p></div>{{/conflicts}}
+</section>
+{{/hasConflicts}}
+{{#hasCarried}}
+<form id="merge" method="post" action="/motions/{{id}}/merge">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<fieldset><legend>Carried amendments to apply, in order</legend>
+{{#carried}}
+<p><input type="checkbox" id="use-{{id}}" name="amendment" value="{{id}}"{{#checked}} checked{{/checked}}>
+<label for="use-{{id}}">{{name}}{{#submittedBy}} (from {{submittedBy}}){{/submittedBy}}</label></p>
+<div class="wording">{{#wording}}<p>{{.}}</p>{{/wording}}</div>
+{{/carried}}
+</fieldset>
+<p><button type="submit" name="action" value="preview">Preview</button>
+<button type="submit" name="action" value="save">Save as amended</button></p>
+</form>
+{{/hasCarried}}
+{{^hasCarried}}<p class="empty">No amendment to this motion is carried yet: set their statuses on the motion's page first.</p>{{/hasCarried}}
+{{#tracked}}
+<h2>The motion as amended</h2>
+<div class="tracked">
+{{{tracked}}}
+</div>
+{{/tracked}}
+{{> footer}}
+"""# + "\n",
         "templates/web/motion.css": #"""
 /* motion serve: plain CSS, no script. Contrast at least 4.5:1 throughout (WCAG AA). */
 :root { --text: #1a1a1a; --muted: #4d4d4d; --accent: #0b5394; --rule: #d0d0d0; --paper: #ffffff; }
@@ -785,6 +948,28 @@ p.wording { margin: .4rem 0; }
   main { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
 }
+header.site { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: .5rem; }
+header.site nav a { margin-right: 1rem; }
+form.user, form.inline { display: flex; gap: .5rem; align-items: center; }
+nav.actions { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: 1rem 0; }
+mark.finding { background: #fff1b8; color: inherit; border-bottom: 2px dotted #8a6d00; }
+.tracked del { color: #8a1c1c; background: #fde8e8; text-decoration: line-through; }
+.tracked ins { color: #0b5d1e; background: #e6f4ea; text-decoration: underline; }
+.tracked .moved, .tracked .moved del, .tracked .moved ins { color: #5b1a87; background: #f3eafa; }
+.tracked ol.points, .tracked ul.bullets { list-style: none; padding-left: 2.5rem; }
+.tracked .marker { display: inline-block; width: 2.5rem; margin-left: -2.5rem; }
+.conflict { border-left: 4px solid #b35c00; background: #fff4e5; padding: .3rem .8rem; }
+.notice { background: #e8f1fb; padding: .5rem .8rem; }
+ol.errors li { color: #8a1c1c; }
+table.history, table.side-by-side { border-collapse: collapse; width: 100%; }
+table.history td, table.history th, table.side-by-side td, table.side-by-side th { border-top: 1px solid var(--rule); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+table.side-by-side td { width: 50%; }
+.tag { background: #eee; padding: 0 .3rem; border-radius: 3px; }
+textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
+@media print {
+  nav.actions, form, .notice { display: none; }
+  .tracked ins { text-decoration: underline; }
+}
 """# + "\n",
         "templates/web/motion.mustache": #"""
 {{> header}}
@@ -795,25 +980,64 @@ p.wording { margin: .4rem 0; }
 <dt>{{label}}</dt><dd>{{value}}</dd>
 {{/details}}
 </dl>
+<nav class="actions" aria-label="This motion">
+<a href="/motions/{{id}}/history">History</a>
+{{#canDraft}}<a href="/motions/{{id}}/amend">Draft an amendment</a>{{/canDraft}}
+{{#isOffice}}<a href="/motions/{{id}}/merge">Merge carried amendments</a>{{/isOffice}}
+<a href="/motions/{{id}}/download?format=docx{{#rev}}&amp;rev={{rev}}{{/rev}}">Word (.docx)</a>
+<a href="/motions/{{id}}/download?format=md{{#rev}}&amp;rev={{rev}}{{/rev}}">Markdown (.md)</a>
+</nav>
+{{#isOffice}}
+<form id="status" class="inline" method="post" action="/motions/{{id}}/status">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<label for="new-status">Status</label>
+<select id="new-status" name="status">
+{{#statuses}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{words}}</option>{{/statuses}}
+</select>
+<button type="submit">Set status</button>
+</form>
+{{/isOffice}}
+{{#tracked}}
+<section aria-labelledby="tracked-heading">
+<h2 id="tracked-heading">{{heading}}</h2>
+<p><a href="/motions/{{id}}{{#rev}}?rev={{rev}}{{/rev}}">Back to the text with line numbers</a></p>
+{{#problems}}<p class="conflict"><strong>{{name}}</strong>: {{message}}</p>{{/problems}}
+<div class="tracked">
+{{{html}}}
+</div>
+</section>
+{{/tracked}}
+{{^tracked}}
 <section aria-labelledby="text-heading">
 <h2 id="text-heading">Text, with the line numbers amendments use</h2>
+{{#hasFindings}}<p class="meta">Marked words differ from the glossary's standard terms; hover or focus them for the term to use.</p>{{/hasFindings}}
 <ol class="lines">
 {{#lines}}
-<li value="{{number}}"{{#isHeading}} class="heading"{{/isHeading}}><span class="number" aria-hidden="true">{{number}}</span> {{text}}</li>
+<li value="{{number}}"{{#isHeading}} class="heading"{{/isHeading}}><span class="number" aria-hidden="true">{{number}}</span> {{#runs}}{{#finding}}<mark class="finding" tabindex="0" title="{{finding}}">{{text}}</mark>{{/finding}}{{^finding}}{{text}}{{/finding}}{{/runs}}</li>
 {{/lines}}
 </ol>
 </section>
+{{/tracked}}
 <section aria-labelledby="amendments-heading">
 <h2 id="amendments-heading">Amendments</h2>
 {{#hasAmendments}}
+<p><a href="/motions/{{id}}?show=all{{#rev}}&amp;rev={{rev}}{{/rev}}">Show all together as tracked changes</a></p>
 {{#amendments}}
-<article class="amendment">
-<h3>{{name}}</h3>
+<section class="amendment" id="{{id}}" aria-labelledby="{{id}}-name">
+<h3 id="{{id}}-name"><a href="/motions/{{id}}">{{name}}</a></h3>
 <p class="meta">{{#submittedBy}}From {{submittedBy}}; {{/submittedBy}}{{status}} ({{reference}})</p>
 {{#wording}}
 <p class="wording">{{.}}</p>
 {{/wording}}
-</article>
+<p><a href="/motions/{{motionID}}?show={{id}}{{#rev}}&amp;rev={{rev}}{{/rev}}">Show as tracked changes</a>
+<a href="/motions/{{id}}/download?format=docx">Word, with the changes tracked (.docx)</a></p>
+{{#canConfirm}}
+<form class="confirm" method="post" action="/motions/{{id}}/confirm">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<button type="submit">Confirm and submit</button>
+</form>
+{{/canConfirm}}
+</section>
 {{/amendments}}
 {{/hasAmendments}}
 {{^hasAmendments}}
@@ -823,5 +1047,788 @@ p.wording { margin: .4rem 0; }
 </article>
 {{> footer}}
 """# + "\n",
+        "templates/web/openapi.json": ##"""
+{
+ "openapi": "3.1.0",
+ "info": {
+  "title": "motion serve API",
+  "version": "1.0.0",
+  "description": "Motions, amendments and revisions of a motion workspace. Log in with POST /api/session; send the token as 'Authorization: Bearer TOKEN'. Errors are RFC 9457 problem details carrying the command line's messages."
+ },
+ "servers": [
+  {
+   "url": "/"
+  }
+ ],
+ "security": [
+  {
+   "bearer": []
+  }
+ ],
+ "paths": {
+  "/api/session": {
+   "post": {
+    "operationId": "startSession",
+    "summary": "Log in",
+    "security": [],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/Credentials"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Logged in",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SessionStarted"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   },
+   "delete": {
+    "operationId": "endSession",
+    "summary": "Log out (end this token's session)",
+    "responses": {
+     "204": {
+      "description": "Logged out"
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions": {
+   "get": {
+    "operationId": "listMotions",
+    "summary": "The agenda: every motion with the amendments to it",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "draft",
+        "submitted",
+        "admitted",
+        "not-admitted",
+        "composited",
+        "carried",
+        "carried-as-amended",
+        "lost",
+        "remitted",
+        "referred",
+        "withdrawn",
+        "fell"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "motions"
+         ],
+         "properties": {
+          "motions": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/MotionSummary"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}": {
+   "get": {
+    "operationId": "getMotion",
+    "summary": "A motion with its numbered lines (the numbers amendments use) and its amendments",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     },
+     {
+      "name": "rev",
+      "in": "query",
+      "required": false,
+      "description": "A revision number; the latest when absent.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MotionText"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}/revisions": {
+   "get": {
+    "operationId": "listRevisions",
+    "summary": "A motion's revisions, newest first",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "required": [
+          "revisions"
+         ],
+         "properties": {
+          "revisions": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Revision"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}/diff": {
+   "get": {
+    "operationId": "diffRevisions",
+    "summary": "Two revisions compared word by word (the JSON of motion diff --format json)",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}/amendments": {
+   "post": {
+    "operationId": "submitAmendment",
+    "summary": "Submit an amendment: its wording, or the motion's body as edited (the wording is written for it)",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/NewAmendment"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Stored",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AmendmentCreated"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}/status": {
+   "post": {
+    "operationId": "setStatus",
+    "summary": "Set a motion's or amendment's status (the conference office)",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/NewStatus"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/StatusSet"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  },
+  "/api/motions/{id}/export": {
+   "get": {
+    "operationId": "exportMotion",
+    "summary": "A motion as Word (.docx), Flat OPC XML or Markdown; an amendment as its motion with the changes tracked",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "description": "The motion's id.",
+      "schema": {
+       "type": "string",
+       "pattern": "^[a-z0-9][a-z0-9-]{0,119}$"
+      }
+     },
+     {
+      "name": "rev",
+      "in": "query",
+      "required": false,
+      "description": "A revision number; the latest when absent.",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "docx",
+        "xml",
+        "md"
+       ],
+       "default": "docx"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The document",
+      "content": {
+       "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+        "schema": {
+         "type": "string",
+         "format": "binary"
+        }
+       },
+       "application/xml": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/markdown; charset=utf-8": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "default": {
+      "$ref": "#/components/responses/Problem"
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "securitySchemes": {
+   "bearer": {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "The token POST /api/session answers."
+   }
+  },
+  "responses": {
+   "Problem": {
+    "description": "An error, as RFC 9457 problem details",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   }
+  },
+  "schemas": {
+   "Problem": {
+    "type": "object",
+    "required": [
+     "type",
+     "title",
+     "status",
+     "detail"
+    ],
+    "properties": {
+     "type": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "status": {
+      "type": "integer"
+     },
+     "detail": {
+      "type": "string"
+     },
+     "errors": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "message"
+       ],
+       "properties": {
+        "line": {
+         "type": "integer"
+        },
+        "message": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Credentials": {
+    "type": "object",
+    "required": [
+     "name",
+     "password"
+    ],
+    "properties": {
+     "name": {
+      "type": "string"
+     },
+     "password": {
+      "type": "string"
+     }
+    }
+   },
+   "SessionStarted": {
+    "type": "object",
+    "required": [
+     "token",
+     "name",
+     "role"
+    ],
+    "properties": {
+     "token": {
+      "type": "string"
+     },
+     "name": {
+      "type": "string"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "delegate",
+       "secretary",
+       "office"
+      ]
+     },
+     "branch": {
+      "type": "string"
+     }
+    }
+   },
+   "MotionSummary": {
+    "type": "object",
+    "required": [
+     "id",
+     "title",
+     "status",
+     "words",
+     "amendments"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "words": {
+      "type": "integer"
+     },
+     "submittedBy": {
+      "type": "string"
+     },
+     "amendments": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "name",
+        "status",
+        "words"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "status": {
+         "type": "string"
+        },
+        "submittedBy": {
+         "type": "string"
+        },
+        "words": {
+         "type": "integer"
+        }
+       }
+      }
+     }
+    }
+   },
+   "MotionText": {
+    "type": "object",
+    "required": [
+     "id",
+     "reference",
+     "title",
+     "details",
+     "lines",
+     "amendments"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "reference": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "details": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "label",
+        "value"
+       ],
+       "properties": {
+        "label": {
+         "type": "string"
+        },
+        "value": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "lines": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "number",
+        "text",
+        "heading",
+        "findings"
+       ],
+       "properties": {
+        "number": {
+         "type": "integer"
+        },
+        "text": {
+         "type": "string"
+        },
+        "heading": {
+         "type": "boolean"
+        },
+        "findings": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "amendments": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "reference",
+        "name",
+        "status",
+        "wording"
+       ],
+       "properties": {
+        "id": {
+         "type": "string"
+        },
+        "reference": {
+         "type": "string"
+        },
+        "name": {
+         "type": "string"
+        },
+        "status": {
+         "type": "string"
+        },
+        "submittedBy": {
+         "type": "string"
+        },
+        "wording": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "Revision": {
+    "type": "object",
+    "required": [
+     "number",
+     "reference",
+     "author",
+     "time",
+     "message",
+     "status",
+     "tags"
+    ],
+    "properties": {
+     "number": {
+      "type": "integer"
+     },
+     "reference": {
+      "type": "string"
+     },
+     "author": {
+      "type": "string"
+     },
+     "time": {
+      "type": "string"
+     },
+     "message": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "tags": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
+   },
+   "NewAmendment": {
+    "type": "object",
+    "description": "Exactly one of wording and text.",
+    "properties": {
+     "wording": {
+      "type": "string"
+     },
+     "text": {
+      "type": "string"
+     }
+    }
+   },
+   "AmendmentCreated": {
+    "type": "object",
+    "required": [
+     "id",
+     "reference",
+     "wording",
+     "status"
+    ],
+    "properties": {
+     "id": {
+      "type": "string"
+     },
+     "reference": {
+      "type": "string"
+     },
+     "wording": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     }
+    }
+   },
+   "NewStatus": {
+    "type": "object",
+    "required": [
+     "status"
+    ],
+    "properties": {
+     "status": {
+      "type": "string"
+     }
+    }
+   },
+   "StatusSet": {
+    "type": "object",
+    "required": [
+     "reference",
+     "status",
+     "changed"
+    ],
+    "properties": {
+     "reference": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "changed": {
+      "type": "boolean"
+     }
+    }
+   }
+  }
+ }
+}
+"""## + "\n",
     ]
 }

@@ -18,6 +18,11 @@ public protocol RevisionStore: AnyObject, Sendable {
     /// unless the latest revision has the same text. Returns the new revision, or nil.
     func save(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision?
 
+    /// Records `motion` as revision 1 of a new motion; throws `.alreadyExists`, changing
+    /// nothing, when a motion with its id is stored already (so that concurrent writers that
+    /// pick the same next id cannot both take it).
+    func create(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision
+
     /// Makes a new revision from the latest one, read and written in one transaction, so a save
     /// by someone else cannot land in between and be undone. `change` returns nil for no change;
     /// `message` gets the old and the new motion.

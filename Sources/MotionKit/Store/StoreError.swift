@@ -10,6 +10,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A working file whose id does not match its name, or that lies outside motions/.
         case badWorkingFile
         case unsavedChanges
+        /// A new motion whose id is taken already.
+        case alreadyExists
         case invalidArgument
         case readOnly
         case diskFull

@@ -1,8 +1,8 @@
 /// SHA-256 (FIPS 180-4), for content addresses. Small and dependency-free: Foundation on Linux
 /// has no CryptoKit, and swift-crypto would add a minute to every clean build for one function.
-enum SHA256 {
+public enum SHA256 {
     /// The lower-case hex digest of `bytes`.
-    static func hex(_ bytes: some Collection<UInt8>) -> String {
+    public static func hex(_ bytes: some Collection<UInt8>) -> String {
         let digest = hash(Array(bytes))
         var out = ""
         out.reserveCapacity(64)
@@ -13,7 +13,7 @@ enum SHA256 {
         return out
     }
 
-    static func hex(_ text: String) -> String { hex(text.utf8) }
+    public static func hex(_ text: String) -> String { hex(text.utf8) }
 
     private static let hexDigits = Array("0123456789abcdef")
 

@@ -7,6 +7,16 @@ extension SQLiteStore {
         try write { db in try save(db, motion, canonical: canonical, author: author, message: message, time: nil) }
     }
 
+    public func create(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision {
+        try write { db -> Revision in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM motion WHERE id = ?", arguments: [motion.id]) == 0 else {
+                throw StoreError(.alreadyExists, "a motion '\(motion.id)' is stored already")
+            }
+            // A new motion's first text always differs from "the latest" (there is none).
+            return try save(db, motion, canonical: canonical, author: author, message: message, time: nil)!
+        }
+    }
+
     /// Makes a new revision from the latest one, read and written in one transaction, so a save
     /// by someone else cannot land in between and be undone. `change` returns nil for no change.
     public func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
