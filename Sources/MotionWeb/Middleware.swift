@@ -41,6 +41,38 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 }
 
+/// Finds who is asking (the session cookie for pages, `Authorization: Bearer` for the API) and
+/// turns away whoever may not read: every page but the login page and the stylesheet needs a
+/// login, unless the server reads in public (`--public-read`), when GETs need none.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    static let cookieName = "motion_session"
+    let accounts: any AccountStore
+    let publicRead: Bool
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let path = request.uri.path
+        let isAPI = path.hasPrefix("/api/")
+        // The API takes only bearer tokens, so a browser's cookie can never be used against it
+        // from another site; pages take only the cookie.
+        let token = isAPI ? request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+                          : request.cookies[Self.cookieName]?.value
+        if let token, !token.isEmpty {
+            let accounts = self.accounts
+            context.session = try await WebServer.offLoop { try accounts.session(token: token) }
+            context.sessionToken = context.session == nil ? nil : token
+        }
+        let open = path == "/login" || path.hasPrefix("/static/") || path == "/api/openapi.json" || path == "/api/session"
+        if context.session == nil, !open, !(publicRead && request.method == .get) {
+            if isAPI { return APIProblem.response(.unauthorized, "log in first: POST /api/session with your name and password, then send 'Authorization: Bearer TOKEN'") }
+            let next = request.method == .get ? request.uri.description : "/"
+            return redirect("/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_.~"))) ?? "/")")
+        }
+        return try await next(request, context)
+    }
+}
+
 extension HTTPField.Name {
     static let contentSecurityPolicy = Self("Content-Security-Policy")!
     static let xContentTypeOptions = Self("X-Content-Type-Options")!

@@ -3,13 +3,16 @@ import Mustache
 
 /// The pages, rendered from the Mustache templates in templates/web/ (a workspace's own copies
 /// first, as for papers), read once when the server starts. `{{value}}` escapes HTML, so motion
-/// text is never markup on a page.
+/// text is never markup on a page; the one raw value, `{{{html}}}`, is a tracked-changes view
+/// whose every word MotionKit escaped.
 struct Pages: Sendable {
     private let library: MustacheLibrary
     /// templates/web/motion.css.
     let stylesheet: String
+    /// templates/web/openapi.json: the JSON API, described.
+    let openAPI: String
 
-    static let templateNames = ["header", "footer", "agenda", "motion", "error"]
+    static let templateNames = ["header", "footer", "agenda", "motion", "error", "login", "history", "compare", "amend", "merge"]
 
     init(resources: ResourceLibrary) throws {
         var library = MustacheLibrary()
@@ -25,45 +28,48 @@ struct Pages: Sendable {
         }
         self.library = library
         stylesheet = try resources.text("templates/web/motion.css")?.text ?? ""
+        openAPI = try resources.text("templates/web/openapi.json")?.text ?? "{}"
     }
 
-    func render(_ template: String, _ values: [String: Any]) -> String {
-        library.render(values, withTemplate: template) ?? ""
-    }
-
-    func agenda(_ items: [AgendaItem], status: String?, search: String? = nil) -> String {
-        let motions: [[String: Any]] = items.map { item in
-            values(["id": item.id, "title": item.title, "status": item.status, "words": item.words, "submittedBy": item.submittedBy,
-                    "hasAmendments": !item.amendments.isEmpty, "amendments": item.amendments.map { amendment -> [String: Any] in
-                        values(["name": amendment.name, "status": amendment.status, "words": amendment.words,
-                                "submittedBy": amendment.submittedBy])
-                    }])
+    /// Renders `template` with `values` and what every page shows: who is logged in (with the
+    /// form token of the logout form) and a notice.
+    func render(_ template: String, _ values: [String: Any?], session: Session?, notice: String? = nil) -> String {
+        var all = values
+        if let session {
+            all["user"] = Self.values(["name": session.account.name, "role": session.account.role.rawValue,
+                                       "branch": session.account.branch, "csrf": session.csrfToken])
+            all["csrf"] = session.csrfToken
         }
-        let statuses: [[String: Any]] = MotionStatus.allCases.map { value in
-            ["value": value.rawValue, "words": value.words, "selected": value.rawValue == status]
-        }
-        return render("agenda", values(["pageTitle": "Agenda", "motions": motions, "hasMotions": !motions.isEmpty, "statuses": statuses,
-                                        "status": status.flatMap { MotionStatus(rawValue: $0)?.words }, "search": search]))
-    }
-
-    func motion(_ reading: MotionReading) -> String {
-        render("motion", [
-            "pageTitle": reading.title, "title": reading.title,
-            "details": reading.details.map { ["label": $0.label, "value": $0.value] },
-            "lines": reading.lines.map { ["number": $0.number, "text": $0.text, "isHeading": $0.isHeading] as [String: Any] },
-            "hasAmendments": !reading.amendments.isEmpty,
-            "amendments": reading.amendments.map { amendment -> [String: Any] in
-                values(["name": amendment.name, "reference": amendment.reference, "status": amendment.status,
-                        "submittedBy": amendment.submittedBy, "wording": amendment.wording])
-            },
-        ])
-    }
-
-    func error(heading: String, message: String) -> String {
-        render("error", ["pageTitle": heading, "heading": heading, "message": message])
+        all["notice"] = notice
+        return library.render(Self.values(all), withTemplate: template) ?? ""
     }
 
     /// A value a page lacks is left out, so that `{{#submittedBy}}` is false (an Optional in
     /// an Any would be rendered as "nil").
-    private func values(_ pairs: [String: Any?]) -> [String: Any] { pairs.compactMapValues { $0 } }
+    static func values(_ pairs: [String: Any?]) -> [String: Any] { pairs.compactMapValues { $0 } }
+
+    static func statusOptions(selected: String?) -> [[String: Any]] {
+        MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0.rawValue == selected] }
+    }
+
+    func agenda(_ items: [AgendaItem], status: String?, search: String?, session: Session?) -> String {
+        let motions: [[String: Any]] = items.map { item in
+            Self.values(["id": item.id, "title": item.title, "status": item.status, "words": item.words, "submittedBy": item.submittedBy,
+                         "hasAmendments": !item.amendments.isEmpty, "amendments": item.amendments.map { amendment -> [String: Any] in
+                             Self.values(["id": amendment.id, "name": amendment.name, "status": amendment.status, "words": amendment.words,
+                                          "submittedBy": amendment.submittedBy])
+                         }])
+        }
+        return render("agenda", ["pageTitle": "Agenda", "motions": motions, "hasMotions": !motions.isEmpty,
+                                 "statuses": Self.statusOptions(selected: status),
+                                 "status": status.flatMap { MotionStatus(rawValue: $0)?.words }, "search": search], session: session)
+    }
+
+    func error(heading: String, message: String, session: Session?) -> String {
+        render("error", ["pageTitle": heading, "heading": heading, "message": message], session: session)
+    }
+
+    func login(next: String, name: String?, message: String?, loginToken: String) -> String {
+        render("login", ["pageTitle": "Log in", "next": next, "name": name, "message": message, "loginToken": loginToken], session: nil)
+    }
 }

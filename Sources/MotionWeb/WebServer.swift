@@ -4,56 +4,46 @@ import Hummingbird
 import Logging
 import MotionKit
 
-/// `motion serve`: the agenda and each motion as web pages, a second front-end over the same
-/// application layer as the command line (``AppContext``).
+/// `motion serve`: the agenda, each motion, drafting and the office's work as web pages, and a
+/// JSON API, a second front-end over the same application layer as the command line
+/// (``AppContext``). Every write checks the account's role here, on the server.
 public struct WebServer: Sendable {
     public var host: String
     public var port: Int
+    /// Anyone may read the agenda and the motions without logging in.
+    public var publicRead: Bool
     let context: AppContext
     let pages: Pages
+    let accounts: any AccountStore
+    let throttle = LoginThrottle()
+    /// How long a login lasts.
+    static let sessionSeconds = 12 * 3600
 
-    /// Reads the page templates of `context`'s workspace (or the tool's own) once.
-    public init(context: AppContext, host: String = "127.0.0.1", port: Int = 8080) throws {
+    /// Reads the page templates of `context`'s workspace (or the tool's own) once; accounts
+    /// from `accounts`, else the workspace's `.motion/accounts.sqlite`.
+    public init(context: AppContext, host: String = "127.0.0.1", port: Int = 8080, publicRead: Bool = false,
+                accounts: (any AccountStore)? = nil) throws {
         self.context = context
         self.host = host
         self.port = port
+        self.publicRead = publicRead
         pages = try Pages(resources: context.resources)
+        self.accounts = try accounts ?? SQLiteAccountStore(path: try context.fileBesideStore("accounts.sqlite"))
     }
 
     /// The routes, for the server and for in-process tests.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
-        let pages = self.pages, context = self.context
-        router.get("/") { request, _ -> Response in
-            let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
-            let search = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
-            return try Self.page {
-                HTMLPage(pages.agenda(try context.agenda(status: status, search: search), status: status, search: search))
-            } onError: { pages.failure($0) }
-        }
-        router.get("/motions/:id") { request, requestContext -> Response in
-            let id = try requestContext.parameters.require("id")
-            let reference = request.uri.queryParameters.get("rev").map { "\(id)@\($0)" } ?? id
-            guard MotionID.isValid(id) else { return pages.failure(ApplicationError(.usage, "'\(id)' is not a motion id")) }
-            return try Self.page { HTMLPage(pages.motion(try context.reading(reference))) } onError: { pages.failure($0) }
-        }
-        router.get("/static/motion.css") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
-                     body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
-        }
+        router.add(middleware: SessionMiddleware(accounts: accounts, publicRead: publicRead))
+        addReadingRoutes(to: router)
+        addSessionRoutes(to: router)
+        addDraftingRoutes(to: router)
+        addOfficeRoutes(to: router)
+        addDownloadRoutes(to: router)
+        addAPIRoutes(to: router)
         return router
-    }
-
-    /// Runs `make`; what the application layer refuses becomes a page saying why, never a 500
-    /// with a stack of internals.
-    static func page(_ make: () throws -> HTMLPage, onError: (any Error) -> Response) throws -> Response {
-        do {
-            return try make().response
-        } catch {
-            return onError(error)
-        }
     }
 
     /// Serves until SIGINT or SIGTERM, then stops gracefully; `onRunning` gets the URL.
@@ -65,34 +55,34 @@ public struct WebServer: Sendable {
                               }, logger: logger)
         try await app.runService()
     }
-}
 
-/// An HTML page as a response.
-struct HTMLPage {
-    var html: String
-    var status: HTTPResponse.Status = .ok
-
-    init(_ html: String, status: HTTPResponse.Status = .ok) {
-        self.html = html
-        self.status = status
-    }
-
-    var response: Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-}
-
-extension Pages {
-    /// The page for an error: 404 for what is not there, 400 for what cannot be asked, 500
-    /// for damage, each with the message the command line gives.
-    func failure(_ error: any Error) -> Response {
-        let category = (error as? any MotionKitError)?.category
-        let status: HTTPResponse.Status = switch category {
-        case .missingInput?: .notFound
-        case .usage?: .badRequest
-        default: .internalServerError
+    /// Runs `make` (which may block on the store: it runs on a thread of its own, never on the
+    /// server's event loop); what the application layer refuses becomes a page saying why, never
+    /// a 500 with a stack of internals.
+    func page(_ session: Session?, _ make: @escaping @Sendable () throws -> Response) async -> Response {
+        do {
+            return try await Self.offLoop(make)
+        } catch {
+            return failure(error, session: session)
         }
-        let heading = status == .notFound ? "Not found" : status == .badRequest ? "Cannot show this" : "Something is wrong"
-        return HTMLPage(self.error(heading: heading, message: (error as? any MotionKitError)?.description ?? "\(error)"), status: status).response
+    }
+
+    static func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// The page for an error, with the message the command line gives.
+    func failure(_ error: any Error, session: Session?) -> Response {
+        let (status, message) = WebFailure.classify(error)
+        let heading = switch status {
+        case .notFound: "Not found"
+        case .badRequest, .unprocessableContent: "Cannot do this"
+        case .forbidden: "Not allowed"
+        case .conflict: "In conflict"
+        default: "Something is wrong"
+        }
+        return HTMLPage(pages.error(heading: heading, message: message, session: session), status: status).response
     }
 }

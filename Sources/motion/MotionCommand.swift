@@ -23,6 +23,7 @@ struct MotionCommand: ParsableCommand {
             TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
             ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self, PaperCommand.self,
             ServeCommand.self,
+            UserCommand.self,
         ])
 
     static func main() {

@@ -7,30 +7,65 @@ import MotionKit
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the agenda and each motion as web pages (motion-serve).",
+        abstract: "Serve the agenda, the motions, drafting and the office's work as web pages (motion-serve).",
         discussion: """
             Runs motion-serve from the folder this program is in. In a workspace, the pages show \
-            its store. It prints its URL, logs one line per request on stderr and stops cleanly on \
-            Ctrl-C or SIGTERM. Options: --bind ADDRESS (default 127.0.0.1: this machine only), \
-            --port N (default 8080; 0 for any free port), --store PATH.
+            its store; people log in with the accounts 'motion user add' makes. It prints its URL, \
+            logs one line per request on stderr and stops cleanly on Ctrl-C or SIGTERM. Options: \
+            --bind ADDRESS (default 127.0.0.1: this machine only), --port N (default 8080; 0 for \
+            any free port), --store PATH, --public-read (anyone may read without logging in). \
+            'motion serve --help-server' shows the server's own help.
 
             Examples:
               motion serve
-              motion serve --port 8090
+              motion serve --port 8090 --public-read
             """)
 
-    @Argument(parsing: .allUnrecognized, help: "Options for the server: --bind ADDRESS, --port N, --store PATH.")
+    @Argument(parsing: .allUnrecognized, help: "Options for the server: --bind ADDRESS, --port N, --store PATH, --public-read.")
     var arguments: [String] = []
 
     func run() throws {
+        try WebFrontEnd.exec(["serve"] + arguments.map { $0 == "--help-server" ? "--help" : $0 })
+    }
+}
+
+/// `motion user`: the accounts of `motion serve`, kept by motion-serve.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add, list and remove the accounts that log in to motion serve.",
+        discussion: """
+            motion user add NAME --role delegate|secretary|office [--branch B]   (password from stdin)
+            motion user list
+            motion user passwd NAME                                              (password from stdin)
+            motion user remove NAME
+
+            A delegate reads and drafts; a secretary submits amendments for their branch and \
+            confirms their delegates' drafts; the office sets statuses and merges.
+
+            Examples:
+              printf '%s\\n' "$PASSWORD" | motion user add sam --role secretary --branch "Camden Branch"
+              motion user list
+            """)
+
+    @Argument(parsing: .allUnrecognized, help: "add, list, passwd or remove, and their arguments.")
+    var arguments: [String] = []
+
+    func run() throws {
+        try WebFrontEnd.exec(["user"] + arguments)
+    }
+}
+
+/// Runs motion-serve, installed beside this program, in place of this process.
+enum WebFrontEnd {
+    static func exec(_ arguments: [String]) throws -> Never {
         let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let server = (own as NSString).deletingLastPathComponent + "/motion-serve"
         guard FileManager.default.isExecutableFile(atPath: server) else {
-            Terminal.error("motion: error: the web server \(server) is not there; build it with 'make build' (it is installed beside motion)")
+            Terminal.error("motion: error: the web front-end \(server) is not there; build it with 'make build' (it is installed beside motion)")
             throw ExitCode(69)
         }
-        let argv = [server] + arguments
-        var cArgs = argv.map { strdup($0) } + [nil]
+        var cArgs = ([server] + arguments).map { strdup($0) } + [nil]
         execv(server, &cArgs)
         Terminal.error("motion: error: cannot run \(server): \(String(cString: strerror(errno)))")
         throw ExitCode(71)

@@ -8,32 +8,11 @@ import Testing
 /// `motion serve`'s pages, routed in-process (HummingbirdTesting) over a real workspace and
 /// SQLite store, and the built server run as a process.
 @Suite struct WebPageTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let lxp = "health-2026-lxp-recognition"
-
-    /// A workspace holding the LXP example, saved, and an amendment to it whose title tries to
-    /// be markup.
-    static func workspace() throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("motion-web-\(UUID().uuidString)").path
-        let result = try WorkspaceSetup.initialize(at: root)
-        let history = History(workspace: result.workspace, store: try SQLiteStore.open(at: result.workspace.storePath))
-        let text = try String(contentsOfFile: "\(packageRoot)/motions/\(lxp).md", encoding: .utf8)
-        try text.write(toFile: "\(root)/motions/\(lxp).md", atomically: true, encoding: .utf8)
-        _ = try history.save("\(root)/motions/\(lxp).md", author: "Sam", message: "First draft")
-        let amendment = "---\nid: a1\ntitle: \"<script>alert(1)</script> & more\"\nsubmitted-by: Camden <b>Branch</b>\nkind: amendment\namends: \(lxp)@1\nstatus: submitted\n---\n\n# <script>alert(1)</script> & more\n\nIn point 3, after 'Band 7' insert 'and <i>8</i>'.\n"
-        try amendment.write(toFile: "\(root)/motions/a1.md", atomically: true, encoding: .utf8)
-        _ = try history.save("\(root)/motions/a1.md", author: "Sam", message: "Submitted")
-        return root
-    }
-
-    static func application(_ root: String) throws -> some ApplicationProtocol {
-        let server = try WebServer(context: AppContext(currentDirectory: root))
-        return Application(router: server.router())
-    }
+    static let lxp = WebFixture.lxp
+    static let packageRoot = WebFixture.packageRoot
 
     @Test func theAgendaListsMotionsWithTheirAmendmentsUnderThem() async throws {
-        let app = try Self.application(try Self.workspace())
-        try await app.test(.router) { client in
+        try await WebFixture(publicRead: true, markupAmendment: true).test { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
@@ -64,13 +43,15 @@ import Testing
     }
 
     @Test func aMotionPageHasTheLineNumbersAmendmentsUse() async throws {
-        let root = try Self.workspace()
-        let app = try Self.application(root)
-        let shown = try AppContext(currentDirectory: root).numberedLines(Self.lxp, width: nil)
-        try await app.test(.router) { client in
+        let fixture = try WebFixture(publicRead: true, markupAmendment: true)
+        let shown = try AppContext(currentDirectory: fixture.root).numberedLines(Self.lxp, width: nil)
+        try await fixture.test { client in
             try await client.execute(uri: "/motions/\(Self.lxp)", method: .get) { response in
                 #expect(response.status == .ok)
-                let page = String(buffer: response.body)
+                let marked = String(buffer: response.body)
+                // Glossary findings are marked where they stand, with the term to use.
+                #expect(marked.contains(#"<mark class="finding" tabindex="0" title="&#39;peer workers&#39; -&gt; &#39;peer support workers&#39; (lxp-roles)">peer workers</mark>"#), "\(marked)")
+                let page = marked.replacing(#/<mark class="finding"[^>]*>|</mark>/#, with: "")
                 for line in shown.split(separator: "\n").prefix(40) {
                     let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
                     let text = parts[1].trimmingCharacters(in: .whitespaces)
@@ -97,11 +78,11 @@ import Testing
 
     /// The built `motion serve`: prints its URL, serves, logs each request, stops on SIGTERM.
     @Test func theBuiltServerServesAndStopsOnSIGTERM() async throws {
-        let root = try Self.workspace()
+        let root = try WebFixture().root
         let binary = ProcessInfo.processInfo.environment["MOTION_BIN"] ?? "\(Self.packageRoot)/.build/debug/motion"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--port", "0"]
+        process.arguments = ["serve", "--port", "0", "--public-read"]
         process.currentDirectoryURL = URL(fileURLWithPath: root)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

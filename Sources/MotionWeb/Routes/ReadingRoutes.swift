@@ -1,0 +1,113 @@
+import Foundation
+import Hummingbird
+import MotionKit
+
+/// The agenda, a motion (with its amendments, one or all as tracked changes), its history and
+/// two revisions compared.
+extension WebServer {
+    func addReadingRoutes(to router: Router<WebContext>) {
+        let pages = self.pages, context = self.context
+        router.get("/") { request, web -> Response in
+            let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
+            let search = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
+            return await page(web.session) {
+                HTMLPage(pages.agenda(try context.agenda(status: status, search: search), status: status, search: search, session: web.session)).response
+            }
+        }
+        router.get("/motions/:id") { request, web -> Response in
+            let id = try web.parameters.require("id")
+            let rev = request.uri.queryParameters.get("rev").flatMap { Int($0) }
+            let show = request.uri.queryParameters.get("show").flatMap { $0.isEmpty ? nil : $0 }
+            let notice = request.uri.queryParameters.get("notice")
+            return await page(web.session) {
+                let reference = try Self.reference(id, rev)
+                let reading = try context.reading(reference)
+                let tracked = try show.map { try context.trackedAmendments(reference, only: $0 == "all" ? nil : $0) }
+                return HTMLPage(pages.motion(reading, rev: rev, tracked: tracked, showing: show, session: web.session, notice: notice)).response
+            }
+        }
+        router.get("/motions/:id/history") { _, web -> Response in
+            let id = try web.parameters.require("id")
+            return await page(web.session) {
+                let title = try context.reading(try Self.reference(id, nil)).title
+                return HTMLPage(pages.history(id: id, title: title, revisions: try context.log(id).revisions, session: web.session)).response
+            }
+        }
+        router.get("/motions/:id/compare") { request, web -> Response in
+            let id = try web.parameters.require("id")
+            let query = request.uri.queryParameters
+            return await page(web.session) {
+                guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
+                guard let from = query.get("from").flatMap({ Int($0) }), let to = query.get("to").flatMap({ Int($0) }) else {
+                    throw ApplicationError(.usage, "name the two revisions to compare: ?from=1&to=2")
+                }
+                let sideBySide = query.get("view") == "side"
+                let comparison = try context.comparison(id, from: from, to: to)
+                return HTMLPage(pages.compare(id: id, from: from, to: to, comparison: comparison, sideBySide: sideBySide, session: web.session)).response
+            }
+        }
+        router.get("/static/motion.css") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
+                     body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
+        }
+    }
+
+    /// `ID` or `ID@N` from a path and `?rev=`, the id checked.
+    static func reference(_ id: String, _ rev: Int?) throws -> String {
+        guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
+        return rev.map { "\(id)@\($0)" } ?? id
+    }
+}
+
+extension Pages {
+    func motion(_ reading: MotionReading, rev: Int?, tracked: TrackedView?, showing: String?, session: Session?, notice: String?) -> String {
+        let account = session?.account
+        let amendments: [[String: Any]] = reading.amendments.map { amendment in
+            let canConfirm = amendment.status == MotionStatus.draft.words && account.map { account in
+                account.role == .office || (account.role == .secretary && account.branch != nil && account.branch == amendment.submittedBy)
+            } == true
+            return Self.values(["id": amendment.id, "name": amendment.name, "reference": amendment.reference, "status": amendment.status,
+                                "submittedBy": amendment.submittedBy, "wording": amendment.wording, "canConfirm": canConfirm])
+        }
+        let trackedValues = tracked.map { view -> [String: Any] in
+            let heading = showing == "all" ? "All amendments as tracked changes" : "\(view.shown.first ?? "The amendment") as tracked changes"
+            return ["heading": heading, "html": view.html, "problems": view.problems.map { ["name": $0.name, "message": $0.message] }]
+        }
+        let lines = reading.lines.map { line -> [String: Any] in
+            ["number": line.number, "isHeading": line.isHeading,
+             "runs": line.runs.map { Self.values(["text": $0.text, "finding": $0.finding]) }]
+        }
+        let status = reading.details.first { $0.label == "Status" }?.value
+        return render("motion", [
+            "pageTitle": reading.title, "title": reading.title, "id": reading.id, "motionID": reading.id, "rev": rev,
+            "details": reading.details.map { ["label": $0.label, "value": $0.value] },
+            "lines": lines, "hasFindings": reading.lines.contains { $0.runs.contains { $0.finding != nil } },
+            "hasAmendments": !amendments.isEmpty, "amendments": amendments, "tracked": trackedValues,
+            "canDraft": account != nil, "isOffice": account?.role == .office,
+            "statuses": MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0.words == status] as [String: Any] },
+        ], session: session, notice: notice)
+    }
+
+    func history(id: String, title: String, revisions: [Revision], session: Session?) -> String {
+        let rows: [[String: Any]] = revisions.map { revision in
+            ["number": revision.number, "author": revision.author, "time": revision.time, "message": revision.message,
+             "status": revision.status.words, "tags": revision.tags]
+        }
+        let newest = revisions.first?.number ?? 1
+        return render("history", [
+            "pageTitle": "History of \(title)", "id": id, "title": title, "revisions": rows,
+            "from": revisions.reversed().map { ["number": $0.number, "selected": $0.number == max(1, newest - 1)] as [String: Any] },
+            "to": revisions.map { ["number": $0.number, "selected": $0.number == newest] as [String: Any] },
+        ], session: session)
+    }
+
+    func compare(id: String, from: Int, to: Int, comparison: (inline: String, sideBySide: String, labels: (String, String)),
+                 sideBySide: Bool, session: Session?) -> String {
+        render("compare", [
+            "pageTitle": "Changes from \(comparison.labels.0) to \(comparison.labels.1)", "id": id, "from": from, "to": to,
+            "fromLabel": comparison.labels.0, "toLabel": comparison.labels.1,
+            "inline": sideBySide ? nil : comparison.inline, "side": sideBySide ? comparison.sideBySide : nil,
+            "otherView": sideBySide ? "inline" : "side", "otherViewName": sideBySide ? "Inline" : "Side by side",
+        ], session: session)
+    }
+}
