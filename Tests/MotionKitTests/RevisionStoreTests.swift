@@ -135,6 +135,32 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         #expect(try store.fsck().isClean)
     }
 
+    /// `create` takes an id once: of writers racing for the same new id, exactly one wins and
+    /// the others are told, with nothing written.
+    @Test(arguments: StoreUnderTest.all)
+    func createTakesANewIdExactlyOnce(_ kind: StoreUnderTest) async throws {
+        let open = try kind.make()
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for writer in 0..<6 {
+                group.addTask {
+                    let motion = try Self.motion("new-one", body: "Writer \(writer).")
+                    do {
+                        _ = try open().create(motion, canonical: MarkdownWriter.write(motion), author: "W\(writer)", message: "m")
+                        return true
+                    } catch let error as StoreError {
+                        #expect(error.reason == .alreadyExists && error.category == .cannotCreate)
+                        return false
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.filter { $0 }.count == 1)
+        let store = try open()
+        #expect(try store.log("new-one").map(\.number) == [1])
+        #expect(try store.fsck().isClean)
+    }
+
     @Test(arguments: StoreUnderTest.all.flatMap { from in StoreUnderTest.all.map { (from, $0) } })
     func archivesRestoreExactlyIntoAnotherStore(_ kinds: (StoreUnderTest, StoreUnderTest)) throws {
         let source = try kinds.0.make()()

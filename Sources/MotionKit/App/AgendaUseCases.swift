@@ -45,6 +45,8 @@ public struct MotionReading: Sendable {
     /// `ID@N`, or the file's path.
     public var reference: String
     public var title: String
+    public var status: MotionStatus
+    public var submittedBy: String?
     public var details: [(label: String, value: String)]
     public var lines: [Line]
     public var amendments: [Amendment]
@@ -113,7 +115,8 @@ extension AppContext {
                     wording: (amendment.wording ?? "").components(separatedBy: "\n\n").filter { !$0.isEmpty }))
             }
         }
-        return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, details: details, lines: lines, amendments: amendments)
+        return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, status: m.status, submittedBy: m.submittedBy,
+                             details: details, lines: lines, amendments: amendments)
     }
 }
 

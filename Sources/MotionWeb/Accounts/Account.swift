@@ -22,6 +22,12 @@ public struct Account: Sendable, Hashable, Codable {
         self.branch = branch
     }
 
+    /// Whether they may confirm a delegate's draft amendment from `branch`: the office, or a
+    /// secretary of that branch.
+    func mayConfirm(draftFrom branch: String?) -> Bool {
+        role == .office || (role == .secretary && self.branch != nil && self.branch == branch)
+    }
+
     /// What their amendments say in submitted-by.
     var submitsAs: String { branch ?? name }
 

@@ -42,9 +42,10 @@ extension WebServer {
             return await page(web.session) {
                 let session = try Self.require(web.session, "log in to confirm an amendment")
                 let reading = try context.reading(try Self.reference(id, nil))
-                let submittedBy = reading.details.first { $0.label == "Submitted by" }?.value
+                let submittedBy = reading.submittedBy
                 let account = session.account
-                guard account.role == .office || (account.role == .secretary && account.branch != nil && account.branch == submittedBy) else {
+                guard reading.status == .draft else { throw ApplicationError(.conflict, "\(id) is \(reading.status.words), not a draft awaiting confirmation") }
+                guard account.mayConfirm(draftFrom: submittedBy) else {
                     throw WebFailure.forbidden("only a secretary of \(submittedBy ?? "the amendment's branch") or the conference office confirms this amendment")
                 }
                 _ = try context.setStatus(id, to: MotionStatus.submitted.rawValue, author: account.name, message: "Confirmed by \(account.name)")

@@ -63,9 +63,7 @@ extension Pages {
     func motion(_ reading: MotionReading, rev: Int?, tracked: TrackedView?, showing: String?, session: Session?, notice: String?) -> String {
         let account = session?.account
         let amendments: [[String: Any]] = reading.amendments.map { amendment in
-            let canConfirm = amendment.status == MotionStatus.draft.words && account.map { account in
-                account.role == .office || (account.role == .secretary && account.branch != nil && account.branch == amendment.submittedBy)
-            } == true
+            let canConfirm = amendment.status == MotionStatus.draft.words && account?.mayConfirm(draftFrom: amendment.submittedBy) == true
             return Self.values(["id": amendment.id, "name": amendment.name, "reference": amendment.reference, "status": amendment.status,
                                 "submittedBy": amendment.submittedBy, "wording": amendment.wording, "canConfirm": canConfirm])
         }
@@ -77,14 +75,13 @@ extension Pages {
             ["number": line.number, "isHeading": line.isHeading,
              "runs": line.runs.map { Self.values(["text": $0.text, "finding": $0.finding]) }]
         }
-        let status = reading.details.first { $0.label == "Status" }?.value
         return render("motion", [
             "pageTitle": reading.title, "title": reading.title, "id": reading.id, "motionID": reading.id, "rev": rev,
             "details": reading.details.map { ["label": $0.label, "value": $0.value] },
             "lines": lines, "hasFindings": reading.lines.contains { $0.runs.contains { $0.finding != nil } },
             "hasAmendments": !amendments.isEmpty, "amendments": amendments, "tracked": trackedValues,
             "canDraft": account != nil, "isOffice": account?.role == .office,
-            "statuses": MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0.words == status] as [String: Any] },
+            "statuses": MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0 == reading.status] as [String: Any] },
         ], session: session, notice: notice)
     }
 
