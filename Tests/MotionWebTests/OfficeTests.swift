@@ -48,6 +48,8 @@ import Testing
             #expect(all.contains("<ins>or above </ins>") || all.contains("<ins> or above</ins>") || all.contains("or above"), "\(all)")
             #expect(all.contains("and to branches"))
             #expect(all.contains("<p class=\"conflict\"><strong>Amendment 2 to"), "the second clashes with the first: \(all)")
+            // And the clash is marked where the two meet: at point 3, which both change.
+            #expect(all.contains(#/<li><span class="marker">3\.</span>[^\n]*<strong class="conflict-here">Amendment 2 to [^<]* would also change this/#), "\(all)")
             #expect(try await reader.get(client, "\(Self.motion)?show=nothing").0 == .notFound)
         }
     }

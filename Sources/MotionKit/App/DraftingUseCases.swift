@@ -101,7 +101,7 @@ extension AppContext {
         let words = (try? MotionReader.read(document).motion.wordCounts.body) ?? 0
         let limit = motion.metadata.profile.flatMap { try? resources.profile(named: $0) }?.amendmentWordLimit
         let tracked = amended.flatMap { amended in
-            (try? DiffInput.compare(MarkdownWriter.write(motion), MarkdownWriter.write(amended))).map(HTMLDiffRenderer.fragment)
+            (try? DiffInput.compare(MarkdownWriter.write(motion), MarkdownWriter.write(amended))).map { HTMLDiffRenderer.fragment($0) }
         }
         return AmendmentDraft(base: base, wording: wording, problems: problems, amended: amended, words: words, wordLimit: limit,
                               trackedHTML: tracked)

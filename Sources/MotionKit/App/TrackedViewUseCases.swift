@@ -55,8 +55,20 @@ extension AppContext {
             }
         }
         outcome = try AmendmentMerger.merge(standing, into: base, lines: lines)
-        let diff = try DiffInput.compare(MarkdownWriter.write(base), MarkdownWriter.write(outcome.motion))
-        return TrackedView(html: HTMLDiffRenderer.fragment(diff), shown: outcome.applied, problems: problems)
+        let baseText = MarkdownWriter.write(base)
+        let diff = try DiffInput.compare(baseText, MarkdownWriter.write(outcome.motion))
+        // Where an amendment set aside would change the text, say so there: the conflict is
+        // marked where the two meet, not only listed above.
+        var flags: [BlockPlace: String] = [:]
+        for (name, merge) in amendments where !standing.contains(where: { $0.label == merge.label }) {
+            guard let alone = try? AmendmentApplier.apply(merge.instructions, to: base, lines: lines),
+                  let own = try? DiffInput.compare(baseText, MarkdownWriter.write(alone)) else { continue }
+            for change in own.sections.flatMap(\.blocks) where change.kind != .equal {
+                guard let place = change.base else { continue }
+                flags[place] = (flags[place].map { $0 + "; " } ?? "") + "\(name) would also change this: see the conflicts above"
+            }
+        }
+        return TrackedView(html: HTMLDiffRenderer.fragment(diff, flags: flags), shown: outcome.applied, problems: problems)
     }
 
     /// The motion at `reference` with `changed` as tracked changes.

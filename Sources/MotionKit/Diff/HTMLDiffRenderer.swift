@@ -5,7 +5,10 @@ import MotionDiff
 /// same side by side in a table.
 public enum HTMLDiffRenderer {
     /// The motion with its changes inline, for a page of one's own (the web front-end's).
-    public static func fragment(_ diff: DocumentDiff) -> String { MotionPage(diff: diff).html }
+    /// `flags` are notes on blocks of the base, shown where those blocks stand.
+    public static func fragment(_ diff: DocumentDiff, flags: [BlockPlace: String] = [:]) -> String {
+        MotionPage(diff: diff, flags: flags).html
+    }
 
     /// The two sides as table rows (`<tr>` of two cells), changed words marked.
     public static func tableRows(_ diff: DocumentDiff) -> String {

@@ -6,6 +6,9 @@ import MotionDiff
 /// never text; a moved block is marked and says where it went or came from.
 struct MotionPage {
     var diff: DocumentDiff
+    /// Notes on blocks of the base, shown where they stand: an amendment that conflicts with
+    /// the changes here, say.
+    var flags: [BlockPlace: String] = [:]
 
     var html: String {
         var out = ""
@@ -91,7 +94,9 @@ struct MotionPage {
     }
 
     private func note(_ change: BlockChange) -> String {
-        moved(change).map { " <span class=\"note\">(\(HTMLDiffRenderer.escape($0)))</span>" } ?? ""
+        let moved = moved(change).map { " <span class=\"note\">(\(HTMLDiffRenderer.escape($0)))</span>" } ?? ""
+        let flag = change.base.flatMap { flags[$0] }.map { " <strong class=\"conflict-here\">\(HTMLDiffRenderer.escape($0))</strong>" } ?? ""
+        return moved + flag
     }
 
     /// A front-matter line as a detail: its name, and its value old and new. The fences, the id

@@ -970,6 +970,7 @@ textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monos
   nav.actions, form, .notice { display: none; }
   .tracked ins { text-decoration: underline; }
 }
+.conflict-here { display: block; color: #7a3e00; background: #fff4e5; font-weight: 600; font-size: .9em; }
 """# + "\n",
         "templates/web/motion.mustache": #"""
 {{> header}}
