@@ -4,7 +4,7 @@ import Hummingbird
 import MotionKit
 
 /// An HTML page as a response.
-struct HTMLPage {
+struct HTMLPage: Sendable {
     var html: String
     var status: HTTPResponse.Status = .ok
 

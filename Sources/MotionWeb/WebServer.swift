@@ -16,6 +16,8 @@ public struct WebServer: Sendable {
     let pages: Pages
     let accounts: any AccountStore
     let throttle = LoginThrottle()
+    /// Application results, and whole pages for readers not logged in, until the store changes.
+    let results = ResultCache(), publicPages = ResultCache()
     /// How long a login lasts.
     static let sessionSeconds = 12 * 3600
 
@@ -65,6 +67,19 @@ public struct WebServer: Sendable {
         } catch {
             return failure(error, session: session)
         }
+    }
+
+    /// A page to read: for a reader who is not logged in (`--public-read`), the same for everyone,
+    /// so kept whole until the store changes.
+    func readingPage(_ web: WebContext, uri: String, _ make: @escaping @Sendable () throws -> HTMLPage) async -> Response {
+        guard web.session == nil else { return await page(web.session) { try make().response } }
+        let context = self.context, publicPages = self.publicPages
+        return await page(nil) { try publicPages.value(uri, version: try context.storeVersion(), make).response }
+    }
+
+    /// `make`'s result, kept until the store changes.
+    func cached<T: Sendable>(_ key: String, _ make: () throws -> T) throws -> T {
+        try results.value(key, version: try context.storeVersion(), make)
     }
 
     static func offLoop<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

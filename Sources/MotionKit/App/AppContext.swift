@@ -104,3 +104,9 @@ extension AppContext {
         FileIO.parentDirectory(of: try workspace().storePath) + "/" + name
     }
 }
+
+extension AppContext {
+    /// Changes whenever what the store holds changes (see ``RevisionStore/version()``): a
+    /// front-end that keeps results keys them by it.
+    public func storeVersion() throws -> String { try store().version() }
+}

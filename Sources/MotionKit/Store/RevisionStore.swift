@@ -18,6 +18,11 @@ public protocol RevisionStore: AnyObject, Sendable {
     /// unless the latest revision has the same text. Returns the new revision, or nil.
     func save(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision?
 
+    /// A value that changes whenever anything the store holds changes, by this handle or any
+    /// other (another process's command, another server): what is cached under it is never
+    /// stale. Cheap: a server asks on every request.
+    func version() throws(StoreError) -> String
+
     /// Records `motion` as revision 1 of a new motion; throws `.alreadyExists`, changing
     /// nothing, when a motion with its id is stored already (so that concurrent writers that
     /// pick the same next id cannot both take it).

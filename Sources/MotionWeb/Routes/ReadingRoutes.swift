@@ -10,8 +10,9 @@ extension WebServer {
         router.get("/") { request, web -> Response in
             let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
             let search = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
-            return await page(web.session) {
-                HTMLPage(pages.agenda(try context.agenda(status: status, search: search), status: status, search: search, session: web.session)).response
+            return await readingPage(web, uri: request.uri.description) {
+                let items = try cached("agenda|\(status ?? "")|\(search ?? "")") { try context.agenda(status: status, search: search) }
+                return HTMLPage(pages.agenda(items, status: status, search: search, session: web.session))
             }
         }
         router.get("/motions/:id") { request, web -> Response in
@@ -19,31 +20,35 @@ extension WebServer {
             let rev = request.uri.queryParameters.get("rev").flatMap { Int($0) }
             let show = request.uri.queryParameters.get("show").flatMap { $0.isEmpty ? nil : $0 }
             let notice = request.uri.queryParameters.get("notice")
-            return await page(web.session) {
+            return await readingPage(web, uri: request.uri.description) {
                 let reference = try Self.reference(id, rev)
-                let reading = try context.reading(reference)
-                let tracked = try show.map { try context.trackedAmendments(reference, only: $0 == "all" ? nil : $0) }
-                return HTMLPage(pages.motion(reading, rev: rev, tracked: tracked, showing: show, session: web.session, notice: notice)).response
+                let reading = try cached("reading|\(reference)") { try context.reading(reference) }
+                let tracked = try show.map { show in
+                    try cached("tracked|\(reference)|\(show)") { try context.trackedAmendments(reference, only: show == "all" ? nil : show) }
+                }
+                return HTMLPage(pages.motion(reading, rev: rev, tracked: tracked, showing: show, session: web.session, notice: notice))
             }
         }
-        router.get("/motions/:id/history") { _, web -> Response in
+        router.get("/motions/:id/history") { request, web -> Response in
             let id = try web.parameters.require("id")
-            return await page(web.session) {
-                let title = try context.reading(try Self.reference(id, nil)).title
-                return HTMLPage(pages.history(id: id, title: title, revisions: try context.log(id).revisions, session: web.session)).response
+            return await readingPage(web, uri: request.uri.description) {
+                let reference = try Self.reference(id, nil)
+                let title = try cached("reading|\(reference)") { try context.reading(reference) }.title
+                let revisions = try cached("log|\(id)") { try context.log(id).revisions }
+                return HTMLPage(pages.history(id: id, title: title, revisions: revisions, session: web.session))
             }
         }
         router.get("/motions/:id/compare") { request, web -> Response in
             let id = try web.parameters.require("id")
             let query = request.uri.queryParameters
-            return await page(web.session) {
+            return await readingPage(web, uri: request.uri.description) {
                 guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
                 guard let from = query.get("from").flatMap({ Int($0) }), let to = query.get("to").flatMap({ Int($0) }) else {
                     throw ApplicationError(.usage, "name the two revisions to compare: ?from=1&to=2")
                 }
                 let sideBySide = query.get("view") == "side"
-                let comparison = try context.comparison(id, from: from, to: to)
-                return HTMLPage(pages.compare(id: id, from: from, to: to, comparison: comparison, sideBySide: sideBySide, session: web.session)).response
+                let comparison = try cached("compare|\(id)|\(from)|\(to)") { try context.comparison(id, from: from, to: to) }
+                return HTMLPage(pages.compare(id: id, from: from, to: to, comparison: comparison, sideBySide: sideBySide, session: web.session))
             }
         }
         router.get("/static/motion.css") { _, _ -> Response in

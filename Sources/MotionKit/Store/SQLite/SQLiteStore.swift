@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The embedded ``RevisionStore``: immutable, content-addressed revisions of motions in one
 /// SQLite file, through GRDB.
@@ -12,6 +13,8 @@ final class SQLiteStore: RevisionStore {
     public var location: String { path }
     let queue: DatabaseQueue
     let blobs: BlobCache
+    /// Writes made through this handle: SQLite's data_version counts only other connections'.
+    private let ownWrites = Atomic<Int>(0)
 
     /// How long a writer waits for another before giving up with a clear message.
     static let busyTimeout: Double = 120
@@ -95,10 +98,18 @@ final class SQLiteStore: RevisionStore {
         }
     }
 
+    /// Changes when anything stored changes, by this handle or any other process's: SQLite's
+    /// `data_version` (other connections' commits) with this handle's own writes.
+    public func version() throws(StoreError) -> String {
+        let data = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        return "\(data).\(ownWrites.load(ordering: .relaxed))"
+    }
+
     /// Runs one write transaction, taking the write lock at its start.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             var result: T?
+            defer { ownWrites.add(1, ordering: .relaxed) }
             try queue.inTransaction(.immediate) { db in
                 result = try body(db)
                 return .commit
