@@ -68,7 +68,7 @@ import Testing
             #expect(clash.2.contains("<div class=\"conflict\"><p><strong>\(WebFixture.lxp)-a2</strong>"), "\(clash.2)")
             let chosen = [("amendment", "\(WebFixture.lxp)-a1"), ("amendment", "\(WebFixture.lxp)-a3")]
             let preview = try await office.post(client, "\(Self.motion)/merge", chosen + [("action", "preview")])
-            #expect(preview.0 == .ok && preview.2.contains("<div class=\"tracked\">") && !preview.2.contains("value=\"\(WebFixture.lxp)-a2\" checked"))
+            #expect(preview.0 == .ok && preview.2.contains("<div class=\"tracked amended\">") && !preview.2.contains("value=\"\(WebFixture.lxp)-a2\" checked"))
             let saved = try await office.post(client, "\(Self.motion)/merge", chosen + [("action", "save")])
             #expect(saved.0 == .seeOther && saved.1?.contains("Saved%20as%20amended") == true)
             let delegate = try await Browser.logIn(client, "del1")

@@ -747,7 +747,7 @@ amendment-style: quoted
 <p id="word-count"{{#overLimit}} class="error"{{/overLimit}}>{{words}} words{{#wordLimit}} of the {{wordLimit}} allowed{{/wordLimit}}{{#overLimit}}: too long{{/overLimit}}</p>
 {{#tracked}}
 <h3>The motion as amended</h3>
-<div class="tracked">
+<div class="tracked amended">
 {{{tracked}}}
 </div>
 {{/tracked}}
@@ -911,7 +911,7 @@ amendment-style: quoted
 {{^hasCarried}}<p class="empty">No amendment to this motion is carried yet: set their statuses on the motion's page first.</p>{{/hasCarried}}
 {{#tracked}}
 <h2>The motion as amended</h2>
-<div class="tracked">
+<div class="tracked amended">
 {{{tracked}}}
 </div>
 {{/tracked}}
@@ -971,6 +971,8 @@ textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monos
   .tracked ins { text-decoration: underline; }
 }
 .conflict-here { display: block; color: #7a3e00; background: #fff4e5; font-weight: 600; font-size: .9em; }
+/* An amendment changes the body only: the page's own heading and details stand for the motion's. */
+.tracked.amended > h2.title, .tracked.amended > dl.details { display: none; }
 """# + "\n",
         "templates/web/motion.mustache": #"""
 {{> header}}
@@ -1003,7 +1005,7 @@ textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monos
 <h2 id="tracked-heading">{{heading}}</h2>
 <p><a href="/motions/{{id}}{{#rev}}?rev={{rev}}{{/rev}}">Back to the text with line numbers</a></p>
 {{#problems}}<p class="conflict"><strong>{{name}}</strong>: {{message}}</p>{{/problems}}
-<div class="tracked">
+<div class="tracked amended">
 {{{html}}}
 </div>
 </section>
