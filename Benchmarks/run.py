@@ -144,6 +144,8 @@ def main():
     out.append(glossary_bench.markdown(glossary_bench.bench(args.motion, args.corpus)))
     import export_bench
     out.append(export_bench.markdown(export_bench.bench(args.motion, args.corpus)))
+    import web_bench
+    out.append(web_bench.markdown(web_bench.bench(args.motion)))
     if args.baseline:
         import layers_bench
         out.append(layers_bench.markdown(layers_bench.bench(args.baseline, args.motion), args.baseline_label))

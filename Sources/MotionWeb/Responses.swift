@@ -19,6 +19,21 @@ struct HTMLPage: Sendable {
     }
 }
 
+/// A page kept for readers who are not logged in: its bytes, ready to send again.
+struct KeptPage: Sendable {
+    var status: HTTPResponse.Status
+    var body: ByteBuffer
+
+    init(_ page: HTMLPage) {
+        status = page.status
+        body = ByteBuffer(string: page.html)
+    }
+
+    var response: Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: body))
+    }
+}
+
 /// What the web front-end itself refuses: a missing form token, a role that may not, a form
 /// without a field. Thrown before a page is made (a form's token is checked first), it answers
 /// as a short page of its own.

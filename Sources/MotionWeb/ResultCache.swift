@@ -12,14 +12,23 @@ final class ResultCache: Sendable {
     init(capacity: Int = 512) { self.capacity = capacity }
 
     func value<T: Sendable>(_ key: String, version: String, _ make: () throws -> T) throws -> T {
-        if let entry = entries.withLock({ $0[key] }), entry.version == version, let value = entry.value as? T { return value }
+        if let value: T = lookup(key, version: version) { return value }
         let value = try make()
+        store(value, as: key, version: version)
+        return value
+    }
+
+    func lookup<T: Sendable>(_ key: String, version: String) -> T? {
+        guard let entry = entries.withLock({ $0[key] }), entry.version == version else { return nil }
+        return entry.value as? T
+    }
+
+    func store(_ value: some Sendable, as key: String, version: String) {
         entries.withLock { entries in
             // Old versions' entries are dead weight: drop them all when full.
             if entries.count >= capacity { entries = entries.filter { $0.value.version == version } }
             if entries.count >= capacity { entries.removeAll() }
             entries[key] = Entry(version: version, value: value)
         }
-        return value
     }
 }

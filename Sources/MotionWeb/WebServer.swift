@@ -71,10 +71,18 @@ public struct WebServer: Sendable {
 
     /// A page to read: for a reader who is not logged in (`--public-read`), the same for everyone,
     /// so kept whole until the store changes.
+    /// A hit is answered at once (the version is one quick query), with the page's bytes as
+    /// they were kept; only a miss is made on a thread of its own.
     func readingPage(_ web: WebContext, uri: String, _ make: @escaping @Sendable () throws -> HTMLPage) async -> Response {
         guard web.session == nil else { return await page(web.session) { try make().response } }
         let context = self.context, publicPages = self.publicPages
-        return await page(nil) { try publicPages.value(uri, version: try context.storeVersion(), make).response }
+        guard let version = try? context.storeVersion() else { return await page(nil) { try make().response } }
+        if let kept: KeptPage = publicPages.lookup(uri, version: version) { return kept.response }
+        return await page(nil) {
+            let kept = KeptPage(try make())
+            publicPages.store(kept, as: uri, version: version)
+            return kept.response
+        }
     }
 
     /// `make`'s result, kept until the store changes.

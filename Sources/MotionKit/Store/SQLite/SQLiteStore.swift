@@ -101,7 +101,13 @@ final class SQLiteStore: RevisionStore {
     /// Changes when anything stored changes, by this handle or any other process's: SQLite's
     /// `data_version` (other connections' commits) with this handle's own writes.
     public func version() throws(StoreError) -> String {
-        let data = try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        // Outside a transaction: a read's BEGIN and COMMIT would cost more than the question.
+        let data: Int
+        do {
+            data = try queue.inDatabase { db in try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+        } catch {
+            throw StoreError(mapping: error, path: path, doing: "reading the store")
+        }
         return "\(data).\(ownWrites.load(ordering: .relaxed))"
     }
 
