@@ -45,10 +45,12 @@ struct UserCommand: ParsableCommand {
         }
 
         func run() throws {
-            let accounts = try options.accounts()
-            let password = try PasswordPrompt.read("Password for \(name): ")
-            try accounts.add(Account(name: name, role: role, branch: branch), passwordHash: Passwords.hash(password))
-            print("added \(name) (\(role.rawValue)\(branch.map { ", \($0)" } ?? ""))")
+            try reporting {
+                let accounts = try options.accounts()
+                let password = try PasswordPrompt.read("Password for \(name): ")
+                try accounts.add(Account(name: name, role: role, branch: branch), passwordHash: Passwords.hash(password))
+                print("added \(name) (\(role.rawValue)\(branch.map { ", \($0)" } ?? ""))")
+            }
         }
     }
 
@@ -57,9 +59,11 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let all = try options.accounts().accounts()
-            if all.isEmpty { print("no accounts yet; 'motion user add NAME --role office' adds one") }
-            for account in all { print("\(account.name)\t\(account.role.rawValue)\t\(account.branch ?? "")") }
+            try reporting {
+                let all = try options.accounts().accounts()
+                if all.isEmpty { print("no accounts yet; 'motion user add NAME --role office' adds one") }
+                for account in all { print("\(account.name)\t\(account.role.rawValue)\t\(account.branch ?? "")") }
+            }
         }
     }
 
@@ -69,8 +73,10 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            try options.accounts().remove(name)
-            print("removed \(name)")
+            try reporting {
+                try options.accounts().remove(name)
+                print("removed \(name)")
+            }
         }
     }
 
@@ -80,15 +86,31 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let accounts = try options.accounts()
-            guard try accounts.account(named: name) != nil else { throw AccountError("no account '\(name)'; 'motion user list' shows them") }
-            try accounts.setPasswordHash(Passwords.hash(try PasswordPrompt.read("New password for \(name): ")), for: name)
-            print("password set for \(name); their sessions have ended")
+            try reporting {
+                let accounts = try options.accounts()
+                guard try accounts.account(named: name) != nil else { throw AccountError("no account '\(name)'; 'motion user list' shows them") }
+                try accounts.setPasswordHash(Passwords.hash(try PasswordPrompt.read("New password for \(name): ")), for: name)
+                print("password set for \(name); their sessions have ended")
+            }
         }
     }
 }
 
 extension Role: ExpressibleByArgument {}
+
+/// Runs an account command; what it cannot do is said as the command line says it, with the
+/// exit status the command line gives (65: bad data, 69: no workspace or store).
+func reporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as AccountError {
+        FileHandle.standardError.write(Data("motion: error: \(error.description)\n".utf8))
+        throw ExitCode(65)
+    } catch let error as any MotionKitError {
+        FileHandle.standardError.write(Data("motion: error: \(error.description)\n".utf8))
+        throw ExitCode(error.category == .missingInput ? 66 : 65)
+    }
+}
 
 /// A password from standard input: typed without echo at a terminal, else the first line.
 enum PasswordPrompt {
