@@ -64,7 +64,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = try await WebServer.offLoop { try accounts.session(token: token) }
             context.sessionToken = context.session == nil ? nil : token
         }
-        let open = path == "/login" || path.hasPrefix("/static/") || path == "/api/openapi.json" || path == "/api/session"
+        let open = path == "/login" || path.hasPrefix("/static/") || path == "/favicon.ico" || path == "/api/openapi.json" || path == "/api/session"
         if context.session == nil, !open, !(publicRead && request.method == .get) {
             if isAPI { return APIProblem.response(.unauthorized, "log in first: POST /api/session with your name and password, then send 'Authorization: Bearer TOKEN'") }
             let next = request.method == .get ? request.uri.description : "/"

@@ -9,7 +9,7 @@ struct Pages: Sendable {
     private let library: MustacheLibrary
     /// templates/web/motion.css.
     let stylesheet: String
-    /// templates/web/openapi.json: the JSON API, described.
+    /// The JSON API, described (the tool's own templates/web/openapi.json).
     let openAPI: String
 
     static let templateNames = ["header", "footer", "agenda", "motion", "error", "login", "history", "compare", "amend", "merge"]
@@ -28,7 +28,8 @@ struct Pages: Sendable {
         }
         self.library = library
         stylesheet = try resources.text("templates/web/motion.css")?.text ?? ""
-        openAPI = try resources.text("templates/web/openapi.json")?.text ?? "{}"
+        // The API is this version's, whatever the workspace's pages look like.
+        openAPI = ResourceLibrary.builtinText("templates/web/openapi.json") ?? "{}"
     }
 
     /// Renders `template` with `values` and what every page shows: who is logged in (with the

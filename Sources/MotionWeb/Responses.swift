@@ -73,6 +73,14 @@ struct WebFailure: HTTPResponseError, CustomStringConvertible {
     }
 }
 
+extension Request {
+    /// The query as a browser's form sends it: '+' for a space, then %-escapes (Hummingbird's
+    /// own query parameters keep the '+').
+    var queryFields: Form { Form(uri.query ?? "") }
+
+    func query(_ name: String) -> String? { queryFields[name] }
+}
+
 func redirect(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
 }

@@ -31,6 +31,10 @@ import Testing
             try await client.execute(uri: "/?q=Survivor%20%20Researcher", method: .get) { response in
                 #expect(String(buffer: response.body).contains("href=\"/motions/\(Self.lxp)\""))
             }
+            // As a browser's form sends it: '+' for a space.
+            try await client.execute(uri: "/?status=&q=survivor+researcher", method: .get) { response in
+                #expect(String(buffer: response.body).contains("href=\"/motions/\(Self.lxp)\""))
+            }
             try await client.execute(uri: "/?q=%3Cb%3Enowhere", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(!page.contains("href=\"/motions/") && page.contains("holding '&lt;b&gt;nowhere'"), "\(page)")

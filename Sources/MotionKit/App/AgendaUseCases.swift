@@ -47,6 +47,8 @@ public struct MotionReading: Sendable {
     public var title: String
     public var status: MotionStatus
     public var submittedBy: String?
+    /// For an amendment: the motion it amends (`ID`).
+    public var amendedMotion: String?
     public var details: [(label: String, value: String)]
     public var lines: [Line]
     public var amendments: [Amendment]
@@ -103,7 +105,7 @@ extension AppContext {
         }
         let m = motion.metadata
         let details = [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words),
-                       ("Revision", resolved.revision?.reference)].compactMap { label, value in value.map { (label, $0) } }
+                       ("Amends", m.amends), ("Revision", resolved.revision?.reference)].compactMap { label, value in value.map { (label, $0) } }
         var amendments: [MotionReading.Amendment] = []
         if let revision = resolved.revision {
             let store = try store()
@@ -116,6 +118,7 @@ extension AppContext {
             }
         }
         return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, status: m.status, submittedBy: m.submittedBy,
+                             amendedMotion: m.kind == .amendment ? m.amends.map(AmendmentIndex.motionID) : nil,
                              details: details, lines: lines, amendments: amendments)
     }
 }

@@ -169,7 +169,7 @@ This folder holds the files the `motion` tool reads when it creates, checks and 
 - `profiles/`: conference profiles (YAML), one per body, holding that body's rules.
 - `motions/`: motion skeletons for `motion new --template NAME --id ID --title T`. Each is a valid motion file with placeholder guidance in every section.
 - `paper/`: Mustache templates for the agenda of a branch-meeting paper (`motion paper --template NAME`).
-- `web/`: the pages of `motion serve` (Mustache: `header`, `footer`, `agenda`, `motion`, `error`) and `motion.css`. `{{value}}` escapes HTML, so keep it (never `{{{value}}}`): motion text must never become markup. Read when the server starts.
+- `web/`: the pages of `motion serve` (Mustache: `header`, `footer`, `agenda`, `motion`, `history`, `compare`, `amend`, `merge`, `login`, `error`), `motion.css`, and `openapi.json` (the JSON API's description, always the tool's own). `motion init` does not copy them: they change with the server, so copy into a workspace's `templates/web/` only the pages you change. `{{value}}` escapes HTML, so keep it (never `{{{value}}}`, except the tracked-changes views the tool builds with every word escaped): motion text must never become markup. Read when the server starts.
 - `docx/`: the Word parts the DOCX export copies into every document: `styles.xml` (fonts, sizes, spacing), `fontTable.xml` and `theme1.xml`.
 
 ## Where the tool looks
@@ -691,7 +691,7 @@ amendment-style: quoted
         "templates/web/agenda.mustache": #"""
 {{> header}}
 <h1>Agenda</h1>
-<form class="filter" method="get" action="/">
+<form id="filter" class="filter" method="get" action="/" role="search">
 <label for="status">Status</label>
 <select id="status" name="status">
 <option value="">any</option>
@@ -712,7 +712,7 @@ amendment-style: quoted
 {{#hasAmendments}}
 <ul class="amendments" aria-label="Amendments to {{title}}">
 {{#amendments}}
-<li>{{name}} <span class="meta">({{#submittedBy}}from {{submittedBy}}; {{/submittedBy}}{{status}}, {{words}} words)</span></li>
+<li><a href="/motions/{{id}}">{{name}}</a> <span class="meta">({{#submittedBy}}from {{submittedBy}}; {{/submittedBy}}{{status}}, {{words}} words)</span></li>
 {{/amendments}}
 </ul>
 {{/hasAmendments}}
@@ -984,6 +984,7 @@ textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monos
 {{/details}}
 </dl>
 <nav class="actions" aria-label="This motion">
+{{#amendedMotion}}<a href="/motions/{{amendedMotion}}?show={{id}}">Show in the motion as tracked changes</a>{{/amendedMotion}}
 <a href="/motions/{{id}}/history">History</a>
 {{#canDraft}}<a href="/motions/{{id}}/amend">Draft an amendment</a>{{/canDraft}}
 {{#isOffice}}<a href="/motions/{{id}}/merge">Merge carried amendments</a>{{/isOffice}}

@@ -28,6 +28,10 @@ public struct ResourceLibrary: Sendable {
     }
 
     /// The text of `relativePath` (such as `templates/profiles/generic.yaml`) and where it came from.
+    /// The tool's own copy of a file, whatever a workspace holds: for what must match this
+    /// version of the tool, such as the API's description.
+    public static func builtinText(_ relativePath: String) -> String? { BuiltinFiles.files[relativePath] }
+
     public func text(_ relativePath: String) throws(ResourceError) -> (text: String, origin: Origin)? {
         try ResourceLibrary.checkSafe(relativePath)
         for root in roots {

@@ -28,7 +28,9 @@ public enum WorkspaceSetup {
             created.append(Workspace.configRelativePath)
         }
         // The built-in templates and glossary, file by file: a branch's own edits are never replaced.
-        for (relativePath, text) in BuiltinFiles.files.sorted(by: { $0.key < $1.key }) {
+        // The web pages are the server's own and change with it: a copy here would keep a
+        // workspace on this version's pages for good, so a branch copies in only those it changes.
+        for (relativePath, text) in BuiltinFiles.files.sorted(by: { $0.key < $1.key }) where !relativePath.hasPrefix("templates/web/") {
             let path = "\(root)/\(relativePath)"
             guard !FileIO.fileExists(path) else { continue }
             try FileIO.createDirectory(FileIO.parentDirectory(of: path))

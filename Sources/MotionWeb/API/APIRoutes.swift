@@ -56,7 +56,7 @@ extension WebServer {
         }
         api.get("motions") { request, _ -> Response in
             await Self.answer {
-                let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
+                let status = request.query("status").flatMap { $0.isEmpty ? nil : $0 }
                 let items = try await Self.offLoop { try context.agenda(status: status) }
                 return try APIJSON.response(["motions": items.map { item in
                     MotionSummary(id: item.id, title: item.title, status: item.status, words: item.words, submittedBy: item.submittedBy,
@@ -89,8 +89,8 @@ extension WebServer {
         api.get("motions/:id/diff") { request, web -> Response in
             await Self.answer {
                 let id = try web.parameters.require("id")
-                let query = request.uri.queryParameters
-                guard let from = query.get("from").flatMap({ Int($0) }), let to = query.get("to").flatMap({ Int($0) }) else {
+                let query = request.queryFields
+                guard let from = query["from"].flatMap({ Int($0) }), let to = query["to"].flatMap({ Int($0) }) else {
                     throw ApplicationError(.usage, "name the two revisions to compare: ?from=1&to=2")
                 }
                 let old = try Self.reference(id, from), new = try Self.reference(id, to)
@@ -134,7 +134,7 @@ extension WebServer {
         api.get("motions/:id/export") { request, web -> Response in
             await Self.answer {
                 let reference = try Self.reference(try web.parameters.require("id"), try Self.revision(request))
-                let format = try Self.format(request.uri.queryParameters.get("format"))
+                let format = try Self.format(request.query("format"))
                 let result = try await Self.offLoop { try ExportMotions(references: [reference], format: format).run(in: context) }
                 return Self.download(result.bytes, name: result.defaultFileName, format: format)
             }
@@ -143,7 +143,7 @@ extension WebServer {
 
     /// `?rev=N`: a whole number from 1, or nil when absent.
     static func revision(_ request: Request) throws -> Int? {
-        guard let text = request.uri.queryParameters.get("rev"), !text.isEmpty else { return nil }
+        guard let text = request.query("rev"), !text.isEmpty else { return nil }
         guard let number = Int(text), number >= 1 else { throw ApplicationError(.usage, "rev must be a revision number (1, 2, ...), not '\(text)'") }
         return number
     }

@@ -10,6 +10,11 @@ enum Tokens {
         return (0..<32).map { _ in String(format: "%02x", generator.next() as UInt8) }.joined()
     }
 
+    /// What ``random()`` makes: 64 lower-case hex digits.
+    static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 64 && token.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
     static func digest(_ token: String) -> String { SHA256.hex(Array(token.utf8)) }
 
     /// Compares in time independent of where they differ.

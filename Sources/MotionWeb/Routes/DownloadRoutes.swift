@@ -9,22 +9,22 @@ extension WebServer {
         let context = self.context
         router.get("/motions/:id/download") { request, web -> Response in
             let id = try web.parameters.require("id")
-            let query = request.uri.queryParameters
+            let query = request.queryFields
             return await page(web.session) {
-                let format = try Self.format(query.get("format"))
-                let from = query.get("changes-from").flatMap { $0.isEmpty ? nil : $0 }.map { "\(id)@\($0)" }
-                let result = try ExportMotions(references: [try Self.reference(id, query.get("rev").flatMap { Int($0) })], format: format,
+                let format = try Self.format(query["format"])
+                let from = query["changes-from"].flatMap { $0.isEmpty ? nil : $0 }.map { "\(id)@\($0)" }
+                let result = try ExportMotions(references: [try Self.reference(id, query["rev"].flatMap { Int($0) })], format: format,
                                                changesFrom: from).run(in: context)
                 return Self.download(result.bytes, name: result.defaultFileName, format: format)
             }
         }
         router.get("/paper") { request, web -> Response in
-            let query = request.uri.queryParameters
+            let query = request.queryFields
             return await page(web.session) {
-                let format = try Self.format(query.get("format"))
-                let ids = try context.agenda(status: query.get("status").flatMap { $0.isEmpty ? nil : $0 }).map(\.id)
+                let format = try Self.format(query["format"])
+                let ids = try context.agenda(status: query["status"].flatMap { $0.isEmpty ? nil : $0 }).map(\.id)
                 guard !ids.isEmpty else { throw ApplicationError(.missingInput, "the agenda has no motions to put in a paper") }
-                let bytes = try AssemblePaper(references: ids, title: query.get("title") ?? "Branch meeting paper", format: format).run(in: context)
+                let bytes = try AssemblePaper(references: ids, title: query["title"] ?? "Branch meeting paper", format: format).run(in: context)
                 return Self.download(bytes, name: "paper.\(format.fileExtension)", format: format)
             }
         }

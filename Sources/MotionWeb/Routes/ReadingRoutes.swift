@@ -8,8 +8,8 @@ extension WebServer {
     func addReadingRoutes(to router: Router<WebContext>) {
         let pages = self.pages, context = self.context
         router.get("/") { request, web -> Response in
-            let status = request.uri.queryParameters.get("status").flatMap { $0.isEmpty ? nil : $0 }
-            let search = request.uri.queryParameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
+            let status = request.query("status").flatMap { $0.isEmpty ? nil : $0 }
+            let search = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
             return await readingPage(web, uri: request.uri.description) {
                 let items = try cached("agenda|\(status ?? "")|\(search ?? "")") { try context.agenda(status: status, search: search) }
                 return HTMLPage(pages.agenda(items, status: status, search: search, session: web.session))
@@ -17,9 +17,9 @@ extension WebServer {
         }
         router.get("/motions/:id") { request, web -> Response in
             let id = try web.parameters.require("id")
-            let rev = request.uri.queryParameters.get("rev").flatMap { Int($0) }
-            let show = request.uri.queryParameters.get("show").flatMap { $0.isEmpty ? nil : $0 }
-            let notice = request.uri.queryParameters.get("notice")
+            let rev = request.query("rev").flatMap { Int($0) }
+            let show = request.query("show").flatMap { $0.isEmpty ? nil : $0 }
+            let notice = request.query("notice")
             return await readingPage(web, uri: request.uri.description) {
                 let reference = try Self.reference(id, rev)
                 let reading = try cached("reading|\(reference)") { try context.reading(reference) }
@@ -40,17 +40,19 @@ extension WebServer {
         }
         router.get("/motions/:id/compare") { request, web -> Response in
             let id = try web.parameters.require("id")
-            let query = request.uri.queryParameters
+            let query = request.queryFields
             return await readingPage(web, uri: request.uri.description) {
                 guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
-                guard let from = query.get("from").flatMap({ Int($0) }), let to = query.get("to").flatMap({ Int($0) }) else {
+                guard let from = query["from"].flatMap({ Int($0) }), let to = query["to"].flatMap({ Int($0) }) else {
                     throw ApplicationError(.usage, "name the two revisions to compare: ?from=1&to=2")
                 }
-                let sideBySide = query.get("view") == "side"
+                let sideBySide = query["view"] == "side"
                 let comparison = try cached("compare|\(id)|\(from)|\(to)") { try context.comparison(id, from: from, to: to) }
                 return HTMLPage(pages.compare(id: id, from: from, to: to, comparison: comparison, sideBySide: sideBySide, session: web.session))
             }
         }
+        // Browsers ask for it unbidden; there is none, and the answer must not be a login page.
+        router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         router.get("/static/motion.css") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=300"],
                      body: .init(byteBuffer: ByteBuffer(string: pages.stylesheet)))
@@ -85,7 +87,8 @@ extension Pages {
             "details": reading.details.map { ["label": $0.label, "value": $0.value] },
             "lines": lines, "hasFindings": reading.lines.contains { $0.runs.contains { $0.finding != nil } },
             "hasAmendments": !amendments.isEmpty, "amendments": amendments, "tracked": trackedValues,
-            "canDraft": account != nil, "isOffice": account?.role == .office,
+            "canDraft": account != nil && reading.amendedMotion == nil, "isOffice": account?.role == .office,
+            "amendedMotion": reading.amendedMotion,
             "statuses": MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0 == reading.status] as [String: Any] },
         ], session: session, notice: notice)
     }

@@ -10,8 +10,11 @@ extension WebServer {
     func addSessionRoutes(to router: Router<WebContext>) {
         let pages = self.pages
         router.get("/login") { request, _ -> Response in
-            let token = Tokens.random()
-            var response = HTMLPage(pages.login(next: Self.safeNext(request.uri.queryParameters.get("next")), name: nil, message: nil, loginToken: token)).response
+            // One token for the browser's login pages: a second tab, or a request the page
+            // itself makes, must not void the form already on screen.
+            let kept = request.cookies[Self.loginCookie]?.value
+            let token = kept.flatMap { Tokens.isWellFormed($0) ? $0 : nil } ?? Tokens.random()
+            var response = HTMLPage(pages.login(next: Self.safeNext(request.query("next")), name: nil, message: nil, loginToken: token)).response
             response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/login", httpOnly: true, sameSite: .strict))
             return response
         }
