@@ -85,6 +85,29 @@ func redirect(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
 }
 
+/// What a write did, said on the page it leads to. It travels in a cookie of its own, read once
+/// (never in the address, where a link from anywhere could put words on our page).
+enum Notice {
+    static let cookieName = "motion_notice"
+
+    static func cookie(_ text: String) -> Cookie {
+        let value = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return Cookie(name: cookieName, value: value, maxAge: 60, path: "/", httpOnly: true, sameSite: .strict)
+    }
+
+    static let cleared = Cookie(name: cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .strict)
+
+    static func read(_ request: Request) -> String? {
+        request.cookies[cookieName]?.value.removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+func redirect(_ location: String, notice: String) -> Response {
+    var response = redirect(location)
+    response.setCookie(Notice.cookie(notice))
+    return response
+}
+
 /// A form as browsers send it (application/x-www-form-urlencoded): fields in order, a name
 /// may repeat (checkboxes).
 struct Form: Sendable {

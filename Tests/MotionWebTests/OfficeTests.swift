@@ -70,7 +70,7 @@ import Testing
             let preview = try await office.post(client, "\(Self.motion)/merge", chosen + [("action", "preview")])
             #expect(preview.0 == .ok && preview.2.contains("<div class=\"tracked amended\">") && !preview.2.contains("value=\"\(WebFixture.lxp)-a2\" checked"))
             let saved = try await office.post(client, "\(Self.motion)/merge", chosen + [("action", "save")])
-            #expect(saved.0 == .seeOther && saved.1?.contains("Saved%20as%20amended") == true)
+            #expect(saved.0 == .seeOther && saved.1 == Self.motion)
             let delegate = try await Browser.logIn(client, "del1")
             #expect(try await delegate.post(client, "\(Self.motion)/merge", chosen + [("action", "save")]).0 == .forbidden)
         }

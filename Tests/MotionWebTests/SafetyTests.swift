@@ -37,6 +37,28 @@ import Testing
         }
     }
 
+    /// What a write did is said on the next page, from a cookie read once; words in the address
+    /// (a link from anywhere) are never shown as the site's own.
+    @Test func noticesComeFromTheWriteNeverFromTheAddress() async throws {
+        try await WebFixture().test { client in
+            let office = try await Browser.logIn(client, "office1")
+            let (status, cookie) = try await client.execute(uri: "/motions/\(WebFixture.lxp)/status", method: .post,
+                                                            headers: [.cookie: office.cookie, .contentType: "application/x-www-form-urlencoded"],
+                                                            body: ByteBuffer(string: "csrf=\(office.csrf)&status=admitted")) { response in
+                (response.status, response.headers[values: .setCookie].first { $0.hasPrefix("motion_notice=") })
+            }
+            #expect(status == .seeOther)
+            let notice = try #require(cookie).split(separator: ";")[0]
+            #expect(cookie?.contains("HttpOnly") == true && cookie?.contains("SameSite=Strict") == true)
+            try await client.execute(uri: "/motions/\(WebFixture.lxp)", method: .get, headers: [.cookie: "\(office.cookie); \(notice)"]) { response in
+                #expect(String(buffer: response.body).contains("<p class=\"notice\" role=\"status\">Status set to admitted"))
+                #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("motion_notice=;") && $0.contains("Max-Age=0") }, "read once")
+            }
+            let forged = try await office.get(client, "/motions/\(WebFixture.lxp)?notice=Your+session+has+expired%3A+log+in+at+evil.example").1
+            #expect(!forged.contains("evil.example") && !forged.contains("class=\"notice\""))
+        }
+    }
+
     @Test func aBodyOverTheLimitIsRefused() async throws {
         try await WebFixture().test { client in
             let office = try await Browser.logIn(client, "office1")

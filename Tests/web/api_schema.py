@@ -9,6 +9,7 @@ Exits 0 when every check held; otherwise 1 with schemathesis's report or the fai
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -147,7 +148,9 @@ def main():
         except Failure as error:
             failure = Failure(f"{failure}\nand then: {error}" if failure else str(error))
     if failure:
-        raise Failure(f"{failure}\n  server log (last 15 lines):\n" + "".join("    " + l for l in server.log[-15:]))
+        raise Failure(f"{failure}\n  workspace kept: {root}\n  server log (last 15 lines):\n"
+                      + "".join("    " + l for l in server.log[-15:]))
+    shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

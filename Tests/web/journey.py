@@ -10,6 +10,7 @@ Exits 0 when every step held; otherwise 1, naming the step, what was seen, and t
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import urllib.parse
@@ -676,7 +677,9 @@ def main():
         except Failure as error:
             failure = Failure(f"{failure}\nand then: {error}" if failure else str(error))
     if failure:
-        raise Failure(f"{failure}\n  server log (last 25 lines):\n" + "".join("    " + l for l in server.log[-25:]))
+        raise Failure(f"{failure}\n  workspace kept: {root}\n  server log (last 25 lines):\n"
+                      + "".join("    " + l for l in server.log[-25:]))
+    shutil.rmtree(root, ignore_errors=True)
     print(f"screenshots in {shots}", flush=True)
 
 

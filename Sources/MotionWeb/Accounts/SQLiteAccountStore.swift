@@ -94,7 +94,9 @@ public final class SQLiteAccountStore: AccountStore {
 
     public func session(token: String) throws(AccountError) -> Session? {
         do {
-            return try queue.read { db in
+            // One SELECT, asked on every request: no read transaction (and none of the read-only
+            // switching GRDB's `read` does) around it.
+            return try queue.inDatabase { db in
                 let row = try Row.fetchOne(db, sql: """
                     SELECT a.name, a.role, a.branch, s.csrf FROM session s JOIN account a ON a.name = s.name
                     WHERE s.token_digest = ? AND s.expires_at >= ?

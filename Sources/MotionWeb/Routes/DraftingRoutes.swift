@@ -28,7 +28,7 @@ extension WebServer {
                 if form["action"] == "submit", draft.isReady {
                     let revision = try Self.submit(draft, by: session.account, in: context)
                     let waiting = session.account.role.submits ? "submitted" : "saved as a draft: a secretary of \(session.account.submitsAs) confirms it"
-                    return redirect("/motions/\(revision.motionID)?notice=\(Self.queryEscaped("Amendment \(revision.motionID) \(waiting)."))")
+                    return redirect("/motions/\(revision.motionID)", notice: "Amendment \(revision.motionID) \(waiting).")
                 }
                 let text = editing ? form["text"] ?? "" : try context.editableBody(reference).body
                 let status: HTTPResponse.Status = form["action"] == "submit" ? .unprocessableContent : .ok
@@ -49,7 +49,7 @@ extension WebServer {
                     throw WebFailure.forbidden("only a secretary of \(submittedBy ?? "the amendment's branch") or the conference office confirms this amendment")
                 }
                 _ = try context.setStatus(id, to: MotionStatus.submitted.rawValue, author: account.name, message: "Confirmed by \(account.name)")
-                return redirect("/motions/\(id)?notice=\(Self.queryEscaped("Amendment \(id) confirmed and submitted."))")
+                return redirect("/motions/\(id)", notice: "Amendment \(id) confirmed and submitted.")
             }
         }
     }
@@ -64,10 +64,6 @@ extension WebServer {
     static func require(_ session: Session?, _ why: String) throws -> Session {
         guard let session else { throw WebFailure(.unauthorized, why) }
         return session
-    }
-
-    static func queryEscaped(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-_.~"))) ?? ""
     }
 }
 

@@ -14,7 +14,7 @@ extension WebServer {
                 let account = try Self.office(web.session)
                 let change = try context.setStatus(id, to: try form.require("status"), author: account.name, message: "")
                 let words = change.revision.map { "Status set to \($0.status.words) (\($0.reference))." } ?? "The status was already that."
-                return redirect("/motions/\(id)?notice=\(Self.queryEscaped(words))")
+                return redirect("/motions/\(id)", notice: words)
             }
         }
         router.get("/motions/:id/merge") { _, web -> Response in
@@ -35,7 +35,7 @@ extension WebServer {
                 let save = form["action"] == "save"
                 let outcome = Result { try MergeAmendments(base: try Self.reference(id, nil), amendments: chosen, save: save, author: account.name).run(in: context) }
                 if save, case .success(let merged) = outcome, let saved = merged.saved {
-                    return redirect("/motions/\(id)?notice=\(Self.queryEscaped("Saved as amended: \(saved.revision.reference)."))")
+                    return redirect("/motions/\(id)", notice: "Saved as amended: \(saved.revision.reference).")
                 }
                 let conflicted: Bool = if case .failure(let error) = outcome, error is MergeAmendments.Conflict { true } else { false }
                 if case .failure(let error) = outcome, !conflicted { throw error }

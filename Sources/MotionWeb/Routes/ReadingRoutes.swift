@@ -19,8 +19,9 @@ extension WebServer {
             let id = try web.parameters.require("id")
             let rev = request.query("rev").flatMap { Int($0) }
             let show = request.query("show").flatMap { $0.isEmpty ? nil : $0 }
-            let notice = request.query("notice")
-            return await readingPage(web, uri: request.uri.description) {
+            // Only a logged-in writer has a notice, and their pages are never kept for others.
+            let notice = web.session == nil ? nil : Notice.read(request)
+            var response = await readingPage(web, uri: request.uri.description) {
                 let reference = try Self.reference(id, rev)
                 let reading = try cached("reading|\(reference)") { try context.reading(reference) }
                 let tracked = try show.map { show in
@@ -28,6 +29,8 @@ extension WebServer {
                 }
                 return HTMLPage(pages.motion(reading, rev: rev, tracked: tracked, showing: show, session: web.session, notice: notice))
             }
+            if notice != nil { response.setCookie(Notice.cleared) }
+            return response
         }
         router.get("/motions/:id/history") { request, web -> Response in
             let id = try web.parameters.require("id")
