@@ -1,3 +1,4 @@
+import Foundation
 /// Where revisions live: the seam a second store (PostgreSQL for a conference office) plugs
 /// into. ``SQLiteStore`` is the embedded default.
 ///
@@ -124,9 +125,10 @@ public enum RevisionStores {
     /// A store file (SQLite). Database URLs are refused with a clear message until a store
     /// for them exists.
     static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
-        if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") {
-            // The URL may hold a password: it is never repeated in a message.
-            throw StoreError(.invalidArgument, "this motion cannot use a PostgreSQL store yet; name a store file, such as .motion/store.sqlite")
+        if PostgresLocation.isAddress(location) {
+            // Read first, so a mistyped address (or one holding a password) is told as such.
+            let address = try PostgresLocation(parsing: location, environment: ProcessInfo.processInfo.environment)
+            throw StoreError(.invalidArgument, "this motion cannot use a PostgreSQL store yet (\(address)); name a store file, such as .motion/store.sqlite")
         }
         return try SQLiteStore.open(at: location, create: create)
     }
