@@ -44,6 +44,10 @@ import Testing
         #expect { try AppContext(storeOption: "postgres://office@db/motions", environment: [:], currentDirectory: "/").store() } throws: {
             ($0 as? StoreError)?.message.contains("postgres://office@db:5432/motions") == true
         }
+        // A database has no folder for files beside it (the server's accounts): said as plainly.
+        #expect { try AppContext(storeOption: "postgres://office@db/motions", environment: [:], currentDirectory: "/").fileBesideStore("accounts.sqlite") } throws: {
+            ($0 as? StoreError)?.message.contains("cannot use a PostgreSQL store yet") == true
+        }
     }
 
     /// Every error a command can meet has a category, so every front-end can answer it.

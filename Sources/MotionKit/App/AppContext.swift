@@ -101,7 +101,10 @@ extension AppContext {
     /// A file in the same folder as the store (`.motion/NAME` in a workspace): where a front-end
     /// keeps what belongs beside the motions but not in their history, such as accounts.
     public func fileBesideStore(_ name: String) throws -> String {
-        FileIO.parentDirectory(of: try workspace().storePath) + "/" + name
+        let location = try workspace().storePath
+        // A database has no folder: open it, which says plainly what it cannot do yet.
+        if PostgresLocation.isAddress(location) { _ = try store() }
+        return FileIO.parentDirectory(of: location) + "/" + name
     }
 }
 

@@ -10,8 +10,9 @@ public struct AmendmentDraft: Sendable {
         public var message: String
     }
 
-    /// The revision amended.
+    /// The revision amended, and its motion.
     public var base: Revision
+    var motion: Motion
     /// The wording in the profile's style (as written, for pasted wording); empty when the
     /// edited text changes nothing.
     public var wording: String
@@ -32,17 +33,22 @@ extension AppContext {
     /// The body of a stored revision (its text after the front matter): what a delegate edits
     /// in the browser; the front matter is not theirs to change in an amendment.
     public func editableBody(_ reference: String) throws -> (revision: Revision, body: String) {
-        let resolved = try resolve(reference, warningOfUnsavedEdits: false)
-        guard let revision = resolved.revision else { throw ApplicationError(.usage, "amendments are drafted against stored motions") }
+        let (resolved, revision) = try storedBase(reference)
         let (_, body, _) = try FrontMatter.split(resolved.text)
         return (revision, String(body))
+    }
+
+    /// The stored revision an amendment is drafted against, read once.
+    private func storedBase(_ reference: String) throws -> (text: ResolvedText, revision: Revision) {
+        let resolved = try resolve(reference, warningOfUnsavedEdits: false)
+        guard let revision = resolved.revision else { throw ApplicationError(.usage, "amendments are drafted against stored motions") }
+        return (resolved, revision)
     }
 
     /// The wording that turns the motion at `reference` into `editedBody` (the body as the
     /// delegate edited it), in its profile's style, with the motion as amended.
     public func draftAmendment(to reference: String, editedBody: String) throws -> AmendmentDraft {
-        let resolved = try resolve(reference, warningOfUnsavedEdits: false)
-        guard let revision = resolved.revision else { throw ApplicationError(.usage, "amendments are drafted against stored motions") }
+        let (resolved, revision) = try storedBase(reference)
         let base = try resolved.motion()
         let (_, body, bodyLine) = try FrontMatter.split(resolved.text)
         let frontMatter = String(resolved.text.unicodeScalars.dropLast(body.unicodeScalars.count))
@@ -61,15 +67,17 @@ extension AppContext {
                          amended: nil, motion: base)
         }
         // The wording is read back and applied, as the office will apply it.
-        return try draftAmendment(to: revision.reference, wording: wording)
+        return draft(wording, amending: base, at: revision)
     }
 
     /// Hand-written wording read and applied to the motion at `reference`: each problem at its
     /// line of the wording.
     public func draftAmendment(to reference: String, wording: String) throws -> AmendmentDraft {
-        let resolved = try resolve(reference, warningOfUnsavedEdits: false)
-        guard let revision = resolved.revision else { throw ApplicationError(.usage, "amendments are drafted against stored motions") }
-        let base = try resolved.motion()
+        let (resolved, revision) = try storedBase(reference)
+        return draft(wording, amending: try resolved.motion(), at: revision)
+    }
+
+    private func draft(_ wording: String, amending base: Motion, at revision: Revision) -> AmendmentDraft {
         let wording = wording.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !wording.isEmpty else {
             return draft(base: revision, wording: "", problems: [.init(line: nil, message: "the wording is empty: write what the amendment changes, as in In point 3, after 'Band 7' insert 'or above'.")],
@@ -103,8 +111,8 @@ extension AppContext {
         let tracked = amended.flatMap { amended in
             (try? DiffInput.compare(MarkdownWriter.write(motion), MarkdownWriter.write(amended))).map { HTMLDiffRenderer.fragment($0) }
         }
-        return AmendmentDraft(base: base, wording: wording, problems: problems, amended: amended, words: words, wordLimit: limit,
-                              trackedHTML: tracked)
+        return AmendmentDraft(base: base, motion: motion, wording: wording, problems: problems, amended: amended, words: words,
+                              wordLimit: limit, trackedHTML: tracked)
     }
 
     /// Stores a draft as a new amendment to its motion, with the next free number
@@ -118,7 +126,7 @@ extension AppContext {
             throw ApplicationError(.badData, "the amendment was not submitted: " + problems.joined(separator: "; "))
         }
         let store = try store()
-        let motion = try store.motion(of: checked.base)
+        let motion = checked.motion
         let prefix = "\(motion.id)-a"
         guard MotionID.isValid("\(prefix)999") else {
             throw ApplicationError(.usage, "the motion's id is too long to number amendments after it")

@@ -92,7 +92,7 @@ extension Pages {
             "hasAmendments": !amendments.isEmpty, "amendments": amendments, "tracked": trackedValues,
             "canDraft": account != nil && reading.amendedMotion == nil, "isOffice": account?.role == .office,
             "amendedMotion": reading.amendedMotion,
-            "statuses": MotionStatus.allCases.map { ["value": $0.rawValue, "words": $0.words, "selected": $0 == reading.status] as [String: Any] },
+            "statuses": Self.statusOptions(selected: reading.status.rawValue),
         ], session: session, notice: notice)
     }
 
