@@ -41,8 +41,10 @@ demo: build
 test-deps:
 	@scripts/test-readers.sh
 
+# Beside a throwaway PostgreSQL cluster, started and stopped around the run (the PostgreSQL
+# store's tests fail, never skip, without it).
 test: test-deps debug build
-	MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
+	scripts/with-postgres.sh env MOTION_BIN=$(CURDIR)/$(BIN) $(SWIFT) test --skip-build
 
 # LibreOffice's rendering of line numbers and tracked changes (heavy: not part of `make test`).
 check-docx: build

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
         // Only its bcrypt (a small C target): passwords of `motion serve`'s accounts.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // The shared store of a conference office (issue 16); linked into motion-pg and motion-serve only.
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // System libraries, found through pkg-config (see the Makefile's `deps` for the packages).
@@ -42,6 +44,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        // The PostgreSQL implementation of RevisionStore, on PostgresNIO's synchronous (future) API.
+        .target(
+            name: "MotionPostgres",
+            dependencies: ["MotionKit", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .executableTarget(
             name: "motion",
             dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -61,7 +67,7 @@ let package = Package(
             name: "motion-serve",
             dependencies: ["MotionWeb", "MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "MotionKitTests", dependencies: ["MotionKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "MotionKitTests", dependencies: ["MotionKit", "MotionPostgres"], exclude: ["Fixtures"]),
         .testTarget(
             name: "MotionWebTests",
             dependencies: ["MotionWeb", "MotionKit", .product(name: "HummingbirdTesting", package: "hummingbird")]),

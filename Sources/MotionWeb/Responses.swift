@@ -68,6 +68,7 @@ struct WebFailure: HTTPResponseError, CustomStringConvertible {
         case .badData: .unprocessableContent
         case .conflict, .cannotCreate: .conflict
         case .io: .internalServerError
+        case .unavailable: .serviceUnavailable
         }
         return (status, error.description)
     }

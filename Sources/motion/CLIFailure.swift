@@ -11,6 +11,7 @@ enum ExitStatus {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    static let unavailable: Int32 = 69
     static let cannotCreate: Int32 = 73
     static let ioError: Int32 = 74
 
@@ -23,6 +24,7 @@ enum ExitStatus {
         case .conflict: findings
         case .cannotCreate: cannotCreate
         case .io: ioError
+        case .unavailable: unavailable
         }
     }
 }

@@ -46,7 +46,7 @@ import Testing
         }
         // A database has no folder for files beside it (the server's accounts): said as plainly.
         #expect { try AppContext(storeOption: "postgres://office@db/motions", environment: [:], currentDirectory: "/").fileBesideStore("accounts.sqlite") } throws: {
-            ($0 as? StoreError)?.message.contains("cannot use a PostgreSQL store yet") == true
+            ($0 as? StoreError)?.message.contains("cannot use a PostgreSQL store (") == true
         }
     }
 

@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test func aCommandSaysAPostgreSQLStoreIsNotThereYetWithoutThePassword() {
+    @Test func aProgramWithoutPostgreSQLSaysSoWithoutRepeatingThePassword() {
         #expect {
             _ = try RevisionStores.open("postgres://office:secret@db/conf")
         } throws: { error in
@@ -56,7 +56,7 @@ import Testing
         }
         #expect {
             _ = try RevisionStores.open("postgres://office@db/conf")
-        } throws: { error in "\(error)".contains("cannot use a PostgreSQL store yet (postgres://office@db:5432/conf)") }
+        } throws: { error in "\(error)".contains("cannot use a PostgreSQL store (postgres://office@db:5432/conf)") }
     }
 
     @Test func passwordFilesAreReadAsLibpqReadsThem() throws {

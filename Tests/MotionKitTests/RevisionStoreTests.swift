@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import MotionKit
+import MotionPostgres
 
 /// A store implementation as the suite sees it: a new empty store, and more handles on it (as
 /// other processes would open it). A second implementation adds itself to ``all`` and runs every
@@ -27,7 +28,21 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         }
     })
 
-    static let all = [sqlite]
+    /// A new database on the test cluster for each store; damage goes past the triggers that
+    /// keep texts unchanged, as a hand at the database would.
+    static let postgres = StoreUnderTest(name: "PostgreSQL", make: {
+        let address = try TestPostgres.newDatabase()
+        _ = try PostgresStore.open(address, create: true, environment: TestPostgres.environment)
+        return { try PostgresStore.open(address, environment: TestPostgres.environment) }
+    }, damage: { store, revision in
+        let address = try PostgresLocation(parsing: store.location, environment: TestPostgres.environment)
+        for statement in ["ALTER TABLE text_blob DISABLE TRIGGER text_blob_immutable",
+                          "UPDATE text_blob SET data = set_byte(data, length(data) / 2, get_byte(data, length(data) / 2) # 1) WHERE hash = '\(revision.hash)'"] {
+            try TestPostgres.execute(statement, in: address)
+        }
+    })
+
+    static let all = [sqlite, postgres]
 }
 
 /// The promises of ``RevisionStore``, checked through the protocol only, for every implementation.

@@ -14,6 +14,9 @@ public enum ErrorCategory: String, Sendable, CaseIterable {
     case cannotCreate
     /// The system failed: a full disk, a damaged store, a busy store.
     case io
+    /// A service the request needs cannot be reached now (the database server is down); asking
+    /// again later may work, and nothing was changed.
+    case unavailable
 }
 
 /// An error a delegate can act on: its message says what to do, its category how to answer it.
@@ -54,6 +57,7 @@ extension StoreError: MotionKitError {
         case .unsavedChanges, .readOnly, .alreadyExists: .cannotCreate
         case .damaged: .badData
         case .diskFull, .io: .io
+        case .unavailable: .unavailable
         }
     }
 }

@@ -13,5 +13,7 @@ public struct FsckReport: Sendable, Codable {
     public var integrity: [String] = []
     public var damage: [Damage] = []
 
+    package init() {}
+
     public var isClean: Bool { integrity.isEmpty && damage.isEmpty }
 }

@@ -7,7 +7,7 @@ extension Revision {
     /// record, so an author, message, time or parent changed after the save is found by fsck
     /// instead of trusted. It guards against damage and careless edits, not against someone
     /// who recomputes it: that is what the store's own permissions are for.
-    var recordChecksum: String {
+    package var recordChecksum: String {
         var record = ""
         func add(_ field: String?) {
             guard let field else { record += "-\n"; return }
@@ -23,7 +23,7 @@ extension Revision {
 
     /// The fields its text decides (status, kind, title, words, amends), each that differs
     /// from what `motion` says, in words.
-    func mismatches(with motion: Motion) -> [String] {
+    package func mismatches(with motion: Motion) -> [String] {
         var problems: [String] = []
         if status != motion.metadata.status { problems.append("its status is recorded as \(status.rawValue) but its text says \(motion.metadata.status.rawValue)") }
         if kind != motion.metadata.kind { problems.append("its kind is recorded as \(kind.rawValue) but its text says \(motion.metadata.kind.rawValue)") }
@@ -37,7 +37,7 @@ extension Revision {
 
     /// Values no save writes: a time that is not a time, control characters in the author or
     /// message (which a terminal would obey), a parent that is not the revision before.
-    var fieldProblems: [String] {
+    package var fieldProblems: [String] {
         var problems: [String] = []
         if !Timestamp.isValid(time) { problems.append("its time '\(time)' is not a time") }
         if author.isEmpty || author.unicodeScalars.contains(where: TerminalText.isControl) {

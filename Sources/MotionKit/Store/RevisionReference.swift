@@ -54,9 +54,9 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A tag names one revision of a motion, such as `submitted` or `as-amended`.
-enum Tag {
+package enum Tag {
     /// Letters, digits, `-`, `_` and `.`, starting with a letter; not a number and not `latest`.
-    static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
               name != "latest", name.utf8.count <= 64 else { return false }
         return name.unicodeScalars.allSatisfy {

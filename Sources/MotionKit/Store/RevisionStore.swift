@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 /// Where revisions live: the seam a second store (PostgreSQL for a conference office) plugs
 /// into. ``SQLiteStore`` is the embedded default.
 ///
@@ -122,13 +123,29 @@ extension RevisionStore {
 /// Opens the store a location names. The one place that knows which implementation serves
 /// which kind of location.
 public enum RevisionStores {
-    /// A store file (SQLite). Database URLs are refused with a clear message until a store
-    /// for them exists.
-    static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
+    /// Opens a PostgreSQL store: `(address, create)`. MotionKit does not link a PostgreSQL client
+    /// (the CLI's start-up is part of every command), so the executables that do register theirs.
+    public typealias PostgresOpener = @Sendable (PostgresLocation, _ create: Bool) throws(StoreError) -> any RevisionStore
+
+    private static let postgres = Mutex<PostgresOpener?>(nil)
+
+    /// Makes PostgreSQL addresses open with `opener` in this process.
+    public static func register(postgres opener: @escaping PostgresOpener) {
+        postgres.withLock { $0 = opener }
+    }
+
+    /// True when this process can open a PostgreSQL store.
+    public static var canOpenPostgres: Bool { postgres.withLock { $0 != nil } }
+
+    /// A store file (SQLite), or a PostgreSQL address when a PostgreSQL store is registered.
+    public static func open(_ location: String, create: Bool = false) throws(StoreError) -> any RevisionStore {
         if PostgresLocation.isAddress(location) {
             // Read first, so a mistyped address (or one holding a password) is told as such.
             let address = try PostgresLocation(parsing: location, environment: ProcessInfo.processInfo.environment)
-            throw StoreError(.invalidArgument, "this motion cannot use a PostgreSQL store yet (\(address)); name a store file, such as .motion/store.sqlite")
+            guard let opener = postgres.withLock({ $0 }) else {
+                throw StoreError(.invalidArgument, "this program cannot use a PostgreSQL store (\(address)); run it through 'motion', which hands PostgreSQL addresses to motion-pg installed beside it")
+            }
+            return try opener(address, create)
         }
         return try SQLiteStore.open(at: location, create: create)
     }

@@ -17,6 +17,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case diskFull
         case damaged
         case io
+        /// The database server cannot be reached, or went away before the change was made.
+        case unavailable
     }
 
     public var reason: Reason

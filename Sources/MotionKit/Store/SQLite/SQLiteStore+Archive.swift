@@ -44,7 +44,7 @@ extension SQLiteStore {
         try write { db in
             for motion in motions {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM motion WHERE id = ?", arguments: [motion.id]) == true {
-                    throw StoreError(.invalidArgument, "the store already has a motion '\(motion.id)'; import into a new workspace: run 'motion init NEW-FOLDER', then 'motion import-history' inside it")
+                    throw StoreError.restoreClash(motion.id)
                 }
                 try db.execute(sql: "INSERT INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, motion.created])
                 var previous: String?

@@ -111,57 +111,24 @@ private struct StoreCheck {
     /// Every revision: a readable record, numbers 1...n, a stored text, the fields its text
     /// decides, sane values, and its checksum over the rest.
     private mutating func checkRevisions(_ report: inout FsckReport) throws {
-        var expectedNumber: [String: Int] = [:]
-        var motions: [String: Motion] = [:]
-        var usedTexts = Set<String>()
+        var audit = RevisionAudit()
         // A store from before checksums, opened read-only, is not migrated yet: it has none to check.
         let hasChecksums = try db.columns(in: "revision").contains { $0.name == "checksum" }
         let rows = try Row.fetchAll(db, sql: "SELECT \(SQLiteStore.revisionColumns), \(hasChecksums ? "r.checksum" : "NULL") FROM revision r ORDER BY r.motion_id, r.number")
         for row in rows {
-            report.revisionsChecked += 1
             let revision: Revision
             do {
                 revision = try SQLiteStore.revision(from: row)
             } catch {
-                let id = String.fromDatabaseValue(row[0]).map(TerminalText.escaped) ?? "a revision"
-                let number = Int.fromDatabaseValue(row[1]).map { "@\($0)" } ?? ""
-                report.damage.append(.init(reference: id + number, problem: "its record cannot be read: \(error.message)"))
+                audit.unreadable(id: String.fromDatabaseValue(row[0]), number: Int.fromDatabaseValue(row[1]), error, into: &report)
                 continue
             }
-            let reference = revision.reference
-            usedTexts.insert(revision.hash)
-            var problems: [String] = []
-            let expected = (expectedNumber[revision.motionID] ?? 0) + 1
-            if revision.number != expected { problems.append("numbering jumps from \(expected - 1) to \(revision.number)") }
-            expectedNumber[revision.motionID] = revision.number
-            problems += revision.fieldProblems
-            if let problem = badTexts[revision.hash] {
-                problems.append("its text is damaged: \(problem)")
-            } else if let content = texts[revision.hash] {
-                if motions[revision.hash] == nil {
-                    motions[revision.hash] = try? MotionReader.read(String(decoding: content, as: UTF8.self)).motion
-                }
-                if let motion = motions[revision.hash] {
-                    problems += revision.mismatches(with: motion)
-                } else {
-                    problems.append("its text cannot be read as a motion")
-                }
-            } else {
-                problems.append("its text \(revision.hash.prefix(12)) is missing")
-            }
-            let checksum = String.fromDatabaseValue(row[12])
-            if hasChecksums, problems.isEmpty, checksum != revision.recordChecksum {
-                problems.append(checksum == nil ? "its record has no checksum"
-                                : "its record was changed after it was saved (its author, message, time or parent no longer match its checksum)")
-            }
-            for problem in problems { report.damage.append(.init(reference: reference, problem: problem)) }
+            let text: Result<[UInt8], StoreError>? = badTexts[revision.hash].map { .failure(StoreError(.damaged, $0)) }
+                ?? texts[revision.hash].map { .success($0) }
+            audit.check(revision, text: text, checksum: String.fromDatabaseValue(row[12]), checksumKnown: hasChecksums, into: &report)
         }
-        for (hash, problem) in badTexts.sorted(by: { $0.key < $1.key }) where !usedTexts.contains(hash) {
-            report.damage.append(.init(reference: String(hash.prefix(12)), problem: "an unused text is damaged: \(problem)"))
-        }
-        for id in try String.fetchAll(db, sql: "SELECT id FROM motion WHERE id NOT IN (SELECT motion_id FROM revision)") {
-            report.damage.append(.init(reference: TerminalText.escaped(id), problem: "the motion has no revisions"))
-        }
+        audit.finish(badTexts: badTexts, motionsWithoutRevisions: try String.fetchAll(db, sql: "SELECT id FROM motion WHERE id NOT IN (SELECT motion_id FROM revision)"),
+                     into: &report)
     }
 
     /// Every tag names a revision that exists.
@@ -170,10 +137,8 @@ private struct StoreCheck {
             SELECT t.motion_id, t.name, t.number FROM tag t
             LEFT JOIN revision r ON r.motion_id = t.motion_id AND r.number = t.number WHERE r.number IS NULL
             """) {
-            let id = String.fromDatabaseValue(row[0]).map(TerminalText.escaped) ?? "a motion"
-            let name = String.fromDatabaseValue(row[1]).map(TerminalText.escaped) ?? "a tag"
-            let number = Int.fromDatabaseValue(row[2]).map(String.init) ?? "that is not a number"
-            report.damage.append(.init(reference: "\(id)@\(name)", problem: "the tag names revision \(number), which does not exist"))
+            RevisionAudit.danglingTag(id: String.fromDatabaseValue(row[0]), name: String.fromDatabaseValue(row[1]),
+                                      number: Int.fromDatabaseValue(row[2]), into: &report)
         }
     }
 }

@@ -10,7 +10,7 @@ extension SQLiteStore {
     public func create(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision {
         try write { db -> Revision in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM motion WHERE id = ?", arguments: [motion.id]) == 0 else {
-                throw StoreError(.alreadyExists, "a motion '\(motion.id)' is stored already")
+                throw StoreError.alreadyStored(motion.id)
             }
             // A new motion's first text always differs from "the latest" (there is none).
             return try save(db, motion, canonical: canonical, author: author, message: message, time: nil)!
@@ -44,11 +44,7 @@ extension SQLiteStore {
             try db.execute(sql: "INSERT OR IGNORE INTO motion (id, created_at) VALUES (?, ?)", arguments: [motion.id, time])
         }
         try putBlob(db, content: content, hash: hash, base: latestHash)
-        let number = (latestNumber ?? 0) + 1
-        let revision = Revision(motionID: motion.id, number: number, hash: hash, parent: latestNumber,
-                                author: author, message: message, time: time, status: motion.metadata.status,
-                                kind: motion.metadata.kind, title: motion.titleText, words: motion.wordCounts.body,
-                                amends: motion.metadata.amends)
+        let revision = Revision(saving: motion, hash: hash, after: latestNumber, author: author, message: message, time: time)
         try insert(db, revision)
         return revision
     }
@@ -80,19 +76,10 @@ extension SQLiteStore {
 
     /// The error for a reference that resolves to nothing, saying what does exist.
     private func missing(_ db: Database, _ id: String, _ selector: RevisionReference.Selector) throws -> StoreError {
-        guard let count = try Int.fetchOne(db, sql: "SELECT max(number) FROM revision WHERE motion_id = ?", arguments: [id]) else {
-            let known = try String.fetchAll(db, sql: "SELECT id FROM motion ORDER BY id LIMIT 8")
-            let hint = known.isEmpty ? "the store has no motions yet; 'motion save' records them" : "known: \(known.joined(separator: ", "))"
-            return StoreError(.unknownMotion, "no motion '\(id)' in the store; \(hint)")
-        }
-        switch selector {
-        case .latest: return StoreError(.unknownMotion, "no motion '\(id)' in the store")
-        case .number(let number):
-            return StoreError(.unknownRevision, "\(id) has no revision \(number); its revisions are 1 to \(count)")
-        case .tag(let name):
-            let tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id])
-            return StoreError(.unknownTag, "\(id) has no tag '\(name)'; " + (tags.isEmpty ? "it has no tags" : "its tags: \(tags.joined(separator: ", "))"))
-        }
+        let count = try Int.fetchOne(db, sql: "SELECT max(number) FROM revision WHERE motion_id = ?", arguments: [id])
+        let known = try String.fetchAll(db, sql: "SELECT id FROM motion ORDER BY id LIMIT 8")
+        let tags = try String.fetchAll(db, sql: "SELECT name FROM tag WHERE motion_id = ? ORDER BY name", arguments: [id])
+        return StoreError.missing(id, selector, revisions: count, known: known, tags: tags)
     }
 
     /// The canonical Markdown of a revision, checked against its hash: damage is reported, never
@@ -143,7 +130,7 @@ extension SQLiteStore {
     /// The latest revision of every amendment whose `amends:` names motion `id` (with or
     /// without a revision), in id order with numbers compared as numbers (a2 before a10).
     public func latestAmendments(to id: String) throws(StoreError) -> [Revision] {
-        AmendmentIndex.ordered(try read { db in
+        RevisionStores.inAmendmentOrder(try read { db in
             try SQLiteStore.revisions(from: Row.fetchAll(db, sql: """
                 SELECT \(SQLiteStore.revisionColumns) FROM revision r
                 WHERE r.kind = 'amendment' AND (r.amends = ?1 OR substr(r.amends, 1, length(?1) + 1) = ?1 || '@')
@@ -155,13 +142,13 @@ extension SQLiteStore {
     /// Names a revision. Moving an existing tag needs `force`.
     public func tag(_ revision: Revision, as name: String, force: Bool) throws(StoreError) {
         guard Tag.isValidName(name) else {
-            throw StoreError(.invalidArgument, "'\(name)' is not a tag name: use letters, digits, '-', '_' or '.', starting with a letter (not 'latest' or a number)")
+            throw StoreError.badTagName(name)
         }
         try write { db in
             if let existing = try Int.fetchOne(db, sql: "SELECT number FROM tag WHERE motion_id = ? AND name = ?", arguments: [revision.motionID, name]) {
                 if existing == revision.number { return }
                 guard force else {
-                    throw StoreError(.invalidArgument, "\(revision.motionID)@\(name) already names revision \(existing); use --force to move it to \(revision.number)")
+                    throw StoreError.tagTaken(revision, name, by: existing)
                 }
             }
             try db.execute(sql: "INSERT OR REPLACE INTO tag (motion_id, name, number, created_at) VALUES (?, ?, ?, ?)",
