@@ -29,6 +29,8 @@ build: deps resources
 		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
 	$(SWIFT) build -c release $(STATIC_FLAGS) --product motion-serve 2>&1 \
 		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
+	$(SWIFT) build -c release $(STATIC_FLAGS) --product motion-pg 2>&1 \
+		| sed '/statically linked applications requires at runtime/d; /the use of .mktemp. is dangerous/d' 
 
 debug: deps resources
 	$(SWIFT) build --build-tests

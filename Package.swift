@@ -10,6 +10,7 @@ let package = Package(
         // The web front-end, its own executable so that the command line never links a server
         // (start-up is part of every command); `motion serve` runs it.
         .executable(name: "motion-serve", targets: ["motion-serve"]),
+        .executable(name: "motion-pg", targets: ["motion-pg"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -48,9 +49,13 @@ let package = Package(
         .target(
             name: "MotionPostgres",
             dependencies: ["MotionKit", .product(name: "PostgresNIO", package: "postgres-nio")]),
-        .executableTarget(
-            name: "motion",
+        // The commands, one small file each; `motion` and `motion-pg` are its two mains.
+        .target(
+            name: "MotionCLI",
             dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "motion", dependencies: ["MotionCLI"]),
+        // The same command line with the PostgreSQL store; `motion` runs it for postgres:// stores.
+        .executableTarget(name: "motion-pg", dependencies: ["MotionCLI", "MotionPostgres"]),
         // `motion serve`: pages and routes over the application layer, on Hummingbird.
         .target(
             name: "MotionWeb",
@@ -65,7 +70,7 @@ let package = Package(
             ]),
         .executableTarget(
             name: "motion-serve",
-            dependencies: ["MotionWeb", "MotionKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            dependencies: ["MotionWeb", "MotionKit", "MotionPostgres", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "MotionKitTests", dependencies: ["MotionKit", "MotionPostgres"], exclude: ["Fixtures"]),
         .testTarget(

@@ -70,7 +70,7 @@ extension StoreError {
         case "28P01", "28000":
             self.init(.invalidArgument, "the PostgreSQL server of \(location) refused \(location.user)'s login (\(message)); check PGPASSWORD or ~/.pgpass")
         case "3D000":
-            self.init(.noWorkspace, "there is no database '\(location.database)' at \(location); ask whoever runs the server to create it (createdb -O \(location.user) \(location.database)), then run 'motion init --store ADDRESS'")
+            self.init(.noWorkspace, "there is no database '\(location.database)' at \(location); ask whoever runs the server to create it (createdb -O \(location.user) \(location.database)), then run 'motion init --store \"\(location)\"'")
         case "42501", "25006":
             self.init(.readOnly, "\(location): \(location.user) may not change the store (\(message)) while \(action); \(unsaved)")
         case "53100":

@@ -106,7 +106,7 @@ extension PostgresStore {
                     throw StoreError(.invalidArgument, "\(location) holds tables that are not a motion store; name a database of its own for motion")
                 }
                 guard create else {
-                    throw StoreError(.noWorkspace, "there is no motion store in \(location) yet; run 'motion init --store \(location)' to make one")
+                    throw StoreError(.noWorkspace, "there is no motion store in \(location) yet; run 'motion init --store \"\(location)\"' to make one")
                 }
                 try connection.run("""
                     CREATE TABLE motion_schema (version integer PRIMARY KEY, description text NOT NULL,

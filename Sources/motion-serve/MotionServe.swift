@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MotionKit
+import MotionPostgres
 import MotionWeb
 
 /// The web server and its accounts, run by `motion serve` and `motion user`: its own
@@ -13,6 +14,7 @@ import MotionWeb
 @main
 enum MotionServeMain {
     static func main() {
+        PostgresStore.register()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "user" {
             MotionAccounts.main(arguments)

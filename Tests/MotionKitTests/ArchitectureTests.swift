@@ -5,10 +5,11 @@ import Testing
 /// application layer once and prints. It holds no store query and reaches no store, engine or
 /// document writer directly, so a second front-end (the web server) gets every rule for free.
 @Suite struct ArchitectureTests {
-    static let cliFolder = TestSupport.packageRoot + "/Sources/motion"
+    static let cliFolder = TestSupport.packageRoot + "/Sources/MotionCLI"
 
     static let forbidden: [(pattern: String, why: String)] = [
         (#"import\s+GRDB"#, "the CLI does not use the database library"),
+        (#"import\s+(PostgresNIO|MotionPostgres|NIO)"#, "the CLI links no PostgreSQL client (motion-pg adds it)"),
         (#"\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE)\b"#, "SQL belongs to a store implementation"),
         (#"\b(SQLiteStore|RevisionStores|History\()"#, "stores are opened by AppContext"),
         (#"\.store\(\)|\.history\(\)"#, "the CLI calls use cases, not the store"),
@@ -30,7 +31,7 @@ import Testing
                 if line.components(separatedBy: "\"\"\"").count == 2 { inHelpText.toggle(); continue }
                 if inHelpText || line.contains("abstract:") || line.contains("help:") { continue }
                 for (pattern, why) in Self.forbidden where line.range(of: pattern, options: .regularExpression) != nil {
-                    found.append("Sources/motion/\(file):\(index + 1): \(why): \(line.trimmingCharacters(in: .whitespaces))")
+                    found.append("Sources/MotionCLI/\(file):\(index + 1): \(why): \(line.trimmingCharacters(in: .whitespaces))")
                 }
             }
         }

@@ -16,7 +16,7 @@ import Testing
         let address = try TestPostgres.newDatabase()
         #expect { _ = try PostgresStore.open(address, environment: Self.environment) } throws: { error in
             let error = try #require(error as? StoreError)
-            return error.reason == .noWorkspace && error.message.contains("run 'motion init --store \(address)'")
+            return error.reason == .noWorkspace && error.message.contains("run 'motion init --store \"\(address)\"'")
         }
         let store = try PostgresStore.open(address, create: true, environment: Self.environment)
         #expect(try Self.save(store)?.number == 1)
@@ -100,6 +100,26 @@ import Testing
         try cluster.run("resume")
         #expect(try Self.save(store, "Back again.")?.number == 2)
         #expect(try store.log("pay").map(\.number) == [2, 1])
+    }
+}
+
+/// `motion` with a PostgreSQL store, through the built binaries.
+@Suite struct PostgresCommandTests {
+    @Test func aCommandOnAnUnreachableDatabaseSaysNothingWasSaved() throws {
+        let root = try StoreCommandTests.workspace()
+        let folder = try TestSupport.temporaryDirectory()
+        let result = try MotionProcess.run(["save", "-m", "m"], in: root, environment: ["MOTION_STORE": "postgresql:///motion?host=\(folder)&user=motion"])
+        #expect(result.status == 69, "EX_UNAVAILABLE: \(result.stderr)")
+        #expect(result.stderr.contains("cannot reach the PostgreSQL server") && result.stderr.contains("nothing was saved"))
+    }
+
+    /// The plain command line never links the PostgreSQL client (start-up is part of every
+    /// command); motion-pg, beside it, does.
+    @Test func onlyMotionPgLinksThePostgreSQLClient() throws {
+        let motion = try Data(contentsOf: URL(fileURLWithPath: MotionProcess.binary))
+        #expect(motion.range(of: Data("PostgresNIO".utf8)) == nil)
+        let sibling = (MotionProcess.binary as NSString).deletingLastPathComponent + "/motion-pg"
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sibling)).range(of: Data("PostgresNIO".utf8)) != nil)
     }
 }
 

@@ -17,28 +17,39 @@ import Testing
 
     static let lxp = "health-2026-lxp-recognition"
 
-    @Test func aDelegatesDay() throws {
+    /// The same day on either store: with PostgreSQL, `motion` hands every command to motion-pg.
+    @Test(arguments: ["SQLite", "PostgreSQL"])
+    func aDelegatesDay(_ kind: String) throws {
         let root = try Self.workspace()
+        var store: [String: String] = [:]
+        if kind == "PostgreSQL" {
+            store["MOTION_STORE"] = try TestPostgres.newDatabase().description
+            let made = try MotionProcess.run(["init"], in: root, environment: store)
+            #expect(made.status == 0, "\(made.stderr)")
+        }
+        func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> MotionProcess.Result {
+            try MotionProcess.run(arguments, in: directory, environment: store.merging(environment) { $1 })
+        }
         let env = ["MOTION_AUTHOR": "Sam Patel"]
-        let saved = try MotionProcess.run(["save", "-m", "First drafts"], in: root, environment: env)
+        let saved = try run(["save", "-m", "First drafts"], in: root, environment: env)
         #expect(saved.status == 0)
         #expect(saved.stdout == "branch-2026-safe-staffing@1\n\(Self.lxp)@1\ntuc-2026-fair-pay-agreements@1\n")
-        let again = try MotionProcess.run(["save"], in: root)
+        let again = try run(["save"], in: root)
         #expect(again.stdout.isEmpty && again.stderr.contains("nothing to save"))
 
         let file = "\(root)/motions/\(Self.lxp).md"
         try TestSupport.write(try TestSupport.read(file).replacingOccurrences(of: "Titles vary", with: "Job titles vary"), to: file)
-        let status = try MotionProcess.run(["status"], in: "\(root)/motions")
+        let status = try run(["status"], in: "\(root)/motions")
         #expect(status.stdout.contains("modified   \(Self.lxp)"))
-        let second = try MotionProcess.run(["save", "motions/\(Self.lxp).md", "-m", "Sharper wording", "--author", "Ann Lee"], in: root)
+        let second = try run(["save", "motions/\(Self.lxp).md", "-m", "Sharper wording", "--author", "Ann Lee"], in: root)
         #expect(second.stdout == "\(Self.lxp)@2\n")
 
-        #expect(try MotionProcess.run(["tag", "\(Self.lxp)@1", "branch-agreed"], in: root).status == 0)
-        let statusChange = try MotionProcess.run(["set-status", Self.lxp, "submitted"], in: root, environment: env)
+        #expect(try run(["tag", "\(Self.lxp)@1", "branch-agreed"], in: root).status == 0)
+        let statusChange = try run(["set-status", Self.lxp, "submitted"], in: root, environment: env)
         #expect(statusChange.stdout == "\(Self.lxp)@3\n")
         #expect(try TestSupport.read(file).contains("status: submitted\n"))
 
-        let log = try MotionProcess.run(["log", "--json", Self.lxp], in: root)
+        let log = try run(["log", "--json", Self.lxp], in: root)
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
         #expect(entries.map { $0["number"] as? Int } == [3, 2, 1])
         #expect(entries.map { $0["author"] as? String } == ["Sam Patel", "Ann Lee", "Sam Patel"])
@@ -48,15 +59,15 @@ import Testing
         #expect((entries[0]["hash"] as? String)?.count == 64)
         #expect((entries[0]["time"] as? String)?.hasSuffix("Z") == true)
 
-        let shown = try MotionProcess.run(["show", "\(Self.lxp)@branch-agreed"], in: root)
+        let shown = try run(["show", "\(Self.lxp)@branch-agreed"], in: root)
         #expect(shown.stdout.contains("Titles vary") && !shown.stdout.contains("Job titles vary"))
-        let list = try MotionProcess.run(["list", "--status", "submitted"], in: root)
+        let list = try run(["list", "--status", "submitted"], in: root)
         #expect(list.stdout.contains("\(Self.lxp)  @3   submitted") && !list.stdout.contains("tuc-2026"))
 
-        let restore = try MotionProcess.run(["restore", "\(Self.lxp)@1"], in: root)
+        let restore = try run(["restore", "\(Self.lxp)@1"], in: root)
         #expect(restore.status == 0)
         #expect(try TestSupport.read(file) == shown.stdout)
-        #expect(try MotionProcess.run(["fsck"], in: root).status == 0)
+        #expect(try run(["fsck"], in: root).status == 0)
     }
 
     @Test func humanLogShowsTagsAndMessages() throws {

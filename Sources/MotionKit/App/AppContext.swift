@@ -98,6 +98,9 @@ public final class AppContext: Sendable {
 }
 
 extension AppContext {
+    /// Whether this process can open a PostgreSQL store (motion-pg and motion-serve can).
+    public static var opensPostgres: Bool { RevisionStores.canOpenPostgres }
+
     /// A file in the same folder as the store (`.motion/NAME` in a workspace): where a front-end
     /// keeps what belongs beside the motions but not in their history, such as accounts.
     public func fileBesideStore(_ name: String) throws -> String {

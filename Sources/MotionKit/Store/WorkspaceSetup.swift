@@ -7,13 +7,23 @@ public enum WorkspaceSetup {
         public var alreadyExisted: Bool
     }
 
-    public static func initialize(at root: String) throws -> Result {
-        let workspace = Workspace(root: root)
-        let alreadyExisted = FileIO.fileExists(workspace.storePath)
-        var created: [String] = []
+    /// With `store`, the store is made there (a file, or a PostgreSQL database that exists and
+    /// is empty) instead of in `.motion/store.sqlite`; commands name it with --store or MOTION_STORE.
+    public static func initialize(at root: String, store: String? = nil) throws -> Result {
+        let workspace = Workspace(root: root, storePath: store)
         try FileIO.createDirectory("\(root)/.motion")
-        _ = try RevisionStores.open(workspace.storePath, create: true)
-        if !alreadyExisted { created.append(Workspace.storeRelativePath) }
+        var created: [String] = []
+        let alreadyExisted: Bool
+        if PostgresLocation.isAddress(workspace.storePath) {
+            let existing = try? RevisionStores.open(workspace.storePath)
+            let opened = try existing ?? RevisionStores.open(workspace.storePath, create: true)
+            alreadyExisted = existing != nil
+            if !alreadyExisted { created.append("the store in \(opened.location)") }
+        } else {
+            alreadyExisted = FileIO.fileExists(workspace.storePath)
+            _ = try RevisionStores.open(workspace.storePath, create: true)
+            if !alreadyExisted { created.append(store ?? Workspace.storeRelativePath) }
+        }
         if !FileIO.isDirectory(workspace.motionsFolder) {
             try FileIO.createDirectory(workspace.motionsFolder)
             created.append("motions/")

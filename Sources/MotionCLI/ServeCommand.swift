@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        try WebFrontEnd.exec(["serve"] + arguments.map { $0 == "--help-server" ? "--help" : $0 })
+        try Sibling.exec("motion-serve", ["serve"] + arguments.map { $0 == "--help-server" ? "--help" : $0 }, purpose: "the web front-end")
     }
 }
 
@@ -52,22 +52,36 @@ struct UserCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        try WebFrontEnd.exec(["user"] + arguments)
+        try Sibling.exec("motion-serve", ["user"] + arguments, purpose: "the web front-end")
     }
 }
 
-/// Runs motion-serve, installed beside this program, in place of this process.
-enum WebFrontEnd {
-    static func exec(_ arguments: [String]) throws -> Never {
+/// Runs a program installed beside this one (motion-serve, motion-pg) in place of this process.
+enum Sibling {
+    static func exec(_ name: String, _ arguments: some Sequence<String>, purpose: String) throws -> Never {
         let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let server = (own as NSString).deletingLastPathComponent + "/motion-serve"
-        guard FileManager.default.isExecutableFile(atPath: server) else {
-            Terminal.error("motion: error: the web front-end \(server) is not there; build it with 'make build' (it is installed beside motion)")
+        let program = (own as NSString).deletingLastPathComponent + "/" + name
+        guard FileManager.default.isExecutableFile(atPath: program) else {
+            Terminal.error("motion: error: \(purpose) needs \(program), which is not there; build it with 'make build' (it is installed beside motion)")
             throw ExitCode(69)
         }
-        var cArgs = ([server] + arguments).map { strdup($0) } + [nil]
-        execv(server, &cArgs)
-        Terminal.error("motion: error: cannot run \(server): \(String(cString: strerror(errno)))")
+        var cArgs = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, &cArgs)
+        Terminal.error("motion: error: cannot run \(program): \(String(cString: strerror(errno)))")
         throw ExitCode(71)
+    }
+}
+
+/// Whether a command line names a PostgreSQL store (`--store URL`, `--store=URL` or
+/// MOTION_STORE): read before parsing, so a plain command pays nothing. A false positive (a
+/// message that reads `--store postgres://...`) only runs the same command in motion-pg.
+enum PostgresHandOff {
+    static func isNeeded(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        for (index, argument) in arguments.enumerated().dropFirst() {
+            if argument == "--" { break }
+            if argument == "--store", index + 1 < arguments.count { return PostgresLocation.isAddress(arguments[index + 1]) }
+            if argument.hasPrefix("--store=") { return PostgresLocation.isAddress(String(argument.dropFirst("--store=".count))) }
+        }
+        return environment["MOTION_STORE"].map(PostgresLocation.isAddress) ?? false
     }
 }

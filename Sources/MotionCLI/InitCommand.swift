@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MotionKit
 
 struct InitCommand: ParsableCommand {
@@ -11,14 +12,23 @@ struct InitCommand: ParsableCommand {
             Examples:
               motion init
               motion init ~/branch-motions
+              motion init --store postgres://office@db.example.org/conference
+
+            With --store, the store is made there instead of in .motion/store.sqlite: a file, or
+            an empty PostgreSQL database (its password from PGPASSWORD or ~/.pgpass). Commands
+            then name it with --store or MOTION_STORE.
             """)
 
     @Argument(help: "The folder to make a workspace of (default: the current folder).")
     var directory: String = "."
 
+    @Option(help: ArgumentHelp("Make the store here instead: a store file, or a PostgreSQL address (also MOTION_STORE).", valueName: "store"))
+    var store: String?
+
     func run() throws {
         let root = directory == "." ? WorkspaceLocator.currentDirectory() : directory
-        let result = try WorkspaceSetup.initialize(at: root)
+        let store = store ?? ProcessInfo.processInfo.environment["MOTION_STORE"].flatMap { $0.isEmpty ? nil : $0 }
+        let result = try WorkspaceSetup.initialize(at: root, store: store)
         if result.alreadyExisted {
             Terminal.error("\(root) is already a workspace; added \(result.created.isEmpty ? "nothing" : result.created.joined(separator: ", "))")
         } else {

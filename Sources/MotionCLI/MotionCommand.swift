@@ -4,9 +4,10 @@ import Glibc
 #endif
 import MotionKit
 
-@main
-struct MotionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The command line, shared by `motion` and `motion-pg` (the same commands, linked with the
+/// PostgreSQL store), whose `main` is all either program does.
+package struct MotionCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "motion",
         abstract: "Draft, check, amend, compare and export trade-union conference motions.",
         discussion: """
@@ -26,10 +27,16 @@ struct MotionCommand: ParsableCommand {
             UserCommand.self,
         ])
 
-    static func main() {
+    package init() {}
+
+    package static func main() {
         // With a file size limit set, a write that crosses it should fail with EFBIG (and a
         // clear message), not kill the process half-way.
         signal(SIGXFSZ, SIG_IGN)
+        // A PostgreSQL store is motion-pg's: this program does not link a client for it.
+        if !AppContext.opensPostgres, PostgresHandOff.isNeeded(CommandLine.arguments) {
+            do { try Sibling.exec("motion-pg", CommandLine.arguments.dropFirst(), purpose: "the PostgreSQL store") } catch { fail(error) }
+        }
         if getenv("MOTION_NO_FAST_PATH") == nil, let request = DiffFastPath.request(from: CommandLine.arguments) {
             do { try request.run() } catch { fail(error) }
             return
