@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "MotionWeb",
             dependencies: [
-                "MotionKit", "MotionDiff",
+                "MotionKit", "MotionDiff", "MotionPostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),

@@ -9,14 +9,14 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Safe to run again: it only adds what is missing and never replaces your files.
 
+            With --store, the store is made there instead of in .motion/store.sqlite: a file, or
+            an empty PostgreSQL database (its password from PGPASSWORD or ~/.pgpass). Commands
+            then name it with --store or MOTION_STORE.
+
             Examples:
               motion init
               motion init ~/branch-motions
               motion init --store postgres://office@db.example.org/conference
-
-            With --store, the store is made there instead of in .motion/store.sqlite: a file, or
-            an empty PostgreSQL database (its password from PGPASSWORD or ~/.pgpass). Commands
-            then name it with --store or MOTION_STORE.
             """)
 
     @Argument(help: "The folder to make a workspace of (default: the current folder).")

@@ -21,7 +21,7 @@ package struct MotionCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, NewCommand.self, DiffCommand.self,
             InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
-            TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
+            TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self, StoreCommand.self,
             ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self, PaperCommand.self,
             ServeCommand.self,
             UserCommand.self,

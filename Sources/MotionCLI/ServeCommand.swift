@@ -72,16 +72,12 @@ enum Sibling {
     }
 }
 
-/// Whether a command line names a PostgreSQL store (`--store URL`, `--store=URL` or
+/// Whether a command line names a PostgreSQL store (any argument, `--store=URL`, or
 /// MOTION_STORE): read before parsing, so a plain command pays nothing. A false positive (a
-/// message that reads `--store postgres://...`) only runs the same command in motion-pg.
+/// message that reads `postgres://...`) only runs the same command in motion-pg.
 enum PostgresHandOff {
     static func isNeeded(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
-        for (index, argument) in arguments.enumerated().dropFirst() {
-            if argument == "--" { break }
-            if argument == "--store", index + 1 < arguments.count { return PostgresLocation.isAddress(arguments[index + 1]) }
-            if argument.hasPrefix("--store=") { return PostgresLocation.isAddress(String(argument.dropFirst("--store=".count))) }
-        }
-        return environment["MOTION_STORE"].map(PostgresLocation.isAddress) ?? false
+        arguments.dropFirst().contains { PostgresLocation.isAddress($0.hasPrefix("--store=") ? String($0.dropFirst("--store=".count)) : $0) }
+            || (environment["MOTION_STORE"].map(PostgresLocation.isAddress) ?? false)
     }
 }

@@ -117,7 +117,7 @@ extension PostgresConnection {
 
     /// Runs one statement and waits for its rows.
     @discardableResult
-    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+    package func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
         if isClosed { throw ConnectionLost() }
         let promise = eventLoop.makePromise(of: PostgresQueryResult.self)
         let deadline = eventLoop.scheduleTask(in: Self.answerDeadline) { promise.fail(NoAnswer()) }
@@ -127,5 +127,5 @@ extension PostgresConnection {
     }
 
     /// The rows of one statement.
-    func rows(_ query: PostgresQuery) throws -> [PostgresRow] { try Array(run(query).rows) }
+    package func rows(_ query: PostgresQuery) throws -> [PostgresRow] { try Array(run(query).rows) }
 }

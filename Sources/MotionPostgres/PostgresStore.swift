@@ -36,13 +36,13 @@ public final class PostgresStore: RevisionStore {
     }
 
     /// Runs reads on one connection, outside a transaction (each statement sees what is committed).
-    func read<T>(_ doing: String, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+    package func read<T>(_ doing: String, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
         try connections.with(doing) { connection, _ in try body(connection) }
     }
 
     /// Runs `body` as one transaction, again (up to three times) when another writer's
     /// transaction got in its way. `body` must be safe to run again.
-    func transaction<T>(_ doing: String, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
+    package func transaction<T>(_ doing: String, _ body: (PostgresConnection) throws -> T) throws(StoreError) -> T {
         try connections.with(doing) { connection, committing in
             var attempt = 1
             while true {

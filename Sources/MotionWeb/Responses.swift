@@ -59,7 +59,7 @@ struct WebFailure: HTTPResponseError, CustomStringConvertible {
     /// each with the command line's message.
     static func classify(_ error: any Error) -> (HTTPResponse.Status, String) {
         if let failure = error as? WebFailure { return (failure.status, failure.description) }
-        if let error = error as? AccountError { return (.badRequest, error.description) }
+        if let error = error as? AccountError { return (error.unavailable ? .serviceUnavailable : .badRequest, error.description) }
         if let error = error as? any HTTPResponseError { return (error.status, "\(error.status.code) \(error.status.reasonPhrase)") }
         guard let error = error as? any MotionKitError else { return (.internalServerError, "\(error)") }
         let status: HTTPResponse.Status = switch error.category {

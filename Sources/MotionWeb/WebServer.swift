@@ -22,7 +22,7 @@ public struct WebServer: Sendable {
     static let sessionSeconds = 12 * 3600
 
     /// Reads the page templates of `context`'s workspace (or the tool's own) once; accounts
-    /// from `accounts`, else the workspace's `.motion/accounts.sqlite`.
+    /// from `accounts`, else those that go with the store (``AccountStores``).
     public init(context: AppContext, host: String = "127.0.0.1", port: Int = 8080, publicRead: Bool = false,
                 accounts: (any AccountStore)? = nil) throws {
         self.context = context
@@ -30,7 +30,7 @@ public struct WebServer: Sendable {
         self.port = port
         self.publicRead = publicRead
         pages = try Pages(resources: context.resources)
-        self.accounts = try accounts ?? SQLiteAccountStore(path: try context.fileBesideStore("accounts.sqlite"))
+        self.accounts = try accounts ?? AccountStores.open(for: context)
     }
 
     /// The routes, for the server and for in-process tests.

@@ -24,11 +24,11 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Remove.self, Passwd.self])
 
     struct Options: ParsableArguments {
-        @Option(help: ArgumentHelp("The store whose accounts these are, instead of the workspace's (also MOTION_STORE).", valueName: "path"))
+        @Option(help: ArgumentHelp("The store whose accounts these are, instead of the workspace's: a store file or a PostgreSQL address (also MOTION_STORE).", valueName: "path"))
         var store: String?
 
-        func accounts() throws -> SQLiteAccountStore {
-            try SQLiteAccountStore(path: try AppContext(storeOption: store).fileBesideStore("accounts.sqlite"))
+        func accounts() throws -> any AccountStore {
+            try AccountStores.open(for: AppContext(storeOption: store))
         }
     }
 
@@ -105,10 +105,10 @@ func reporting(_ body: () throws -> Void) throws {
         try body()
     } catch let error as AccountError {
         FileHandle.standardError.write(Data("motion: error: \(error.description)\n".utf8))
-        throw ExitCode(65)
+        throw ExitCode(error.unavailable ? 69 : 65)
     } catch let error as any MotionKitError {
         FileHandle.standardError.write(Data("motion: error: \(error.description)\n".utf8))
-        throw ExitCode(error.category == .missingInput ? 66 : 65)
+        throw ExitCode(error.category == .missingInput ? 66 : error.category == .unavailable ? 69 : 65)
     }
 }
 

@@ -4,11 +4,11 @@ import Testing
 /// (issue 14, item 8).
 @Suite struct HelpTextTests {
     static let commands = ["check", "new", "diff", "init", "save", "status", "log", "show", "list", "tag", "set-status", "restore",
-                           "fsck", "export-history", "import-history", "amend", "apply", "merge", "glossary", "export", "paper"]
+                           "fsck", "export-history", "import-history", "amend", "apply", "merge", "glossary", "export", "paper", "store copy"]
 
     @Test(arguments: commands)
     func helpFitsEightyColumns(command: String) throws {
-        let help = try MotionProcess.run([command, "--help"], environment: ["COLUMNS": "80"])
+        let help = try MotionProcess.run(command.split(separator: " ").map(String.init) + ["--help"], environment: ["COLUMNS": "80"])
         #expect(help.status == 0)
         var inExamples = false
         for line in help.stdout.split(separator: "\n", omittingEmptySubsequences: false) {

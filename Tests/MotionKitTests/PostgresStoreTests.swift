@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import MotionKit
-@testable import MotionPostgres
+import MotionPostgres
 
 /// What only the PostgreSQL store has: a schema in a database someone else made, logins, and a
 /// server that can go away. The promises it shares with SQLite are in RevisionStoreTests.
@@ -111,6 +111,32 @@ import Testing
         let result = try MotionProcess.run(["save", "-m", "m"], in: root, environment: ["MOTION_STORE": "postgresql:///motion?host=\(folder)&user=motion"])
         #expect(result.status == 69, "EX_UNAVAILABLE: \(result.stderr)")
         #expect(result.stderr.contains("cannot reach the PostgreSQL server") && result.stderr.contains("nothing was saved"))
+    }
+
+    /// `motion store copy` moves a branch's SQLite store into PostgreSQL and back, the same
+    /// revision for revision; a second copy into the same database is refused, writing nothing.
+    @Test func aStoreIsCopiedToPostgreSQLAndBackUnchanged() throws {
+        let root = try StoreCommandTests.workspace()
+        let author = ["MOTION_AUTHOR": "Sam Patel"]
+        #expect(try MotionProcess.run(["save", "-m", "First drafts"], in: root, environment: author).status == 0)
+        #expect(try MotionProcess.run(["tag", "\(StoreCommandTests.lxp)@1", "branch-agreed"], in: root).status == 0)
+        #expect(try MotionProcess.run(["set-status", StoreCommandTests.lxp, "submitted"], in: root, environment: author).status == 0)
+        let sqlite = "\(root)/.motion/store.sqlite", postgres = try TestPostgres.newDatabase().description
+        func log(_ store: String) throws -> String {
+            try MotionProcess.run(["log", "--json", StoreCommandTests.lxp, "--store", store], in: root).stdout
+        }
+        let copied = try MotionProcess.run(["store", "copy", sqlite, postgres, "--json"], in: root)
+        #expect(copied.status == 0, "\(copied.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(copied.stdout.utf8)) as? [String: Any])
+        #expect(report["motions"] as? Int == 3 && report["revisions"] as? Int == 4 && report["tags"] as? Int == 1)
+        #expect(try log(postgres) == (try log(sqlite)) && (try log(sqlite)).contains("submitted"))
+        let back = "\(root)/back.sqlite"
+        let returned = try MotionProcess.run(["store", "copy", postgres, back], in: root)
+        #expect(returned.status == 0 && returned.stderr.contains("copied 3 motions (4 revisions, 1 tags)"), "\(returned.stderr)")
+        #expect(try log(back) == (try log(sqlite)))
+        let again = try MotionProcess.run(["store", "copy", sqlite, postgres], in: root)
+        #expect(again.status != 0 && again.stderr.contains("already has a motion"))
+        #expect(try log(postgres) == (try log(sqlite)), "a refused copy writes nothing")
     }
 
     /// The plain command line never links the PostgreSQL client (start-up is part of every

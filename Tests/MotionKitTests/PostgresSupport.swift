@@ -1,7 +1,6 @@
 import Foundation
 import MotionKit
-@testable import MotionPostgres
-import Synchronization
+import MotionPostgres
 
 /// The throwaway PostgreSQL cluster that `make test` starts (scripts/with-postgres.sh): a new,
 /// empty database for each store a test makes. Without it the PostgreSQL tests fail, saying
@@ -14,7 +13,6 @@ enum TestPostgres {
     }
 
     static let environment = ProcessInfo.processInfo.environment
-    private static let counter = Atomic<Int>(0)
 
     /// The address of the test cluster's own database (MOTION_TEST_POSTGRES).
     static func baseAddress() throws -> PostgresLocation {
@@ -24,17 +22,12 @@ enum TestPostgres {
 
     /// A new, empty database on the test cluster (or on `cluster`'s, a test's own).
     static func newDatabase(on cluster: PrivateCluster? = nil) throws -> PostgresLocation {
-        var address = try cluster?.address ?? baseAddress()
-        let name = "motion_test_\(getpid())_\(counter.add(1, ordering: .relaxed).newValue)_\(UInt32.random(in: 0...UInt32.max))"
-        try execute("CREATE DATABASE \(name) TEMPLATE template0", in: address, environment: cluster?.environment ?? environment)
-        address.database = name
-        return address
+        try PostgresScratch.newDatabase(beside: cluster?.address ?? baseAddress(), environment: cluster?.environment ?? environment)
     }
 
-    /// Runs one statement as the test role on its own database: what a database administrator
-    /// (or damage) does behind the store's back.
-    static func execute(_ sql: String, in address: PostgresLocation? = nil, environment: [String: String] = environment) throws {
-        let connections = PostgresConnections(try address ?? baseAddress(), environment: environment)
-        try connections.with("setting up a test") { connection, _ in try connection.run(.init(unsafeSQL: sql)) }
+    /// Runs one statement as the test role: what a database administrator (or damage) does
+    /// behind the store's back.
+    static func execute(_ sql: String, in address: PostgresLocation? = nil) throws {
+        try PostgresScratch.execute(sql, at: address ?? baseAddress(), environment: environment)
     }
 }

@@ -19,6 +19,12 @@ import Testing
         try await Self.runScript("api_schema.py")
     }
 
+    /// Two servers on one PostgreSQL store (the cluster `make test` starts): each sees the
+    /// other's writes at once, ids stay gapless under both, and SIGKILL loses nothing acknowledged.
+    @Test(.timeLimit(.minutes(10))) func twoServersShareOnePostgreSQLStore() async throws {
+        try await Self.runScript("shared_store.py")
+    }
+
     /// Runs `.build/test-venv/bin/python Tests/web/SCRIPT` with MOTION_BIN and REPO set, its
     /// output (stdout and stderr, in order) to a file; records an issue with that output unless
     /// it exits 0.

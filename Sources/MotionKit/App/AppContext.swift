@@ -98,6 +98,9 @@ public final class AppContext: Sendable {
 }
 
 extension AppContext {
+    /// Where the store is: a file path or a PostgreSQL address, as given.
+    public func storeLocation() throws -> String { try workspace().storePath }
+
     /// Whether this process can open a PostgreSQL store (motion-pg and motion-serve can).
     public static var opensPostgres: Bool { RevisionStores.canOpenPostgres }
 

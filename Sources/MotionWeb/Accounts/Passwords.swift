@@ -20,5 +20,10 @@ public enum Passwords {
 /// What an account command or a login could not do, in words that say what to do.
 public struct AccountError: Error, Sendable, CustomStringConvertible, Hashable {
     public var description: String
-    public init(_ description: String) { self.description = description }
+    /// The accounts' database cannot be reached now: the server answers 503, a command exits 69.
+    public var unavailable: Bool
+    public init(_ description: String, unavailable: Bool = false) {
+        self.description = description
+        self.unavailable = unavailable
+    }
 }

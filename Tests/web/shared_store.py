@@ -1,0 +1,143 @@
+"""Two `motion serve` processes on one PostgreSQL store (issue 16, items 4 and 5).
+
+- A write through one server is seen through the other at once (each keeps pages and results
+  only until the store's version changes, and the version is the database's).
+- Amendments submitted to both servers at once get gapless ids a1..aN, nothing lost.
+- A server killed with SIGKILL in the middle of submissions loses nothing it acknowledged: every
+  amendment it answered 201 for is in the store afterwards, and the store is clean (fsck).
+
+Needs MOTION_TEST_POSTGRES (and PGPASSFILE), which scripts/with-postgres.sh sets; MOTION_BIN and
+REPO as for the other scripts.
+"""
+import json
+import os
+import signal
+import subprocess
+import threading
+import urllib.error
+import urllib.request
+
+from support import LXP, PASSWORDS, Failure, Server, check, environment, make_workspace, motion, run_main
+
+
+def request(url, method="GET", body=None, token=None):
+    """(status, parsed JSON or None)."""
+    data = json.dumps(body).encode() if body is not None else None
+    headers = {"Content-Type": "application/json"} if data else {}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=60) as response:
+            raw = response.read()
+            return response.status, json.loads(raw) if raw else None
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        try:
+            return error.code, json.loads(raw)
+        except ValueError:
+            return error.code, None
+
+
+def login(server, name):
+    status, body = request(server.url + "api/session", "POST", {"name": name, "password": PASSWORDS[name]})
+    check(status == 201, f"login of {name} on {server.url} answered {status}: {body}")
+    return body["token"]
+
+
+def amendments(server, token):
+    status, body = request(server.url + f"api/motions/{LXP}", token=token)
+    check(status == 200, f"GET the motion on {server.url} answered {status}: {body}")
+    return {a["id"]: a for a in body["amendments"]}
+
+
+def submit(server, token, n):
+    return request(server.url + f"api/motions/{LXP}/amendments", "POST",
+                   {"wording": f"In point 3, after 'Band 7' insert 'or grade {n}'."}, token)
+
+
+def new_database():
+    base = os.environ.get("MOTION_TEST_POSTGRES")
+    if not base:
+        raise Failure("MOTION_TEST_POSTGRES is not set: run this under scripts/with-postgres.sh (make test does)")
+    name = f"motion_shared_{os.getpid()}"
+    subprocess.run(["psql", base, "-qAtc", f"CREATE DATABASE {name} TEMPLATE template0"], check=True,
+                   capture_output=True, text=True)
+    prefix, _, settings = base.partition("?")
+    return prefix.rsplit("/", 1)[0] + f"/{name}?" + settings
+
+
+def body():
+    binary, repo = environment()
+    os.environ["MOTION_STORE"] = new_database()
+    root = make_workspace(binary, repo)          # init, save and users, all in the database
+    first, second = Server(binary, root), Server(binary, root)
+    try:
+        secretary_first, secretary_second = login(first, "sec1"), login(second, "sec1")
+        office_second = login(second, "office1")
+
+        # One server's write, the other's read, at once (no cache holds the old page).
+        before = amendments(second, secretary_second)
+        status, created = submit(first, secretary_first, 0)
+        check(status == 201, f"submission answered {status}: {created}")
+        after = amendments(second, secretary_second)
+        check(created["id"] in after and created["id"] not in before,
+              f"the second server does not show {created['id']} the first just stored: {sorted(after)}")
+        status, _ = request(second.url + f"api/motions/{created['id']}/status", "POST", {"status": "carried"}, office_second)
+        check(status == 200, f"status change on the second server answered {status}")
+        check(amendments(first, secretary_first)[created["id"]]["status"] == "carried",
+              "the first server does not show the status the second just set")
+
+        # Both servers at once: ids stay gapless, nothing lost.
+        results = []
+        def writer(server, token, start):
+            for n in range(start, start + 10):
+                results.append(submit(server, token, n))
+        threads = [threading.Thread(target=writer, args=(s, t, k * 100)) for k, (s, t) in
+                   enumerate([(first, secretary_first), (second, secretary_second)] * 2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        statuses = sorted({status for status, _ in results})
+        check(statuses == [201], f"concurrent submissions answered {statuses}")
+        ids = sorted(int(i.rsplit("-a", 1)[1]) for i in amendments(first, secretary_first))
+        check(ids == list(range(1, 42)), f"ids after 41 submissions through two servers: {ids}")
+
+        # SIGKILL in the middle of submissions: what was acknowledged is there.
+        acknowledged, stop = [], threading.Event()
+        def hammer():
+            n = 1000
+            while not stop.is_set():
+                n += 1
+                try:
+                    status, created = submit(first, secretary_first, n)
+                except (urllib.error.URLError, ConnectionError, OSError):
+                    return
+                if status == 201:
+                    acknowledged.append(created["id"])
+        hammers = [threading.Thread(target=hammer) for _ in range(4)]
+        for thread in hammers:
+            thread.start()
+        while len(acknowledged) < 12:
+            threading.Event().wait(0.01)
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait()
+        stop.set()
+        for thread in hammers:
+            thread.join(60)
+        stored = amendments(second, secretary_second)
+        lost = [i for i in acknowledged if i not in stored]
+        check(not lost, f"acknowledged before SIGKILL but not stored: {lost}")
+        numbers = sorted(int(i.rsplit("-a", 1)[1]) for i in stored)
+        check(numbers == list(range(1, len(numbers) + 1)), f"ids after the kill are not gapless: {numbers}")
+        report = motion(binary, ["fsck"], root)
+        print(f"after SIGKILL: {len(acknowledged)} acknowledged, {len(stored)} stored; fsck: {report.strip()}")
+        check(not second.errors(), f"the second server answered 5xx: {second.errors()}")
+    finally:
+        first.stop(check_exit=False)
+        second.stop()
+
+
+if __name__ == "__main__":
+    run_main(body)
