@@ -76,8 +76,10 @@ enum Sibling {
 /// MOTION_STORE): read before parsing, so a plain command pays nothing. A false positive (a
 /// message that reads `postgres://...`) only runs the same command in motion-pg.
 enum PostgresHandOff {
-    static func isNeeded(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func isNeeded(_ arguments: [String]) -> Bool {
+        // getenv, not ProcessInfo: building Foundation's environment dictionary would cost
+        // every command about two million instructions.
         arguments.dropFirst().contains { PostgresLocation.isAddress($0.hasPrefix("--store=") ? String($0.dropFirst("--store=".count)) : $0) }
-            || (environment["MOTION_STORE"].map(PostgresLocation.isAddress) ?? false)
+            || getenv("MOTION_STORE").map { PostgresLocation.isAddress(String(cString: $0)) } ?? false
     }
 }

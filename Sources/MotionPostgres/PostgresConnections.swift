@@ -93,7 +93,8 @@ final class PostgresConnections: Sendable {
         idle.withLock { $0.append(connection) }
     }
 
-    private func connect() throws(StoreError) -> PostgresConnection {
+    /// A new connection, outside the kept ones (the listener keeps one of its own).
+    func connect() throws(StoreError) -> PostgresConnection {
         let future: EventLoopFuture<PostgresConnection> = PostgresConnection.connect(
             on: Self.loop, configuration: configuration, id: nextID.add(1, ordering: .relaxed).oldValue, logger: Self.logger)
         do {

@@ -64,6 +64,7 @@ extension PostgresStore {
                         """)
                 }
             }
+            try notify(connection, motion: nil, amends: nil)
         }
     }
 }

@@ -54,6 +54,7 @@ extension PostgresStore {
         try putText(connection, content, hash: hash)
         try insert(connection, revision)
         try connection.run("UPDATE motion SET changes = changes + 1 WHERE id = \(motion.id)")
+        try notify(connection, motion: motion.id, amends: motion.metadata.amends)
         return revision
     }
 
@@ -188,6 +189,7 @@ extension PostgresStore {
                 ON CONFLICT (motion_id, name) DO UPDATE SET number = excluded.number, created_at = excluded.created_at
                 """)
             try connection.run("UPDATE motion SET changes = changes + 1 WHERE id = \(revision.motionID)")
+            try notify(connection, motion: revision.motionID, amends: revision.amends)
         }
     }
 }

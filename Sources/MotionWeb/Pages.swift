@@ -9,6 +9,8 @@ struct Pages: Sendable {
     private let library: MustacheLibrary
     /// templates/web/motion.css.
     let stylesheet: String
+    /// templates/web/live.js: keeps an open motion page current.
+    let liveScript: String
     /// The JSON API, described (the tool's own templates/web/openapi.json).
     let openAPI: String
 
@@ -28,6 +30,7 @@ struct Pages: Sendable {
         }
         self.library = library
         stylesheet = try resources.text("templates/web/motion.css")?.text ?? ""
+        liveScript = try resources.text("templates/web/live.js")?.text ?? ""
         // The API is this version's, whatever the workspace's pages look like.
         openAPI = ResourceLibrary.builtinText("templates/web/openapi.json") ?? "{}"
     }

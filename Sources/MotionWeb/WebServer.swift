@@ -18,6 +18,8 @@ public struct WebServer: Sendable {
     let throttle = LoginThrottle()
     /// Application results, and whole pages for readers not logged in, until the store changes.
     let results = ResultCache(), publicPages = ResultCache()
+    /// What the store says changes, for the open pages' event streams.
+    let feed: ChangeFeed
     /// How long a login lasts.
     static let sessionSeconds = 12 * 3600
 
@@ -30,6 +32,7 @@ public struct WebServer: Sendable {
         self.port = port
         self.publicRead = publicRead
         pages = try Pages(resources: context.resources)
+        feed = ChangeFeed(context: context)
         self.accounts = try accounts ?? AccountStores.open(for: context)
     }
 
@@ -40,6 +43,7 @@ public struct WebServer: Sendable {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(accounts: accounts, publicRead: publicRead))
         addReadingRoutes(to: router)
+        addEventRoutes(to: router)
         addSessionRoutes(to: router)
         addDraftingRoutes(to: router)
         addOfficeRoutes(to: router)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import MotionKit
 import MotionPostgres
@@ -137,6 +138,38 @@ import MotionPostgres
         let again = try MotionProcess.run(["store", "copy", sqlite, postgres], in: root)
         #expect(again.status != 0 && again.stderr.contains("already has a motion"))
         #expect(try log(postgres) == (try log(sqlite)), "a refused copy writes nothing")
+    }
+
+    /// Eight processes, a hundred saves each, on one motion of one database: 800 revisions,
+    /// numbered 1 to 800 without a gap, each process told a number no other was.
+    @Test func eightProcessesOfAHundredSavesKeepNumbersGapless() throws {
+        let store = try TestPostgres.newDatabase().description
+        let folders = try (0..<8).map { _ in try TestSupport.temporaryDirectory() }
+        #expect(try MotionProcess.run(["init", "--store", store], in: folders[0]).status == 0)
+        let printed = Mutex<[String]>([]), failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let folder = folders[index]
+            do {
+                try FileManager.default.createDirectory(atPath: "\(folder)/motions", withIntermediateDirectories: true)
+                for round in 0..<100 {
+                    try TestSupport.write(ReliabilityTests.text(for: "shared", edit: "Writer \(index), save \(round)."), to: "\(folder)/motions/shared.md")
+                    let result = try MotionProcess.run(["save", "--store", store, "motions/shared.md"], in: folder)
+                    if result.status == 0 {
+                        printed.withLock { $0.append(result.stdout.trimmingCharacters(in: .newlines)) }
+                    } else {
+                        failures.withLock { $0.append(result.stderr) }
+                    }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0.prefix(3) })")
+        #expect(Set(printed.withLock { $0 }) == Set((1...800).map { "shared@\($0)" }))
+        let log = try MotionProcess.run(["log", "--json", "shared", "--store", store], in: folders[0])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.compactMap { $0["number"] as? Int } == Array((1...800).reversed()))
+        #expect(try MotionProcess.run(["fsck", "--store", store], in: folders[0]).status == 0)
     }
 
     /// The plain command line never links the PostgreSQL client (start-up is part of every

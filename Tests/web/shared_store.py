@@ -3,6 +3,9 @@
 - A write through one server is seen through the other at once (each keeps pages and results
   only until the store's version changes, and the version is the database's).
 - Amendments submitted to both servers at once get gapless ids a1..aN, nothing lost.
+- A motion's page open in a browser (Debian's chromium) on one server shows an amendment
+  submitted through the other without being reloaded: the server's events (PostgreSQL's
+  LISTEN/NOTIFY) tell templates/web/live.js, which fetches the page and swaps its content in.
 - A server killed with SIGKILL in the middle of submissions loses nothing it acknowledged: every
   amendment it answered 201 for is in the store afterwards, and the store is clean (fsck).
 
@@ -16,6 +19,8 @@ import subprocess
 import threading
 import urllib.error
 import urllib.request
+
+from playwright.sync_api import sync_playwright
 
 from support import LXP, PASSWORDS, Failure, Server, check, environment, make_workspace, motion, run_main
 
@@ -54,6 +59,34 @@ def amendments(server, token):
 def submit(server, token, n):
     return request(server.url + f"api/motions/{LXP}/amendments", "POST",
                    {"wording": f"In point 3, after 'Band 7' insert 'or grade {n}'."}, token)
+
+
+def live_page(reader, writer, writer_token):
+    """A page open on `reader` updates itself with an amendment submitted to `writer`."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                             args=["--no-sandbox"])
+        try:
+            page, failures = browser.new_page(), []
+            page.on("dialog", lambda dialog: (dialog.dismiss(), failures.append(dialog.message)))
+            page.goto(reader.url + "login")
+            form = page.locator("form#login")
+            form.locator("input[name=name]").fill("sec1")
+            form.locator("input[name=password]").fill(PASSWORDS["sec1"])
+            form.get_by_role("button", name="Log in").click()
+            page.wait_for_load_state()
+            page.goto(reader.url + f"motions/{LXP}")
+            check(page.locator("#main[data-events]").count() == 1, "the motion page does not ask for its events")
+            page.evaluate("window.__sameDocument = true")
+            page.wait_for_timeout(500)  # the event stream is open
+            status, created = submit(writer, writer_token, 500)
+            check(status == 201, f"submission answered {status}: {created}")
+            page.wait_for_selector(f'#main a[href="/motions/{created["id"]}"]', timeout=20000)
+            check(page.evaluate("window.__sameDocument === true"), "the page was reloaded, not updated in place")
+            check(not failures, f"a script ran: {failures}")
+            print(f"the open page showed {created['id']} without a reload")
+        finally:
+            browser.close()
 
 
 def new_database():
@@ -103,6 +136,8 @@ def body():
         check(statuses == [201], f"concurrent submissions answered {statuses}")
         ids = sorted(int(i.rsplit("-a", 1)[1]) for i in amendments(first, secretary_first))
         check(ids == list(range(1, 42)), f"ids after 41 submissions through two servers: {ids}")
+
+        live_page(second, first, secretary_first)
 
         # SIGKILL in the middle of submissions: what was acknowledged is there.
         acknowledged, stop = [], threading.Event()

@@ -101,6 +101,11 @@ extension AppContext {
     /// Where the store is: a file path or a PostgreSQL address, as given.
     public func storeLocation() throws -> String { try workspace().storePath }
 
+    /// Tells `handler` of every change to the store, by any process, until stopped.
+    public func watchStore(_ handler: @escaping @Sendable (StoreChange) -> Void) throws -> any StoreWatch {
+        try store().watch(handler)
+    }
+
     /// Whether this process can open a PostgreSQL store (motion-pg and motion-serve can).
     public static var opensPostgres: Bool { RevisionStores.canOpenPostgres }
 

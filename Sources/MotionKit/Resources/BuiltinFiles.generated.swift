@@ -824,6 +824,7 @@ amendment-style: quoted
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{pageTitle}} · motion</title>
 <link rel="stylesheet" href="/static/motion.css">
+{{#events}}<script src="/static/live.js" defer></script>{{/events}}
 </head>
 <body>
 <a class="skip" href="#main">Skip to the content</a>
@@ -840,7 +841,7 @@ amendment-style: quoted
 <a class="user" href="/login">Log in</a>
 {{/user}}
 </header>
-<main id="main">
+<main id="main"{{#events}} data-events="{{events}}"{{/events}}>
 {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
 """## + "\n",
         "templates/web/history.mustache": #"""
@@ -868,6 +869,45 @@ amendment-style: quoted
 <button type="submit">Compare</button>
 </form>
 {{> footer}}
+"""# + "\n",
+        "templates/web/live.js": #"""
+// Keeps a motion's page current: when the server says the motion or one of its amendments
+// changed (a new amendment, a status), the page is fetched again and its content swapped in,
+// without a reload. Not while someone is typing in it: then it waits until they leave the field.
+(function () {
+  "use strict";
+  var main = document.getElementById("main");
+  var source = main && main.getAttribute("data-events");
+  if (!source || !window.EventSource || !window.fetch) return;
+  var busy = false, pending = false;
+
+  function typing() {
+    var field = document.activeElement;
+    return field && main.contains(field) && /^(INPUT|TEXTAREA|SELECT)$/.test(field.tagName);
+  }
+
+  function refresh() {
+    if (busy) { pending = true; return; }
+    if (typing()) { pending = true; return; }
+    busy = true; pending = false;
+    fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (!html) return;
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.getElementById("main");
+        if (!fresh) return;
+        main.replaceChildren.apply(main, Array.prototype.slice.call(fresh.childNodes));
+        document.title = page.title;
+        main.setAttribute("data-refreshed", String(Number(main.getAttribute("data-refreshed") || 0) + 1));
+      })
+      .catch(function () {})
+      .then(function () { busy = false; if (pending) refresh(); });
+  }
+
+  document.addEventListener("focusout", function () { if (pending) setTimeout(refresh, 0); });
+  new EventSource(source).addEventListener("changed", refresh);
+})();
 """# + "\n",
         "templates/web/login.mustache": #"""
 {{> header}}

@@ -69,6 +69,11 @@ public protocol RevisionStore: AnyObject, Sendable {
     /// Adds whole histories in one transaction. Refuses, changing nothing, when the store holds
     /// any of the motions already.
     func restore(_ motions: [ArchivedMotion]) throws(StoreError)
+
+    /// Tells `handler` of changes any process makes, until the watch is stopped: a server's
+    /// open pages learn of new amendments and statuses this way. By default the store's
+    /// version is looked at twice a second (``watchByPolling(every:_:)``).
+    func watch(_ handler: @escaping @Sendable (StoreChange) -> Void) -> any StoreWatch
 }
 
 /// One motion's whole history, as a store hands it out or takes it in.
@@ -111,6 +116,8 @@ public struct ArchivedTag: Sendable, Hashable, Codable {
 }
 
 extension RevisionStore {
+    public func watch(_ handler: @escaping @Sendable (StoreChange) -> Void) -> any StoreWatch { watchByPolling(handler) }
+
     /// Every motion's whole history, refusing on any damage.
     public func archive() throws(StoreError) -> [ArchivedMotion] { try archive(leavingOut: nil) }
 

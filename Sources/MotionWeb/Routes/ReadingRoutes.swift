@@ -87,6 +87,8 @@ extension Pages {
         }
         return render("motion", [
             "pageTitle": reading.title, "title": reading.title, "id": reading.id, "motionID": reading.id, "rev": rev,
+            // The latest revision's page keeps itself current (templates/web/live.js).
+            "events": rev == nil ? "/motions/\(reading.id)/events" : nil,
             "details": reading.details.map { ["label": $0.label, "value": $0.value] },
             "lines": lines, "hasFindings": reading.lines.contains { $0.runs.contains { $0.finding != nil } },
             "hasAmendments": !amendments.isEmpty, "amendments": amendments, "tracked": trackedValues,
