@@ -225,3 +225,28 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         #expect { _ = try fresh.archive() } throws: { ($0 as? StoreError)?.reason == .damaged }
     }
 }
+
+/// A store's watch tells of changes made through another handle (another process's), and what
+/// a change concerns.
+@Suite struct StoreWatchTests {
+    @Test(arguments: StoreUnderTest.all)
+    func aWatchHearsAnotherHandlesSave(_ kind: StoreUnderTest) async throws {
+        let open = try kind.make()
+        let watched = try open()
+        let heard = AsyncStream<StoreChange>.makeStream()
+        let watch = watched.watch { heard.continuation.yield($0) }
+        defer { watch.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        try RevisionStoreTests.save(try open(), RevisionStoreTests.motion("pay-a1", kind: "amendment", amends: "pay@1"))
+        let change = try await withThrowingTaskGroup(of: StoreChange?.self) { group in
+            group.addTask { await heard.stream.first { _ in true } }
+            group.addTask { try await Task.sleep(for: .seconds(10)); return nil }
+            defer { group.cancelAll() }
+            return try await group.next() ?? nil
+        }
+        let told = try #require(change, "no change heard within 10 s")
+        #expect(told.concerns("pay") && told.concerns("pay-a1") || told.motion == nil)
+        if kind.name == "PostgreSQL" { #expect(told == StoreChange(motion: "pay-a1", amends: "pay@1")) }
+        #expect(!StoreChange(motion: "pay-a1", amends: "pay@1").concerns("payroll"))
+    }
+}
