@@ -12,6 +12,7 @@ package struct MotionCommand: ParsableCommand {
         abstract: "Draft, check, amend, compare and export trade-union conference motions.",
         discussion: """
             Motions are Markdown files with YAML front matter (see docs/motion-format.md).
+            Whole stores are copied with 'motion store copy FROM TO' (see its --help).
 
             Examples:
               motion new --template unison-health --id health-2026-pay --title "Fair pay"
@@ -21,7 +22,7 @@ package struct MotionCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, NewCommand.self, DiffCommand.self,
             InitCommand.self, SaveCommand.self, StatusCommand.self, LogCommand.self, ShowCommand.self, ListCommand.self,
-            TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self, StoreCommand.self,
+            TagCommand.self, SetStatusCommand.self, RestoreCommand.self, FsckCommand.self,
             ExportHistoryCommand.self, ImportHistoryCommand.self, AmendCommand.self, ApplyCommand.self, MergeCommand.self, GlossaryCommand.self, ExportCommand.self, PaperCommand.self,
             ServeCommand.self,
             UserCommand.self,
@@ -41,20 +42,31 @@ package struct MotionCommand: ParsableCommand {
             do { try request.run() } catch { fail(error) }
             return
         }
+        // `motion store ...` is a tree of its own: ArgumentParser reflects on every command in
+        // the tree it parses, about a million instructions each, paid by every command.
+        if CommandLine.arguments.count > 1, CommandLine.arguments[1] == StoreCommand.name {
+            execute(StoreCommand.self, Array(CommandLine.arguments.dropFirst(2)))
+        }
         if let suggestion = CommandSuggestion.forUnknown(CommandLine.arguments) {
             Terminal.error("motion: error: \(suggestion)")
             Glibc.exit(ExitStatus.usage)
         }
+        execute(Self.self, nil)
+    }
+
+    /// Parses `arguments` (nil: the command line's) as `root`'s and runs the command.
+    static func execute<Root: ParsableCommand>(_ root: Root.Type, _ arguments: [String]?) -> Never {
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try root.parseAsRoot(arguments)
         } catch {
             // Help, --version and usage errors are ArgumentParser's own, and only it throws
             // here: they never meet the cast below.
-            exit(withError: error)
+            root.exit(withError: error)
         }
         var running = command
         do { try running.run() } catch { fail(error) }
+        Glibc.exit(0)
     }
 
     /// Exits as the error says. `ExitCode` (how `check` and others report findings) is caught by
@@ -70,7 +82,7 @@ package struct MotionCommand: ParsableCommand {
 /// A mistyped command name gets the command it most likely meant, as git does.
 enum CommandSuggestion {
     static var names: [String] {
-        MotionCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        MotionCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + [StoreCommand.name, "help"]
     }
 
     /// The message for `arguments` whose command is not one motion has, or nil.

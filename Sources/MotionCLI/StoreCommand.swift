@@ -1,9 +1,12 @@
 import ArgumentParser
 import MotionKit
 
+/// `motion store`, parsed on its own (see ``MotionCommand/main()``); `motion --help` lists it.
 struct StoreCommand: ParsableCommand {
+    static let name = "store"
+
     static let configuration = CommandConfiguration(
-        commandName: "store",
+        commandName: "motion store",
         abstract: "Work on whole stores: copy one between SQLite and PostgreSQL.",
         subcommands: [Copy.self])
 
