@@ -61,7 +61,14 @@ struct SessionMiddleware: RouterMiddleware {
                           : request.cookies[Self.cookieName]?.value
         if let token, !token.isEmpty {
             let accounts = self.accounts
-            context.session = try await WebServer.offLoop { try accounts.session(token: token) }
+            do {
+                context.session = try await WebServer.offLoop { try accounts.session(token: token) }
+            } catch {
+                // The accounts' database is away (503) or broken: said as any other failure is.
+                if isAPI { return APIProblem.response(for: error) }
+                let (status, message) = WebFailure.classify(error)
+                return try WebFailure(status, message).response(from: request, context: context)
+            }
             context.sessionToken = context.session == nil ? nil : token
         }
         let open = path == "/login" || path.hasPrefix("/static/") || path == "/favicon.ico" || path == "/api/openapi.json" || path == "/api/session"

@@ -25,6 +25,12 @@ import Testing
         try await Self.runScript("shared_store.py")
     }
 
+    /// `motion serve` while its PostgreSQL server (a cluster of the script's own) is stopped and
+    /// started: 503 saying why and that nothing was saved, then answers again by itself.
+    @Test(.timeLimit(.minutes(10))) func aServerRidesOutARestartOfItsDatabase() async throws {
+        try await Self.runScript("database_restart.py")
+    }
+
     /// Runs `.build/test-venv/bin/python Tests/web/SCRIPT` with MOTION_BIN and REPO set, its
     /// output (stdout and stderr, in order) to a file; records an issue with that output unless
     /// it exits 0.
