@@ -146,6 +146,8 @@ def main():
     out.append(export_bench.markdown(export_bench.bench(args.motion, args.corpus)))
     import web_bench
     out.append(web_bench.markdown(web_bench.bench(args.motion)))
+    import office_store_bench
+    out.append("## Amendment submissions on SQLite and PostgreSQL\n\n" + office_store_bench.run(args.motion) + "\n")
     if args.baseline:
         import layers_bench
         out.append(layers_bench.markdown(layers_bench.bench(args.baseline, args.motion), args.baseline_label))

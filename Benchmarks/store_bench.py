@@ -1,171 +1,138 @@
-#!/usr/bin/env python3
-"""Amendment submissions over HTTP through two `motion serve` processes on one store, SQLite
-beside PostgreSQL, with 1, 8 and 64 concurrent writers (issue 16's speed section, in part).
+"""Store benchmarks against git, for Benchmarks/run.py (issue 3).
 
-For each store: a workspace with the LXP example saved, three accounts, two servers on the same
-store (SQLite: the workspace's file; PostgreSQL: a throwaway cluster from scripts/pg-cluster.sh,
-fsync off as in the tests, so both stores are measured without the disk's flush). Writers are
-threads, half on each server, each with its own bearer token, each submitting the same one-line
-amendment wording in a loop (every submission is a new amendment: a new id, a new revision,
-the amendment applied to the motion to check it). Saves per second over the level's wall time,
-latency p50/p99 per submission, then `motion log ID` as a whole process on the store (median of
-20). Every level ends with the ids checked gapless.
-
-Run: python3 Benchmarks/store_bench.py --motion .build/release/motion [--per-level 192]
-(prints a Markdown section). Needs Debian's postgresql (scripts/install-deps.sh postgresql).
+Both tools get the same 200 corpus motions and the same 1,000 small edits, applied in the same
+order; each save is a separate process, as a delegate would run it.
 """
-import argparse
-import json
 import os
 import pathlib
+import re
 import shutil
-import statistics
 import subprocess
-import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-LXP = "health-2026-lxp-recognition"
-WORDING = "In point 3, after 'Band 7' insert 'or above'."
-USERS = [("office1", "pw-bench-1", "office", None), ("sec1", "pw-bench-2", "secretary", "Camden Branch")]
+from timing import whole_process_ms
 
 
-def motion(binary, args, cwd, env, stdin=None):
-    result = subprocess.run([binary] + args, cwd=cwd, env=env, input=stdin, capture_output=True, text=True, timeout=300)
-    if result.returncode != 0:
-        sys.exit(f"motion {' '.join(args)} failed: {result.stderr}")
-    return result.stdout
+def run(command, cwd, env=None):
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def call(url, body=None, token=None):
-    data = json.dumps(body).encode() if body is not None else None
-    headers = {"Content-Type": "application/json"} if data else {}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    request = urllib.request.Request(url, data=data, method="POST" if data else "GET", headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=300) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, None
+VOCABULARY = ["peer", "support", "workers", "lived", "experience", "trusts", "recognition", "reward", "bargaining",
+              "guidance", "senior", "posts", "training", "career", "stigma", "facilitators", "researchers"]
 
 
-class Server:
-    def __init__(self, binary, root, env):
-        self.process = subprocess.Popen([binary, "serve", "--port", "0"], cwd=root, env=env,
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.process.stdout.readline()
-        self.url = line.split("motion serve: ", 1)[1].split(" ", 1)[0]
-        threading.Thread(target=lambda: [None for _ in self.process.stdout], daemon=True).start()
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(30)
+def edit(text, round_number):
+    """A small edit: one word of the body replaced by another word."""
+    head, _, body = text.partition("\n---\n")
+    words = list(re.finditer(r"\b[a-z]{4,}\b", body))
+    match = words[(round_number * 7919) % len(words)]
+    replacement = VOCABULARY[round_number % len(VOCABULARY)]
+    if replacement == match.group():
+        replacement = VOCABULARY[(round_number + 1) % len(VOCABULARY)]
+    return head + "\n---\n" + body[:match.start()] + replacement + body[match.end():]
 
 
-def workspace(binary, env):
-    root = tempfile.mkdtemp(prefix="motion-store-bench-")
-    motion(binary, ["init"], root, env)
-    shutil.copy(ROOT / "motions" / f"{LXP}.md", f"{root}/motions/{LXP}.md")
-    motion(binary, ["save", f"motions/{LXP}.md", "-m", "First draft"], root, env)
-    for name, password, role, branch in USERS:
-        motion(binary, ["user", "add", name, "--role", role] + (["--branch", branch] if branch else []), root, env, stdin=password + "\n")
-    return root
+def dir_size(path):
+    return sum(p.stat().st_size for p in pathlib.Path(path).rglob("*") if p.is_file())
 
 
-def level(servers, writers, total):
-    tokens = []
-    for index in range(writers):
-        server = servers[index % len(servers)]
-        status, body = call(server.url + "api/session", {"name": "sec1", "password": USERS[1][1]})
-        assert status == 201, status
-        tokens.append((server, body["token"]))
-    latencies, failures, lock = [], [], threading.Lock()
-    each = max(1, total // writers)
-
-    def writer(server, token):
-        for _ in range(each):
-            start = time.perf_counter()
-            status, _ = call(server.url + f"api/motions/{LXP}/amendments", {"wording": WORDING}, token)
-            elapsed = time.perf_counter() - start
-            with lock:
-                (latencies if status == 201 else failures).append(elapsed if status == 201 else status)
-
-    threads = [threading.Thread(target=writer, args=pair) for pair in tokens]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
-    latencies.sort()
-    return {"writers": writers, "saves": len(latencies), "failures": failures, "per_second": len(latencies) / wall,
-            "p50": latencies[len(latencies) // 2] * 1000, "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000}
 
 
-def log_latency(binary, root, env):
-    times = []
-    for _ in range(20):
-        start = time.perf_counter()
-        motion(binary, ["log", LXP], root, env)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def bench(motion, corpus, rounds=1000):
+    work = pathlib.Path(tempfile.mkdtemp(prefix="motion-store-bench."))
+    env = dict(os.environ, MOTION_AUTHOR="Bench", GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@example.org",
+               GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@example.org")
+    ws, repo = work / "ws", work / "repo"
+    ws.mkdir()
+    repo.mkdir()
+    run([motion, "init"], ws, env)
+    run(["git", "init", "-q"], repo, env)
+    sources = sorted((corpus / "motions").glob("*.md"))
+    texts = {}
+    for source in sources:
+        # The store names working files after their ids.
+        text = source.read_text()
+        motion_id = re.search(r"^id: (.+)$", text, re.M).group(1)
+        texts[motion_id] = text
+        (ws / "motions" / f"{motion_id}.md").write_text(text)
+        (repo / f"{motion_id}.md").write_text(text)
+    run([motion, "save", "-m", "import"], ws, env)
+    run(["git", "add", "-A"], repo, env)
+    run(["git", "commit", "-q", "-m", "import"], repo, env)
+
+    ids = sorted(texts)
+    plan = []
+    for r in range(rounds):
+        motion_id = ids[r % len(ids)]
+        texts[motion_id] = edit(texts[motion_id], r)
+        plan.append((motion_id, texts[motion_id]))
+
+    start = time.perf_counter()
+    for r, (motion_id, text) in enumerate(plan):
+        (ws / "motions" / f"{motion_id}.md").write_text(text)
+        run([motion, "save", f"motions/{motion_id}.md", "-m", f"edit {r}"], ws, env)
+    motion_save_s = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for r, (motion_id, text) in enumerate(plan):
+        (repo / f"{motion_id}.md").write_text(text)
+        run(["git", "add", f"{motion_id}.md"], repo, env)
+        run(["git", "commit", "-q", "-m", f"edit {r}"], repo, env)
+    git_save_s = time.perf_counter() - start
+
+    # One motion with 1,000 revisions, in both.
+    long_ws, long_repo = work / "long-ws", work / "long-repo"
+    long_ws.mkdir()
+    long_repo.mkdir()
+    run([motion, "init"], long_ws, env)
+    run(["git", "init", "-q"], long_repo, env)
+    motion_id = ids[0]
+    text = texts[motion_id]
+    for r in range(1000):
+        text = edit(text, r)
+        (long_ws / "motions" / f"{motion_id}.md").write_text(text)
+        (long_repo / f"{motion_id}.md").write_text(text)
+        run([motion, "save", "-m", f"edit {r}"], long_ws, env)
+        run(["git", "add", "-A"], long_repo, env)
+        run(["git", "commit", "-q", "-m", f"edit {r}"], long_repo, env)
+    motion_log = whole_process_ms([motion, "log", motion_id], long_ws)
+    motion_log_json = whole_process_ms([motion, "log", "--json", motion_id], long_ws)
+    git_log = whole_process_ms(["git", "log", "--", f"{motion_id}.md"], long_repo)
+
+    run(["git", "gc", "-q"], repo, env)
+    store_bytes = (ws / ".motion" / "store.sqlite").stat().st_size
+    wal = ws / ".motion" / "store.sqlite-wal"
+    store_bytes += wal.stat().st_size if wal.exists() else 0
+    pack_bytes = dir_size(repo / ".git" / "objects" / "pack")
+    git_bytes = dir_size(repo / ".git")
+    revisions = rounds + len(ids)
+    raw_bytes = sum(len(t.encode()) for _, t in plan) + sum(s.stat().st_size for s in sources)
+    shutil.rmtree(work)
+    return {
+        "rounds": rounds, "motion_save_s": motion_save_s, "git_save_s": git_save_s,
+        "motion_log_ms": motion_log, "motion_log_json_ms": motion_log_json, "git_log_ms": git_log,
+        "store_bytes": store_bytes, "pack_bytes": pack_bytes, "git_bytes": git_bytes,
+        "revisions": revisions, "raw_bytes": raw_bytes,
+    }
 
 
-def bench(name, binary, env, per_level):
-    root = workspace(binary, env)
-    servers = [Server(binary, root, env), Server(binary, root, env)]
-    try:
-        rows = [level(servers, writers, per_level) for writers in (1, 8, 64)]
-        status, token = call(servers[1].url + "api/session", {"name": "sec1", "password": USERS[1][1]})
-        status, reading = call(servers[1].url + f"api/motions/{LXP}", token=token["token"])
-        ids = sorted(int(amendment["id"].rsplit("-a", 1)[1]) for amendment in reading["amendments"])
-        if len(ids) != sum(row["saves"] for row in rows):
-            sys.exit(f"{name}: {sum(row['saves'] for row in rows)} submissions acknowledged, {len(ids)} amendments listed")
-        if ids != list(range(1, len(ids) + 1)):
-            sys.exit(f"{name}: amendment ids are not gapless: {ids[:10]}...")
-        return rows, log_latency(binary, root, env), len(ids)
-    finally:
-        for server in servers:
-            server.stop()
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--motion", default=str(ROOT / ".build/release/motion"))
-    parser.add_argument("--per-level", type=int, default=192)
-    options = parser.parse_args()
-    binary = os.path.abspath(options.motion)
-    base_env = dict(os.environ, NO_COLOR="1")
-    base_env.pop("MOTION_STORE", None)
-    results = {"SQLite": bench("SQLite", binary, base_env, options.per_level)}
-    parent = tempfile.mkdtemp(prefix="motion-store-bench-pg-")
-    os.chmod(parent, 0o755)
-    cluster = f"{parent}/cluster"
-    script = str(ROOT / "scripts/pg-cluster.sh")
-    try:
-        settings = dict(line.split("=", 1) for line in subprocess.run([script, "start", cluster], check=True, capture_output=True, text=True).stdout.split())
-        settings = {key: value.strip("'") for key, value in settings.items()}
-        env = dict(base_env, PGPASSFILE=settings["PGPASSFILE"], MOTION_STORE=settings["MOTION_TEST_POSTGRES"])
-        env.pop("PGPASSWORD", None)
-        results["PostgreSQL"] = bench("PostgreSQL", binary, env, options.per_level)
-    finally:
-        subprocess.run([script, "remove", cluster], capture_output=True)
-        shutil.rmtree(parent, ignore_errors=True)
-    print("| store | writers | saves | saves/s | p50 ms | p99 ms | failures |")
-    print("|---|---|---|---|---|---|---|")
-    for name, (rows, _, _) in results.items():
-        for row in rows:
-            print(f"| {name} | {row['writers']} | {row['saves']} | {row['per_second']:.1f} | {row['p50']:.1f} | {row['p99']:.1f} | {len(row['failures'])} |")
-    print()
-    for name, (_, log_ms, count) in results.items():
-        print(f"- {name}: `motion log {LXP}` (a motion with its {count} amendments in the store) median {log_ms:.1f} ms as a whole process")
-
-
-if __name__ == "__main__":
-    main()
+def markdown(result):
+    r = result
+    out = ["## The store against git (issue 3)\n",
+           f"Same 200 corpus motions, then the same {r['rounds']} small edits (one word each), one process",
+           "per save: `motion save FILE` against `git add FILE && git commit`. Run once (not a median):",
+           "each column is thousands of processes.\n",
+           "| what | motion | git | motion / git | aim |",
+           "|---|---|---|---|---|",
+           f"| {r['rounds']} saves, total | {r['motion_save_s']:.2f} s | {r['git_save_s']:.2f} s | "
+           f"{r['motion_save_s'] / r['git_save_s']:.2f} | <= 1 |",
+           f"| per save | {r['motion_save_s'] / r['rounds'] * 1000:.1f} ms | {r['git_save_s'] / r['rounds'] * 1000:.1f} ms | | |",
+           f"| `motion log ID` vs `git log -- FILE`, 1,000 revisions (whole process, median of 5) | "
+           f"{r['motion_log_ms']:.1f} ms | {r['git_log_ms']:.1f} ms | {r['motion_log_ms'] / r['git_log_ms']:.2f} | < 20 ms |",
+           f"| `motion log --json ID`, same history | {r['motion_log_json_ms']:.1f} ms | | | |",
+           f"| size: store.sqlite vs .git/objects/pack after `git gc` ({r['revisions']} revisions, "
+           f"{r['raw_bytes'] / 1e6:.1f} MB of text) | {r['store_bytes'] / 1e3:.0f} kB | {r['pack_bytes'] / 1e3:.0f} kB "
+           f"(all of .git: {r['git_bytes'] / 1e3:.0f} kB) | {r['store_bytes'] / r['pack_bytes']:.2f} | <= 3 |",
+           ""]
+    return "\n".join(out)
