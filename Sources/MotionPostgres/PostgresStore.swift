@@ -22,9 +22,16 @@ public final class PostgresStore: RevisionStore {
     public static func open(_ address: PostgresLocation, create: Bool = false,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws(StoreError) -> PostgresStore {
         let store = PostgresStore(connections: PostgresConnections(address, environment: environment))
-        // Most opens find the schema current: one query, outside a transaction.
-        let current = try? store.read("reading the store's schema") { connection in
-            try connection.rows("SELECT max(version)::bigint FROM motion_schema").first?.decode(Int?.self)
+        // Most opens find the schema current: one query, outside a transaction. Only a schema
+        // that is not there (or not readable as ours) goes on to the migrator; a server that
+        // cannot be reached or refuses the login is said at once, not tried twice.
+        var current: Int?
+        do {
+            current = try store.read("reading the store's schema") { connection in
+                try connection.rows("SELECT max(version)::bigint FROM motion_schema").first?.decode(Int?.self)
+            }
+        } catch where error.reason == .io || error.reason == .damaged {
+            current = nil
         }
         if current != Self.schemaVersion { try store.migrate(creating: create) }
         return store

@@ -51,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the agenda, the motions, drafting and the office's work as web pages, and a JSON API.",
         discussion: """
             Run in a workspace: the pages show its store; accounts (motion user add) are in \
-            .motion/accounts.sqlite beside it. It prints its URL, logs one line per request on \
+            .motion/accounts.sqlite beside it, or in the database of a PostgreSQL store, which \
+            several servers may share. It prints its URL, logs one line per request on \
             stderr, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM. It listens on 127.0.0.1 only \
             unless --bind says otherwise: to serve other machines, put it behind a proxy that \
             speaks HTTPS, since passwords cross the network. Page templates come from \
@@ -70,7 +71,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
-    @Option(help: ArgumentHelp("The store file to use instead of the workspace's .motion/store.sqlite (also MOTION_STORE).", valueName: "path"))
+    @Option(help: ArgumentHelp("The store to use instead of the workspace's .motion/store.sqlite: a file or a PostgreSQL address (also MOTION_STORE).", valueName: "store"))
     var store: String?
 
     @Flag(help: "Let anyone read the agenda and the motions without logging in.")

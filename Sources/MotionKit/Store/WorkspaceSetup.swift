@@ -15,7 +15,13 @@ public enum WorkspaceSetup {
         var created: [String] = []
         let alreadyExisted: Bool
         if PostgresLocation.isAddress(workspace.storePath) {
-            let existing = try? RevisionStores.open(workspace.storePath)
+            // No store there yet is the only failure that making one can mend.
+            let existing: (any RevisionStore)?
+            switch Swift.Result(catching: { () throws(StoreError) in try RevisionStores.open(workspace.storePath) }) {
+            case .success(let store): existing = store
+            case .failure(let error) where error.reason == .noWorkspace: existing = nil
+            case .failure(let error): throw error
+            }
             let opened = try existing ?? RevisionStores.open(workspace.storePath, create: true)
             alreadyExisted = existing != nil
             if !alreadyExisted { created.append("the store in \(opened.location)") }
