@@ -24,6 +24,32 @@ extension PostgresStore {
         }
     }
 
+    public func createNext(after prefix: String, author: String, message: String,
+                           make: (String) throws(StoreError) -> Motion) throws(StoreError) -> Revision {
+        try transaction("saving the next \(prefix)") { connection in
+            // Writers of one prefix queue on this lock (the two-key form, so it never meets the
+            // migrations' one-key lock) until the first commits; each then sees the ids taken.
+            try connection.run("SELECT pg_advisory_xact_lock(\(Self.nextIDLock), hashtext(\(prefix)))")
+            let taken = try connection.rows("SELECT id FROM motion WHERE starts_with(id, \(prefix))").map { try $0.decode(String.self) }
+            var number = RevisionStores.nextNumber(after: prefix, among: taken)
+            while true {
+                let motion = try make(prefix + String(number))
+                guard motion.id == prefix + String(number) else {
+                    throw StoreError(.invalidArgument, "the new motion's id is \(motion.id), not \(prefix)\(number)")
+                }
+                // A plain create of the same id (a `motion save` of a file) takes no lock: step past it.
+                let inserted = try connection.rows("""
+                    INSERT INTO motion (id, created_at) VALUES (\(motion.id), \(Timestamp.now())) ON CONFLICT (id) DO NOTHING RETURNING id
+                    """)
+                if inserted.isEmpty { number += 1; continue }
+                return try append(connection, motion, canonical: MarkdownWriter.write(motion), author: author, message: message)!
+            }
+        }
+    }
+
+    /// The first key of ``createNext(after:author:message:make:)``'s advisory lock.
+    private static let nextIDLock: Int32 = 0x6D6F_7469
+
     public func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
                        change: (Motion) throws(StoreError) -> Motion?) throws(StoreError) -> Revision? {
         try transaction("saving \(id)") { connection in

@@ -176,6 +176,39 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         #expect(try store.fsck().isClean)
     }
 
+    /// `createNext` numbers new motions after a prefix without gaps or clashes under writers
+    /// racing on one prefix, counting only prefix + digits, and writes nothing when `make` fails.
+    @Test(arguments: StoreUnderTest.all)
+    func createNextNumbersConcurrentNewMotionsInTurn(_ kind: StoreUnderTest) async throws {
+        let open = try kind.make()
+        let setup = try open()
+        for id in ["pay", "pay-a2", "pay-a2x", "pay-ab"] { try Self.save(setup, Self.motion(id, kind: id == "pay" ? "motion" : "amendment", amends: id == "pay" ? nil : "pay@1")) }
+        let made = try await withThrowingTaskGroup(of: [String].self) { group in
+            for writer in 0..<6 {
+                group.addTask {
+                    let store = try open()
+                    return try (0..<8).map { edit in
+                        try store.createNext(after: "pay-a", author: "W\(writer)", message: "m") { id throws(StoreError) in
+                            do { return try Self.motion(id, body: "Writer \(writer), edit \(edit).", kind: "amendment", amends: "pay@1") } catch {
+                                throw StoreError(.invalidArgument, "\(error)")
+                            }
+                        }.motionID
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(made.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count } == (3...50).map { "pay-a\($0)" })
+        let store = try open()
+        #expect(try store.latestAmendments(to: "pay").count == 51, "48 new beside pay-a2, pay-a2x and pay-ab")
+        #expect(try made.allSatisfy { try store.log($0).map(\.number) == [1] })
+        #expect {
+            try store.createNext(after: "pay-a", author: "W", message: "m") { _ throws(StoreError) in throw StoreError(.invalidArgument, "no") }
+        } throws: { ($0 as? StoreError)?.reason == .invalidArgument }
+        #expect(throws: StoreError.self) { try store.log("pay-a51") }
+        #expect(try store.fsck().isClean)
+    }
+
     @Test(arguments: StoreUnderTest.all.flatMap { from in StoreUnderTest.all.map { (from, $0) } })
     func archivesRestoreExactlyIntoAnotherStore(_ kinds: (StoreUnderTest, StoreUnderTest)) throws {
         let source = try kinds.0.make()()

@@ -131,20 +131,13 @@ extension AppContext {
         guard MotionID.isValid("\(prefix)999") else {
             throw ApplicationError(.usage, "the motion's id is too long to number amendments after it")
         }
-        var number = (try store.latestAmendments(to: motion.id).compactMap { revision -> Int? in
-            revision.motionID.hasPrefix(prefix) ? Int(revision.motionID.dropFirst(prefix.count)) : nil
-        }.max() ?? 0) + 1
-        while true {
-            let text = Self.amendment(to: motion, at: checked.base.reference, id: "\(prefix)\(number)", submittedBy: submittedBy,
+        // The store picks the next free number and saves in one step, so submissions to one
+        // motion from many branches queue rather than race for the same id.
+        return try store.createNext(after: prefix, author: author, message: "Amendment drafted on the web") { id throws(StoreError) in
+            let text = Self.amendment(to: motion, at: checked.base.reference, id: id, submittedBy: submittedBy,
                                       status: status, wording: checked.wording)
-            let amendment = try MotionReader.read(text).motion
-            let created = Result { () throws(StoreError) -> Revision in
-                try store.create(amendment, canonical: MarkdownWriter.write(amendment), author: author, message: "Amendment drafted on the web")
-            }
-            switch created {
-            case .success(let revision): return revision
-            case .failure(let error) where error.reason == .alreadyExists: number += 1
-            case .failure(let error): throw error
+            do { return try MotionReader.read(text).motion } catch {
+                throw StoreError(.invalidArgument, "the amendment \(id) cannot be read back: \(error)")
             }
         }
     }

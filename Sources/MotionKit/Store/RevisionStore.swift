@@ -30,6 +30,14 @@ public protocol RevisionStore: AnyObject, Sendable {
     /// pick the same next id cannot both take it).
     func create(_ motion: Motion, canonical: String, author: String, message: String) throws(StoreError) -> Revision
 
+    /// Records revision 1 of a new motion whose id is `prefix` and the next number after it
+    /// (one more than the highest stored id of that form; 1 when there is none): the number is
+    /// chosen and the revision written in one transaction, under a lock on `prefix`, so
+    /// concurrent writers (a conference's amendments to one motion) queue instead of racing for
+    /// the same id and retrying. `make` gets the id and returns the motion to store.
+    func createNext(after prefix: String, author: String, message: String,
+                    make: (String) throws(StoreError) -> Motion) throws(StoreError) -> Revision
+
     /// Makes a new revision from the latest one, read and written in one transaction, so a save
     /// by someone else cannot land in between and be undone. `change` returns nil for no change;
     /// `message` gets the old and the new motion.

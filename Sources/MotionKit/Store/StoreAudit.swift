@@ -108,4 +108,15 @@ extension StoreError {
 extension RevisionStores {
     /// Amendments in the order ``RevisionStore/latestAmendments(to:)`` promises.
     package static func inAmendmentOrder(_ revisions: [Revision]) -> [Revision] { AmendmentIndex.ordered(revisions) }
+
+    /// The number ``RevisionStore/createNext(after:author:message:make:)`` gives next: one more
+    /// than the highest `prefix` + digits among `ids` (stored ids that start with `prefix`).
+    package static func nextNumber(after prefix: String, among ids: [String]) -> Int {
+        let numbers = ids.compactMap { id -> Int? in
+            guard id.hasPrefix(prefix) else { return nil }
+            let digits = id.dropFirst(prefix.count)
+            return !digits.isEmpty && digits.allSatisfy({ ("0"..."9").contains($0) }) ? Int(digits) : nil
+        }
+        return (numbers.max() ?? 0) + 1
+    }
 }

@@ -17,6 +17,18 @@ extension SQLiteStore {
         }
     }
 
+    public func createNext(after prefix: String, author: String, message: String,
+                           make: (String) throws(StoreError) -> Motion) throws(StoreError) -> Revision {
+        // The write transaction holds the database's one write lock: no one else can take the id.
+        try write { db -> Revision in
+            let taken = try String.fetchAll(db, sql: "SELECT id FROM motion WHERE substr(id, 1, length(?1)) = ?1", arguments: [prefix])
+            let id = prefix + String(RevisionStores.nextNumber(after: prefix, among: taken))
+            let motion = try make(id)
+            guard motion.id == id else { throw StoreError(.invalidArgument, "the new motion's id is \(motion.id), not \(id)") }
+            return try save(db, motion, canonical: MarkdownWriter.write(motion), author: author, message: message, time: nil)!
+        }
+    }
+
     /// Makes a new revision from the latest one, read and written in one transaction, so a save
     /// by someone else cannot land in between and be undone. `change` returns nil for no change.
     public func derive(_ id: String, author: String, message: (Motion, Motion) -> String,
