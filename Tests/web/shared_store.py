@@ -71,8 +71,8 @@ def live_page(reader, writer, writer_token):
             page.on("dialog", lambda dialog: (dialog.dismiss(), failures.append(dialog.message)))
             page.goto(reader.url + "login")
             form = page.locator("form#login")
-            form.locator("input[name=name]").fill("sec1")
-            form.locator("input[name=password]").fill(PASSWORDS["sec1"])
+            form.locator("input[name=name]").fill("office1")
+            form.locator("input[name=password]").fill(PASSWORDS["office1"])
             form.get_by_role("button", name="Log in").click()
             page.wait_for_load_state()
             page.goto(reader.url + f"motions/{LXP}")
@@ -83,8 +83,21 @@ def live_page(reader, writer, writer_token):
             check(status == 201, f"submission answered {status}: {created}")
             page.wait_for_selector(f'#main a[href="/motions/{created["id"]}"]', timeout=20000)
             check(page.evaluate("window.__sameDocument === true"), "the page was reloaded, not updated in place")
-            check(not failures, f"a script ran: {failures}")
             print(f"the open page showed {created['id']} without a reload")
+            # A status chosen but not yet set is never swapped away: the page says it is out of date.
+            page.locator("form#status select[name=status]").select_option("admitted")
+            page.locator("h1").first.click()  # focus leaves the field: only the choice holds the page
+            refreshed = page.evaluate("document.getElementById('main').getAttribute('data-refreshed')")
+            status, later = submit(writer, writer_token, 501)
+            check(status == 201, f"submission answered {status}: {later}")
+            page.wait_for_selector("#live-out-of-date", timeout=20000)
+            check(page.locator("form#status select[name=status]").input_value() == "admitted",
+                  "the status the user chose was swapped away by the live update")
+            check(page.evaluate("document.getElementById('main').getAttribute('data-refreshed')") == refreshed,
+                  "the page content was swapped although the user had chosen a status")
+            check(page.locator(f'#main a[href="/motions/{later["id"]}"]').count() == 0, "the new amendment was swapped in over the choice")
+            check(not failures, f"a script ran: {failures}")
+            print("a status chosen on the open page was kept; the page said it was out of date")
         finally:
             browser.close()
 
