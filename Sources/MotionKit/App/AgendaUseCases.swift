@@ -61,11 +61,13 @@ extension AppContext {
     public func agenda(status: String? = nil, search: String? = nil) throws -> [AgendaItem] {
         let words = search.map(Self.searchable).flatMap { $0.isEmpty ? nil : $0 }
         let wanted = try status.map(MotionStatus.parse)
-        let store = try store()
+        // One listing of the store for every motion's amendments, not a query per motion.
+        let latest = try store().latestRevisions()
+        let index = AmendmentIndex(latest: latest)
         var items: [AgendaItem] = []
-        for revision in try store.latestRevisions() where revision.kind != .amendment && (wanted == nil || revision.status == wanted) {
-            let motion = try store.motion(of: revision)
-            let stored = try store.latestAmendments(to: revision.motionID).map { ($0, try store.motion(of: $0)) }
+        for revision in latest where revision.kind != .amendment && (wanted == nil || revision.status == wanted) {
+            let motion = try storedMotion(revision)
+            let stored = try index.amendments(of: revision.motionID).map { ($0, try storedMotion($0)) }
             if let words {
                 // Only a search reads the whole text.
                 let haystack = [motion.titleText] + motion.preamble.map(\.plainText) + motion.sections.flatMap { [$0.headingText] + $0.blocks.map(\.plainText) }
@@ -74,9 +76,10 @@ extension AppContext {
             }
             let amendments = stored.map { revision, amendment in
                 AgendaItem.Amendment(id: revision.motionID, name: BranchPaper.name(of: amendment, to: motion), status: revision.status.words,
-                                     submittedBy: amendment.metadata.submittedBy, words: amendment.wordCounts.body)
+                                     submittedBy: amendment.metadata.submittedBy, words: revision.words)
             }
-            items.append(AgendaItem(id: revision.motionID, title: motion.titleText, status: revision.status.words, words: motion.wordCounts.body,
+            // The word counts recorded with each revision (fsck checks them against the text).
+            items.append(AgendaItem(id: revision.motionID, title: motion.titleText, status: revision.status.words, words: revision.words,
                                     submittedBy: motion.metadata.submittedBy, amendments: amendments))
         }
         return items
@@ -110,7 +113,7 @@ extension AppContext {
         if let revision = resolved.revision {
             let store = try store()
             for stored in try store.latestAmendments(to: revision.motionID) {
-                let amendment = try store.motion(of: stored)
+                let amendment = try storedMotion(stored)
                 amendments.append(MotionReading.Amendment(
                     id: stored.motionID, reference: stored.reference, name: BranchPaper.name(of: amendment, to: motion),
                     status: stored.status.words, submittedBy: amendment.metadata.submittedBy,

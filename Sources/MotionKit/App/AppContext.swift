@@ -15,6 +15,8 @@ public final class AppContext: Sendable {
     /// prints them on stderr, a server would show them on the page.
     private let warn: @Sendable (String) -> Void
     private let warned = Mutex<Set<String>>([])
+    /// Stored revisions read as motions, by hash (see ``storedMotion(_:)``).
+    let parsedRevisions = Mutex<[String: Motion]>([:])
 
     /// - Parameter environment: nil for the process's own, read only when a command needs it
     ///   (building it costs more than some whole commands).

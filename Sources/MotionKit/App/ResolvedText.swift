@@ -114,3 +114,20 @@ extension RevisionStore {
         try ResolvedText(revision: revision, text: try text(of: revision), label: revision.reference).motion()
     }
 }
+
+extension AppContext {
+    /// A stored revision read as a motion, each text parsed once for the context's life: texts
+    /// never change, so a server (one context from start to stop) parses a revision once, and
+    /// the agenda after a new amendment parses that amendment alone. (Two revisions with the
+    /// same hash have the same text, so the same motion.)
+    func storedMotion(_ revision: Revision) throws -> Motion {
+        if let motion = parsedRevisions.withLock({ $0[revision.hash] }) { return motion }
+        let motion = try store().motion(of: revision)
+        parsedRevisions.withLock { parsed in
+            // A bound for a long-lived server: a conference's whole store fits well within it.
+            if parsed.count >= 50_000 { parsed.removeAll() }
+            parsed[revision.hash] = motion
+        }
+        return motion
+    }
+}
