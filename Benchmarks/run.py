@@ -147,7 +147,7 @@ def main():
     import web_bench
     out.append(web_bench.markdown(web_bench.bench(args.motion)))
     import office_store_bench
-    out.append("## Amendment submissions on SQLite and PostgreSQL\n\n" + office_store_bench.run(args.motion) + "\n")
+    out.append("## The office store on SQLite and PostgreSQL (issue 16)\n\n" + office_store_bench.run(args.motion) + "\n")
     if args.baseline:
         import layers_bench
         out.append(layers_bench.markdown(layers_bench.bench(args.baseline, args.motion), args.baseline_label))

@@ -1,5 +1,6 @@
 // In-process timings for BENCHMARKS.md: median of 5 runs after 1 warm-up, as ../shared/bench asks.
 // usage: motion-bench CORPUS_DIR  -> one JSON object per line on stdout
+//        motion-bench CORPUS_DIR --seed-store WORKSPACE  -> a conference-sized store in WORKSPACE
 import Foundation
 import MotionDiff
 import MotionKit
@@ -33,6 +34,11 @@ func emit(_ fields: [String: Any]) {
 }
 
 let corpus = CommandLine.arguments.dropFirst().first ?? "/tmp/bench-corpus"
+// `motion-bench CORPUS --seed-store WORKSPACE`: a conference-sized store (SeedStore.swift).
+if let flag = CommandLine.arguments.firstIndex(of: "--seed-store"), flag + 1 < CommandLine.arguments.count {
+    try seedConferenceStore(corpus: corpus, workspace: CommandLine.arguments[flag + 1])
+    exit(0)
+}
 // `motion-bench CORPUS --profile-diff`: only the diff engine, many times, for a profiler.
 if CommandLine.arguments.contains("--profile-diff") {
     let texts = try ["base.txt", "edit-30.txt", "unrelated-a.txt", "unrelated-b.txt", "edit-5.txt"].map {
