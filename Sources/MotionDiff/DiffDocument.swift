@@ -2,8 +2,8 @@
 /// the layout around it. Motions and plain prose are both turned into this shape, so one engine
 /// aligns structure and diffs words for both.
 ///
-/// Rendering is exact: `lead + marker + text` of every block in order, then `trailing`, gives
-/// back the document's text.
+/// Rendering is exact: `lead + marker + text + trailer` of every block in order, then
+/// `trailing`, gives back the document's text.
 public struct DiffDocument: Sendable {
     /// What a block is. The raw values are what JSON output and messages show.
     public enum BlockKind: String, Sendable, Hashable, CaseIterable {
@@ -26,15 +26,18 @@ public struct DiffDocument: Sendable {
         public var marker: String
         /// The words.
         public var text: String
+        /// Layout after the words, such as a composite's provenance comment: never diffed as words.
+        public var trailer: String
 
-        public init(kind: BlockKind, lead: String = "", marker: String = "", text: String) {
+        public init(kind: BlockKind, lead: String = "", marker: String = "", text: String, trailer: String = "") {
             self.kind = kind
             self.lead = lead
             self.marker = marker
             self.text = text
+            self.trailer = trailer
         }
 
-        public var rendered: String { lead + marker + text }
+        public var rendered: String { lead + marker + text + trailer }
     }
 
     public struct Section: Sendable {

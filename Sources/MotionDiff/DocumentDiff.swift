@@ -84,11 +84,12 @@ public struct DocumentDiff: Sendable {
         return bh.lead != th.lead || bh.marker != th.marker
     }
 
-    /// An equal block whose lead or marker differs (a renumbered point, a list item that became a paragraph).
+    /// An equal block whose layout differs (a renumbered point, a list item that became a
+    /// paragraph, a composite's block whose provenance changed).
     public func layoutChanged(_ change: BlockChange) -> Bool {
         guard let b = change.base, let t = change.target else { return false }
         let old = block(b, inBase: true), new = block(t, inBase: false)
-        return old.lead != new.lead || old.marker != new.marker
+        return old.lead != new.lead || old.marker != new.marker || old.trailer != new.trailer
     }
 }
 

@@ -8,6 +8,15 @@ struct AmendableMotion {
     struct Block: Hashable {
         var kind: MotionKit.Block.Kind
         var text: String
+        /// A composite block's provenance comment, written back after its text when the block
+        /// is kept or edited. Not part of the block: wording never sees it.
+        var trailer = ""
+
+        static func == (a: Block, b: Block) -> Bool { a.kind == b.kind && a.text == b.text }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            hasher.combine(text)
+        }
     }
 
     struct Part: Hashable {
@@ -61,9 +70,9 @@ struct AmendableMotion {
             for block in section.blocks {
                 switch block.kind {
                 case .title: title = block.text
-                case .paragraph: blocks.append(Block(kind: .paragraph, text: block.text))
-                case .point: blocks.append(Block(kind: .point, text: block.text))
-                case .bullet: blocks.append(Block(kind: .bullet, text: block.text))
+                case .paragraph: blocks.append(Block(kind: .paragraph, text: block.text, trailer: block.trailer))
+                case .point: blocks.append(Block(kind: .point, text: block.text, trailer: block.trailer))
+                case .bullet: blocks.append(Block(kind: .bullet, text: block.text, trailer: block.trailer))
                 case .field, .heading: break
                 }
             }

@@ -27,7 +27,7 @@ public enum AmendmentApplier {
     static func read(_ markdown: String, metadata: Motion.Metadata) throws(AmendmentError) -> Motion {
         let document: MotionDocument
         do {
-            document = try MotionReader.read(markdown)
+            document = try MotionReader.read(markdown, readingProvenance: metadata.kind == .composite)
         } catch {
             throw AmendmentError(.invalidResult, "the motion as amended cannot be read: \(error.message)")
         }

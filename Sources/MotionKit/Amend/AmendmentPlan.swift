@@ -545,7 +545,9 @@ struct AmendmentPlan {
                     body.markdown(Self.blockMarkdown(replacement.text, kind: part.blocks[block].kind))
                     continue
                 }
-                body.block(appliedText(.block(index, block)), kind: part.blocks[block].kind)
+                // A composite's block keeps its provenance through edits (a replacement, which
+                // may be several blocks, and an insertion have none).
+                body.block(appliedText(.block(index, block)) + part.blocks[block].trailer, kind: part.blocks[block].kind)
             }
         }
         addSections(before: base.parts.count)

@@ -115,12 +115,23 @@ struct PieceBuilder {
         }
     }
 
+    /// What follows the words (a composite's provenance): once when equal, else old then new.
+    mutating func trailer(_ old: DiffDocument.Block, _ new: DiffDocument.Block) {
+        if old.trailer == new.trailer {
+            append(.equal, new.trailer)
+        } else {
+            append(.deleted, old.trailer)
+            append(.inserted, new.trailer)
+        }
+    }
+
     mutating func add(change: BlockChange, in diff: DocumentDiff, baseBlock: DiffDocument.Block?, targetBlock: DiffDocument.Block?) {
         switch change.kind {
         case .equal:
             guard let old = baseBlock, let new = targetBlock else { return }
             layout(old, new)
             append(.equal, new.text)
+            trailer(old, new)
         case .deleted:
             if let old = baseBlock { append(.deleted, old.rendered) }
         case .inserted:
@@ -134,6 +145,7 @@ struct PieceBuilder {
             layout(old, new)
             append(.deleted, old.text)
             append(.inserted, new.text)
+            trailer(old, new)
         case .modified:
             guard let old = baseBlock, let new = targetBlock, let a = change.baseTokens, let b = change.targetTokens else { return }
             layout(old, new)
@@ -144,6 +156,7 @@ struct PieceBuilder {
                 case .insert: append(.inserted, String(b.text(of: segment.b)))
                 }
             }
+            trailer(old, new)
         }
     }
 }

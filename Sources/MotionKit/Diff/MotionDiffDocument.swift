@@ -7,7 +7,7 @@ public enum DiffInput {
     /// reconstructs both sides.
     public static func document(for motion: Motion) -> DiffDocument {
         func block(_ piece: MarkdownLayout.Piece) -> DiffDocument.Block {
-            DiffDocument.Block(kind: piece.kind, lead: piece.lead, marker: piece.marker, text: piece.text)
+            DiffDocument.Block(kind: piece.kind, lead: piece.lead, marker: piece.marker, text: piece.text, trailer: piece.trailer)
         }
         let sections = MarkdownLayout.sections(of: motion).map { section in
             DiffDocument.Section(heading: section.heading.map(block),

@@ -9,13 +9,16 @@ struct BodyBuilder {
     }
 
     let lineOffset: Int
+    /// A composite's: a provenance comment at the end of a block is read as its provenance.
+    let readsProvenance: Bool
     private(set) var title: Heading?
     private(set) var preamble: [Block] = []
     private(set) var sections: [Section] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(lineOffset: Int) {
+    init(lineOffset: Int, readsProvenance: Bool = false) {
         self.lineOffset = lineOffset
+        self.readsProvenance = readsProvenance
     }
 
     mutating func build(_ document: CommonMarkNode) {
@@ -50,8 +53,9 @@ struct BodyBuilder {
                 append(Block(.paragraph, content, line: line))
             }
         case .paragraph:
-            let content = inlines(node.children)
-            if !content.isEmpty { append(Block(.paragraph, content, line: line)) }
+            let (children, provenance) = splittingProvenance(node.children)
+            let content = inlines(children)
+            if !content.isEmpty { append(Block(.paragraph, content, line: line, provenance: provenance)) }
         case .list(let ordered, let start):
             addList(node, ordered: ordered, start: start, line: line)
         case .blockQuote:
@@ -87,6 +91,7 @@ struct BodyBuilder {
         for item in node.children {
             let itemLine = item.line + lineOffset
             var content: [Inline] = []
+            var provenance: Provenance?
             for child in item.children {
                 switch child.kind {
                 case .paragraph:
@@ -94,7 +99,9 @@ struct BodyBuilder {
                         warn(child.line + lineOffset, "a second paragraph in a list item is joined to the first")
                         content.append(.text(" "))
                     }
-                    content += inlines(child.children)
+                    let (children, found) = splittingProvenance(child.children)
+                    provenance = found ?? provenance
+                    content += inlines(children)
                 case .list:
                     warn(child.line + lineOffset, "a nested list is flattened: the format has one level of points")
                     if !content.isEmpty { append(Block(ordered ? .point : .bullet, content.normalized, line: itemLine)) }
@@ -106,9 +113,29 @@ struct BodyBuilder {
                 }
             }
             if !content.isEmpty || item.children.isEmpty {
-                append(Block(ordered ? .point : .bullet, content.normalized, line: itemLine))
+                append(Block(ordered ? .point : .bullet, content.normalized, line: itemLine, provenance: provenance))
             }
         }
+    }
+
+    /// A block's inlines without the provenance comment that ends them, and that provenance. A
+    /// comment that only looks like one stays words, with a warning.
+    private mutating func splittingProvenance(_ nodes: [CommonMarkNode]) -> ([CommonMarkNode], Provenance?) {
+        guard readsProvenance, let last = nodes.last, last.kind == .htmlInline, last.literal.hasPrefix(Provenance.opening) else {
+            return (nodes, nil)
+        }
+        guard let provenance = Provenance(trailer: last.literal) else {
+            warn(last.line + lineOffset, "this 'from:' comment is not provenance as a composite writes it (\(last.literal.prefix(60))); it is kept as words",
+                 rule: "provenance")
+            return (nodes, nil)
+        }
+        var kept = Array(nodes.dropLast())
+        // The space the writer puts before the comment.
+        if let text = kept.last, text.kind == .text, text.literal.hasSuffix(" ") {
+            kept[kept.count - 1].literal.removeLast()
+            if kept[kept.count - 1].literal.isEmpty { kept.removeLast() }
+        }
+        return (kept, provenance)
     }
 
     private mutating func inlines(_ nodes: [CommonMarkNode]) -> [Inline] {

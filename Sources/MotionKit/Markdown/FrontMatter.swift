@@ -4,6 +4,8 @@ import Yams
 struct FrontMatter {
     /// Known string fields, by key.
     var values: [String: (value: String, line: Int)] = [:]
+    /// Known list fields (`composites:`), by key.
+    var lists: [String: (values: [String], line: Int)] = [:]
     var extraFields: [Motion.ExtraField] = []
 
     /// Splits `text` into front matter YAML and body. `bodyLine` is the 1-based file line where
@@ -52,7 +54,9 @@ struct FrontMatter {
         }
     }
 
-    static let knownKeys: Set<String> = ["id", "title", "conference", "submitted-by", "kind", "status", "profile", "amends"]
+    static let knownKeys: Set<String> = ["id", "title", "conference", "submitted-by", "kind", "status", "profile", "amends", "composites"]
+    /// Known keys whose value is a list of single values.
+    static let listKeys: Set<String> = ["composites"]
 
     /// Parses the YAML. `firstLine` is the file line of the YAML's first line (2).
     static func parse(_ yaml: String, firstLine: Int) throws(MotionReadError) -> FrontMatter {
@@ -83,7 +87,13 @@ struct FrontMatter {
             guard seen.insert(key).inserted else {
                 throw MotionReadError(.frontMatter, line: line, "'\(key)' is given twice in the front matter; keep one")
             }
-            if knownKeys.contains(key) {
+            if listKeys.contains(key) {
+                let items = valueNode.sequence.map { $0.compactMap { $0.scalar?.string } }
+                guard let items, items.count == valueNode.sequence?.count else {
+                    throw MotionReadError(.badField, line: line, "'\(key)' must be a list of single values, such as '\(key): [motion-a@2, motion-b@1]'")
+                }
+                result.lists[key] = (items, line)
+            } else if knownKeys.contains(key) {
                 guard let scalar = valueNode.scalar else {
                     throw MotionReadError(.badField, line: line, "'\(key)' must be a single value, not a list or mapping")
                 }

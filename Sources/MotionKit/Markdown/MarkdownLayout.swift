@@ -11,6 +11,8 @@ enum MarkdownLayout {
         var lead: String
         var marker: String = ""
         var text: String
+        /// After the text: a composite block's provenance comment (layout, never words).
+        var trailer: String = ""
     }
 
     struct Section {
@@ -57,7 +59,8 @@ enum MarkdownLayout {
             if block.kind == .point { number += 1 }
             let marker = marker(for: block.kind, number: number)
             out.append(Piece(kind: block.kind.diffKind, lead: sameList ? "\n" : "\n\n", marker: marker,
-                             text: InlineEscaper.render(block.content, continuationIndent: marker.count)))
+                             text: InlineEscaper.render(block.content, continuationIndent: marker.count),
+                             trailer: block.provenance.map { " " + $0.trailer } ?? ""))
             previous = block.kind
         }
         return out
@@ -114,7 +117,7 @@ enum MarkdownLayout {
         var out = ""
         for section in sections {
             if let heading = section.heading { out += heading.lead + heading.marker + heading.text }
-            for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
+            for piece in section.pieces { out += piece.lead + piece.marker + piece.text + piece.trailer }
         }
         return out + "\n"
     }

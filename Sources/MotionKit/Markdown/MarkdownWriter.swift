@@ -13,6 +13,7 @@ public enum MarkdownWriter {
         if let submittedBy = m.submittedBy { out += "submitted-by: \(YAMLScalar.quoted(submittedBy))\n" }
         out += "kind: \(m.kind.rawValue)\n"
         if let amends = m.amends { out += "amends: \(YAMLScalar.quoted(amends))\n" }
+        if !m.composites.isEmpty { out += "composites: [\(m.composites.joined(separator: ", "))]\n" }
         out += "status: \(m.status.rawValue)\n"
         if let profile = m.profile { out += "profile: \(YAMLScalar.quoted(profile))\n" }
         for field in m.extraFields { out += field.yaml.hasSuffix("\n") ? field.yaml : field.yaml + "\n" }

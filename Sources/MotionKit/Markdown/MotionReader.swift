@@ -37,13 +37,15 @@ public enum MotionReader {
 
     /// Reads text; `fileName` supplies the default id when there is no front matter.
     public static func read(_ text: String, fileName: String? = nil) throws(MotionReadError) -> MotionDocument {
+        try read(text, fileName: fileName, readingProvenance: false)
+    }
+
+    /// `readingProvenance` reads provenance comments whatever the kind: a composite's body
+    /// read back without its front matter (as amended).
+    static func read(_ text: String, fileName: String? = nil, readingProvenance: Bool) throws(MotionReadError) -> MotionDocument {
         let (yaml, body, bodyLine) = try FrontMatter.split(try SourceText.prepare(text))
         try SourceText.checkNesting(String(body), firstLine: bodyLine)
         let frontMatter = try yaml.map { (yaml) throws(MotionReadError) in try FrontMatter.parse(yaml, firstLine: 2) } ?? FrontMatter()
-        var builder = BodyBuilder(lineOffset: bodyLine - 1)
-        builder.build(CommonMarkParser.parse(String(body)))
-        var diagnostics = builder.diagnostics
-
         let fields = frontMatter.values
         func enumField<T: RawRepresentable & CaseIterable>(_ key: String, default value: T) throws(MotionReadError) -> T
         where T.RawValue == String {
@@ -54,6 +56,13 @@ public enum MotionReader {
             }
             return parsed
         }
+
+        let kind = try enumField("kind", default: MotionKind.motion)
+        let composites = try compositeSources(frontMatter.lists["composites"], kind: kind)
+        // Only a composite's blocks carry provenance: no other motion reads differently.
+        var builder = BodyBuilder(lineOffset: bodyLine - 1, readsProvenance: kind == .composite || readingProvenance)
+        builder.build(CommonMarkParser.parse(String(body)))
+        var diagnostics = builder.diagnostics
 
         let id: String
         if let (value, line) = fields["id"] {
@@ -71,9 +80,8 @@ public enum MotionReader {
 
         let metadata = Motion.Metadata(
             id: id, conference: fields["conference"]?.value, submittedBy: fields["submitted-by"]?.value,
-            kind: try enumField("kind", default: MotionKind.motion),
-            status: try enumField("status", default: MotionStatus.draft),
-            profile: fields["profile"]?.value, amends: fields["amends"]?.value,
+            kind: kind, status: try enumField("status", default: MotionStatus.draft),
+            profile: fields["profile"]?.value, amends: fields["amends"]?.value, composites: composites,
             extraFields: frontMatter.extraFields)
 
         let title: [Inline]
@@ -98,7 +106,24 @@ public enum MotionReader {
         if metadata.kind == .amendment {
             motion.wording = AmendmentWording.normalize(AmendmentWording.afterTitle(body, hasHeading: builder.title != nil))
         }
+        var fieldLines = fields.mapValues(\.line)
+        for (key, list) in frontMatter.lists { fieldLines[key] = list.line }
         return MotionDocument(motion: motion, diagnostics: diagnostics, hadFrontMatter: yaml != nil,
-                              fieldLines: fields.mapValues(\.line), body: String(body), bodyLine: bodyLine)
+                              fieldLines: fieldLines, body: String(body), bodyLine: bodyLine)
+    }
+
+    /// `composites:`, each `ID` or `ID@REV`, on a composite only.
+    private static func compositeSources(_ field: (values: [String], line: Int)?, kind: MotionKind) throws(MotionReadError) -> [String] {
+        guard let (values, line) = field else { return [] }
+        guard kind == .composite else {
+            throw MotionReadError(.badField, line: line, "'composites' is for a composite: add 'kind: composite', or remove 'composites'")
+        }
+        for value in values {
+            let parts = value.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+            guard MotionID.isValid(String(parts[0])), parts.count == 1 || Int(parts[1]).map({ $0 >= 1 }) == true else {
+                throw MotionReadError(.badField, line: line, "'\(value)' in 'composites' is not a motion: write ID or ID@REVISION, such as 'motion-a@2'")
+            }
+        }
+        return values
     }
 }

@@ -14,11 +14,15 @@ public struct Block: Sendable {
     /// The 1-based line in the source file where the block starts; 0 when built in memory.
     /// Not part of the block's identity: equal text read from two layouts is the same block.
     public var line: Int
+    /// In a composite: the source motions' blocks this one was drafted from. Like `line`, not
+    /// part of the block's identity: the words are the block, for the diff and for amendments.
+    public var provenance: Provenance?
 
-    public init(_ kind: Kind, _ content: [Inline], line: Int = 0) {
+    public init(_ kind: Kind, _ content: [Inline], line: Int = 0, provenance: Provenance? = nil) {
         self.kind = kind
         self.content = content
         self.line = line
+        self.provenance = provenance
     }
 
     var plainText: String { content.plainText }

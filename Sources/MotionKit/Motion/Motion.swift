@@ -47,12 +47,14 @@ extension Motion {
         public var profile: String?
         /// For an amendment: the motion it amends, `ID` or `ID@REV`.
         public var amends: String?
+        /// For a composite: the motions it was drafted from, `ID@REV` (or `ID`), in order.
+        public var composites: [String]
         /// Fields this version does not know, each as its own YAML text (`key: value`), in order.
         var extraFields: [ExtraField]
 
         public init(id: String, conference: String? = nil, submittedBy: String? = nil,
                     kind: MotionKind = .motion, status: MotionStatus = .draft, profile: String? = nil,
-                    amends: String? = nil, extraFields: [ExtraField] = []) {
+                    amends: String? = nil, composites: [String] = [], extraFields: [ExtraField] = []) {
             self.id = id
             self.conference = conference
             self.submittedBy = submittedBy
@@ -60,6 +62,7 @@ extension Motion {
             self.status = status
             self.profile = profile
             self.amends = amends
+            self.composites = composites
             self.extraFields = extraFields
         }
     }
