@@ -141,3 +141,34 @@ for style in [ConferenceProfile.AmendmentStyle.quoted, .lines] {
     emit(["name": "amend \(style.rawValue)", "pairs": pairMotions.count, "write_ms": write, "apply_ms": apply,
           "exact": exact, "instructions": instructions, "whole_replacements": whole])
 }
+
+// Issue 17: drafting a composite of 5 and of 20 corpus motions, already read: unrelated ones
+// (nothing merges: the largest composite), and the same with motion 001's blocks in each (its
+// every block said by all, written once).
+let common = motions[0]
+let overlapping = motions[1...20].map { motion -> Motion in
+    var motion = motion
+    for index in motion.sections.indices {
+        let kind = motion.sections[index].kind
+        motion.sections[index].blocks = (common.sections.first { $0.kind == kind }?.blocks ?? []) + motion.sections[index].blocks
+    }
+    return motion
+}
+// `motion-bench CORPUS --profile-composite`: only the overlapping composite of 20, for a profiler.
+if CommandLine.arguments.contains("--profile-composite") {
+    let sources = overlapping.map { CompositeDrafter.Source(reference: "\($0.id)@1", motion: $0) }
+    for _ in 0..<30 { _ = try CompositeDrafter.draft(sources, id: "bench-composite") }
+    exit(0)
+}
+for (name, family) in [("unrelated", Array(motions[1...20])), ("overlapping", overlapping)] {
+    for count in [5, 20] {
+        let sources = family.prefix(count).map { CompositeDrafter.Source(reference: "\($0.id)@1", motion: $0) }
+        var blocks = 0, leftOut = 0
+        let ms = try measure {
+            let (composite, report) = try CompositeDrafter.draft(sources, id: "bench-composite")
+            blocks = composite.sections.map(\.blocks.count).reduce(0, +)
+            leftOut = report.leftOut.count
+        }
+        emit(["name": "composite \(name) \(count)", "ms": ms, "motions": count, "blocks": blocks, "left_out": leftOut])
+    }
+}

@@ -12,7 +12,8 @@ package struct MotionCommand: ParsableCommand {
         abstract: "Draft, check, amend, compare and export trade-union conference motions.",
         discussion: """
             Motions are Markdown files with YAML front matter (see docs/motion-format.md).
-            Whole stores are copied with 'motion store copy FROM TO' (see its --help).
+            Whole stores are copied with 'motion store copy FROM TO', and composites
+            drafted with 'motion composite MOTION... --id ID' (see their --help).
 
             Examples:
               motion new --template unison-health --id health-2026-pay --title "Fair pay"
@@ -42,10 +43,14 @@ package struct MotionCommand: ParsableCommand {
             do { try request.run() } catch { fail(error) }
             return
         }
-        // `motion store ...` is a tree of its own: ArgumentParser reflects on every command in
-        // the tree it parses, about a million instructions each, paid by every command.
+        // `motion store ...` and `motion composite ...` are trees of their own: ArgumentParser
+        // reflects on every command in the tree it parses, about a million instructions each,
+        // paid by every command.
         if CommandLine.arguments.count > 1, CommandLine.arguments[1] == StoreCommand.name {
             execute(StoreCommand.self, Array(CommandLine.arguments.dropFirst(2)))
+        }
+        if CommandLine.arguments.count > 1, CommandLine.arguments[1] == CompositeCommand.name {
+            execute(CompositeCommand.self, Array(CommandLine.arguments.dropFirst(2)))
         }
         if let suggestion = CommandSuggestion.forUnknown(CommandLine.arguments) {
             Terminal.error("motion: error: \(suggestion)")
@@ -82,7 +87,7 @@ package struct MotionCommand: ParsableCommand {
 /// A mistyped command name gets the command it most likely meant, as git does.
 enum CommandSuggestion {
     static var names: [String] {
-        MotionCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + [StoreCommand.name, "help"]
+        MotionCommand.configuration.subcommands.compactMap { $0.configuration.commandName } + [StoreCommand.name, CompositeCommand.name, "help"]
     }
 
     /// The message for `arguments` whose command is not one motion has, or nil.

@@ -312,12 +312,12 @@ final class KeyTable {
 }
 
 /// The words of a block as a sorted multiset of token ids, with a 256-bit sketch that rules
-/// out most dissimilar pairs before the exact count.
-struct WordBag {
+/// out most dissimilar pairs before the exact count. (Composites compare blocks with it too.)
+public struct WordBag: Sendable {
     let ids: [Int32]
     let sketch: (UInt64, UInt64, UInt64, UInt64)
 
-    init(_ tokens: TokenizedText) {
+    public init(_ tokens: TokenizedText) {
         var ids: [Int32] = []
         ids.reserveCapacity(tokens.count / 2)
         var s = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
@@ -338,7 +338,7 @@ struct WordBag {
 
     /// Dice similarity of the two multisets of words, 0...1; when the sketches show it cannot
     /// reach `atLeast`, a cheap lower value instead.
-    func similarity(to other: WordBag, atLeast threshold: Double = 0) -> Double {
+    public func similarity(to other: WordBag, atLeast threshold: Double = 0) -> Double {
         if ids.isEmpty, other.ids.isEmpty { return 1 }
         if ids.isEmpty || other.ids.isEmpty { return 0 }
         if threshold > 0 {

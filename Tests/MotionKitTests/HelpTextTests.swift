@@ -4,7 +4,8 @@ import Testing
 /// (issue 14, item 8).
 @Suite struct HelpTextTests {
     static let commands = ["check", "new", "diff", "init", "save", "status", "log", "show", "list", "tag", "set-status", "restore",
-                           "fsck", "export-history", "import-history", "amend", "apply", "merge", "glossary", "export", "paper", "store copy"]
+                           "fsck", "export-history", "import-history", "amend", "apply", "merge", "glossary", "export", "paper", "store copy",
+                           "composite"]
 
     @Test(arguments: commands)
     func helpFitsEightyColumns(command: String) throws {

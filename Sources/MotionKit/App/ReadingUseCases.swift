@@ -76,10 +76,15 @@ extension AppContext {
             draft.metadata.conference = conference ?? amended.motion?.metadata.conference ?? draft.metadata.conference
             draft.metadata.profile = amended.motion?.metadata.profile ?? draft.metadata.profile
         }
-        let path = output ?? "\(motionsFolder)/\(id).md"
+        return try writeNewMotion(draft, output: output)
+    }
+
+    /// Writes a new motion to motions/ID.md (or `output`), never over a file; returns the path.
+    func writeNewMotion(_ motion: Motion, output: String?) throws -> String {
+        let path = output ?? "\(motionsFolder)/\(motion.id).md"
         do {
             try FileIO.createDirectory(FileIO.parentDirectory(of: path))
-            try FileIO.writeAtomically(MarkdownWriter.write(draft), to: path, overwrite: false)
+            try FileIO.writeAtomically(MarkdownWriter.write(motion), to: path, overwrite: false)
         } catch {
             if error.errno == EEXIST { throw ApplicationError(.cannotCreate, "\(path) already exists; choose another id, or edit that file") }
             throw error
