@@ -31,9 +31,45 @@ extension AppContext {
         var outcome = SaveOutcome()
         for path in paths {
             if let note = history.rollForwardIfLeftBehind(path) { outcome.notes.append(note) }
-            outcome.files.append((path, Result { try history.save(path, author: author, message: message) }))
+            let result = Result { try history.save(path, author: author, message: message) }
+            outcome.files.append((path, result))
+            if case .success(let revision?) = result, revision.kind == .composite {
+                outcome.notes += markSourcesComposited(of: revision, history: history, author: author)
+            }
         }
         return outcome
+    }
+
+    /// A saved composite's sources get status `composited`, each in a revision of its own, when
+    /// they stand before debate (draft, submitted, admitted); sources already composited, or
+    /// decided, or not in the store, are left as they are and named. Every save of the composite
+    /// does this again, so a source missed once (a command stopped) is caught up next time.
+    private func markSourcesComposited(of composite: Revision, history: History, author: String) -> [String] {
+        // The composite was saved: nothing here may undo that, so each source's failure is a note.
+        guard let motion = try? storedMotion(composite) else {
+            return ["\(composite.reference) cannot be read back, so its sources' statuses are not set to composited"]
+        }
+        var notes: [String] = []
+        for source in motion.metadata.composites.map(AmendmentIndex.motionID) {
+            guard let latest = try? history.store.revision(source, .latest) else {
+                notes.append("\(source) is not in the store, so its status is not set to composited")
+                continue
+            }
+            switch latest.status {
+            case .composited: continue
+            case .draft, .submitted, .admitted:
+                do {
+                    let change = try history.setStatus(source, to: .composited, author: author, message: "Composited into \(composite.motionID)")
+                    notes.append("\(change.revision?.reference ?? source): status composited (into \(composite.motionID))")
+                    if let warning = change.warning { notes.append(warning) }
+                } catch {
+                    notes.append("\(source) could not be set to composited (\(error)); 'motion set-status \(source) composited' does it")
+                }
+            default:
+                notes.append("\(source) is \(latest.status.words), so its status is left as it is (not set to composited)")
+            }
+        }
+        return notes
     }
 
     /// A motion's revisions, newest first, and the latest revisions of the amendments to it.

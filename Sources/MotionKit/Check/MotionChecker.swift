@@ -139,7 +139,13 @@ public struct MotionChecker: Sendable {
             }
         }
 
-        if let limit = profile.motionWordLimit, counts.body > limit {
+        if motion.metadata.kind == .composite {
+            // A composite over its limit is the committee's to cut or to allow: a warning.
+            if let limit = profile.compositeWordLimit ?? profile.motionWordLimit, counts.body > limit {
+                findings.append(Diagnostic(.warning, line: motion.sections[0].line,
+                    "the composite has \(counts.body) words; \(profile.name) allows \(limit) for a composite (cut \(counts.body - limit))", rule: "word-limit"))
+            }
+        } else if let limit = profile.motionWordLimit, counts.body > limit {
             findings.append(Diagnostic(.error, line: motion.sections[0].line,
                 "the motion has \(counts.body) words; \(profile.name) allows \(limit) (cut \(counts.body - limit))", rule: "word-limit"))
         }

@@ -14,6 +14,9 @@ public struct ConferenceProfile: Hashable, Sendable {
     public var description: String
     var motionWordLimit: Int?
     var amendmentWordLimit: Int?
+    /// A composite's limit (conferences often give composites more words), when the profile
+    /// says one (`null`: none); else the motion's applies.
+    var compositeWordLimit: Int??
     var titleWordLimit: Int?
     var requiredSections: [SectionKind]
     public var lineWidth: Int
@@ -63,6 +66,7 @@ public struct ConferenceProfile: Hashable, Sendable {
             case "description": profile.description = value.string ?? ""
             case "motion-word-limit": profile.motionWordLimit = try limit()
             case "amendment-word-limit": profile.amendmentWordLimit = try limit()
+            case "composite-word-limit": profile.compositeWordLimit = .some(try limit())
             case "title-word-limit": profile.titleWordLimit = try limit()
             case "line-width":
                 guard let width = value.int, (20...400).contains(width) else { throw fail(line, "'line-width' must be a whole number from 20 to 400") }
@@ -85,7 +89,7 @@ public struct ConferenceProfile: Hashable, Sendable {
                     profile.requiredSections.append(kind)
                 }
             default:
-                throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, title-word-limit, required-sections, line-width, number-title, number-headings and amendment-style")
+                throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, composite-word-limit, title-word-limit, required-sections, line-width, number-title, number-headings and amendment-style")
             }
         }
         self = profile
