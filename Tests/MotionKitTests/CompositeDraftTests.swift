@@ -178,9 +178,9 @@ import Testing
 /// points each words a little differently, paragraphs one repeats in part, and points of their
 /// own. Deterministic per seed, so a failure names a family that can be looked at.
 struct MotionFamily {
-    private var random: SplitMix
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = SplitMix(state: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     private static let words = ("members branches employers workers conference union pay grading posts roles training support staff "
         + "health trusts national local guidance progression recognition campaign survey report fair equal career experience peer "
@@ -220,17 +220,5 @@ struct MotionFamily {
             out.append(try CompositeDraftTests.motion("family-\(member + 1)", branch: "Branch \(member + 1)", body))
         }
         return out
-    }
-}
-
-/// SplitMix64: a small, fast, seeded generator.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HelpTextTests {
     static let commands = ["check", "new", "diff", "init", "save", "status", "log", "show", "list", "tag", "set-status", "restore",
                            "fsck", "export-history", "import-history", "amend", "apply", "merge", "glossary", "export", "paper", "store copy",
-                           "composite"]
+                           "composite", "composite draft", "composite agree", "composite status"]
 
     @Test(arguments: commands)
     func helpFitsEightyColumns(command: String) throws {

@@ -98,10 +98,30 @@ extension AppContext {
     }
 
     /// Records a new status as a revision, and updates the working file's status line.
-    public func setStatus(_ id: String, to status: String, author option: String?, message: String) throws -> History.StatusChange {
+    /// A composite is admitted only when every mover has agreed to it as it stands, or with
+    /// `override`, the office's reason, which is recorded in the same revision.
+    public func setStatus(_ id: String, to status: String, author option: String?, message: String,
+                          override reason: String? = nil) throws -> History.StatusChange {
         let newStatus = try MotionStatus.parse(status)
         guard MotionID.isValid(id) else { throw ApplicationError(.usage, "'\(id)' is not a motion id") }
-        return try history().setStatus(id, to: newStatus, author: try author(option), message: message)
+        if reason != nil, newStatus != .admitted { throw ApplicationError(.usage, "--override is for admitting a composite whose movers have not all agreed") }
+        let author = try author(option)
+        return try history().changeFrontMatter(id, author: author, message: { old in
+            let note = reason.map { " (override: \($0))" } ?? ""
+            return message.isEmpty ? "Status: \(old.metadata.status.rawValue) -> \(newStatus.rawValue)" + note : message + note
+        }, fields: ["status", "agreement-override"]) { (motion) throws(StoreError) in
+            guard motion.metadata.status != newStatus else { return nil }
+            var changed = motion
+            changed.metadata.status = newStatus
+            if newStatus == .admitted, let problem = Self.admissionRefusal(of: motion) {
+                guard let reason else { throw StoreError(.refused, problem) }
+                changed.metadata.agreementOverride = AgreementOverride(by: author, on: Timestamp.now(), reason: reason)
+            } else if reason != nil {
+                throw StoreError(.invalidArgument, motion.metadata.kind == .composite
+                    ? "every mover has agreed to \(id): admit it without --override" : "\(id) is not a composite: --override is for admitting a composite")
+            }
+            return changed
+        }
     }
 
     /// Writes a stored revision back to its working file; returns the revision and the file.

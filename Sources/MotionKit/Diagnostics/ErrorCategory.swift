@@ -58,6 +58,7 @@ extension StoreError: MotionKitError {
         case .damaged: .badData
         case .diskFull, .io: .io
         case .unavailable: .unavailable
+        case .refused: .conflict
         }
     }
 }

@@ -6,6 +6,8 @@ struct FrontMatter {
     var values: [String: (value: String, line: Int)] = [:]
     /// Known list fields (`composites:`), by key.
     var lists: [String: (values: [String], line: Int)] = [:]
+    /// Known fields of records (`agreements:`, a list; `agreement-override:`, one), by key.
+    var records: [String: (values: [[String: String]], line: Int)] = [:]
     var extraFields: [Motion.ExtraField] = []
 
     /// Splits `text` into front matter YAML and body. `bodyLine` is the 1-based file line where
@@ -54,9 +56,12 @@ struct FrontMatter {
         }
     }
 
-    static let knownKeys: Set<String> = ["id", "title", "conference", "submitted-by", "kind", "status", "profile", "amends", "composites"]
+    static let knownKeys: Set<String> = ["id", "title", "conference", "submitted-by", "kind", "status", "profile", "amends", "composites",
+                                         "agreements", "agreement-override"]
     /// Known keys whose value is a list of single values.
     static let listKeys: Set<String> = ["composites"]
+    /// Known keys whose value is a list of records (`agreements`) or one record.
+    static let recordKeys: Set<String> = ["agreements", "agreement-override"]
 
     /// Parses the YAML. `firstLine` is the file line of the YAML's first line (2).
     static func parse(_ yaml: String, firstLine: Int) throws(MotionReadError) -> FrontMatter {
@@ -87,7 +92,16 @@ struct FrontMatter {
             guard seen.insert(key).inserted else {
                 throw MotionReadError(.frontMatter, line: line, "'\(key)' is given twice in the front matter; keep one")
             }
-            if listKeys.contains(key) {
+            if recordKeys.contains(key) {
+                let nodes = key == "agreements" ? valueNode.sequence.map(Array.init) : [valueNode]
+                let records = nodes?.compactMap(record)
+                guard let records, records.count == nodes?.count else {
+                    throw MotionReadError(.badField, line: line, key == "agreements"
+                        ? "'agreements' must be a list of records such as '- {for: motion-a, by: Camden Branch, on: \"2026-12-04\", text: 3f2a9c1e0b7d}'"
+                        : "'agreement-override' must be a record such as '{by: Conference office, on: \"2026-12-04\", reason: \"...\"}'")
+                }
+                result.records[key] = (records, line)
+            } else if listKeys.contains(key) {
                 let items = valueNode.sequence.map { $0.compactMap { $0.scalar?.string } }
                 guard let items, items.count == valueNode.sequence?.count else {
                     throw MotionReadError(.badField, line: line, "'\(key)' must be a list of single values, such as '\(key): [motion-a@2, motion-b@1]'")
@@ -116,6 +130,17 @@ struct FrontMatter {
             }
         }
         return result
+    }
+
+    /// A mapping of single values (`{for: a, by: b}`), or nil.
+    private static func record(_ node: Node) -> [String: String]? {
+        guard let mapping = node.mapping else { return nil }
+        var record: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, let text = value.scalar?.string else { return nil }
+            record[name] = text
+        }
+        return record
     }
 
     private static func serialize(key: Node, value: Node, line: Int) throws(MotionReadError) -> String {

@@ -16,8 +16,24 @@ public enum MarkdownWriter {
         if !m.composites.isEmpty { out += "composites: [\(m.composites.joined(separator: ", "))]\n" }
         out += "status: \(m.status.rawValue)\n"
         if let profile = m.profile { out += "profile: \(YAMLScalar.quoted(profile))\n" }
+        out += agreementLines(m).map { $0 + "\n" }.joined()
         for field in m.extraFields { out += field.yaml.hasSuffix("\n") ? field.yaml : field.yaml + "\n" }
         return out + "---\n"
+    }
+
+    /// A composite's `agreements:` and `agreement-override:` lines (values always quoted: a
+    /// flow mapping reads ',' and '}' as syntax).
+    static func agreementLines(_ m: Motion.Metadata) -> [String] {
+        func q(_ value: String) -> String { YAMLScalar.doubleQuoted(value) }
+        var lines: [String] = []
+        if !m.agreements.isEmpty {
+            lines.append("agreements:")
+            lines += m.agreements.map { "  - {for: \(q($0.source)), by: \(q($0.by)), on: \(q($0.on)), text: \(q($0.text))}" }
+        }
+        if let o = m.agreementOverride {
+            lines.append("agreement-override: {by: \(q(o.by)), on: \(q(o.on)), reason: \(q(o.reason))}")
+        }
+        return lines
     }
 
     static func heading(_ content: [Inline]) -> String {
@@ -54,7 +70,7 @@ enum YAMLScalar {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FEFF}" || scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
-    private static func doubleQuoted(_ value: String) -> String {
+    static func doubleQuoted(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

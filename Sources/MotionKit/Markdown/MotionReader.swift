@@ -59,6 +59,7 @@ public enum MotionReader {
 
         let kind = try enumField("kind", default: MotionKind.motion)
         let composites = try compositeSources(frontMatter.lists["composites"], kind: kind)
+        let (agreements, agreementOverride) = try compositeAgreements(frontMatter.records, kind: kind)
         // Only a composite's blocks carry provenance: no other motion reads differently.
         var builder = BodyBuilder(lineOffset: bodyLine - 1, readsProvenance: kind == .composite || readingProvenance)
         builder.build(CommonMarkParser.parse(String(body)))
@@ -78,11 +79,13 @@ public enum MotionReader {
                 : "no 'id' in the front matter: the id '\(id)' is taken from the file name", rule: "front-matter"))
         }
 
-        let metadata = Motion.Metadata(
+        var metadata = Motion.Metadata(
             id: id, conference: fields["conference"]?.value, submittedBy: fields["submitted-by"]?.value,
             kind: kind, status: try enumField("status", default: MotionStatus.draft),
             profile: fields["profile"]?.value, amends: fields["amends"]?.value, composites: composites,
             extraFields: frontMatter.extraFields)
+        metadata.agreements = agreements
+        metadata.agreementOverride = agreementOverride
 
         let title: [Inline]
         switch (builder.title, fields["title"]) {
@@ -108,8 +111,43 @@ public enum MotionReader {
         }
         var fieldLines = fields.mapValues(\.line)
         for (key, list) in frontMatter.lists { fieldLines[key] = list.line }
+        for (key, records) in frontMatter.records { fieldLines[key] = records.line }
         return MotionDocument(motion: motion, diagnostics: diagnostics, hadFrontMatter: yaml != nil,
                               fieldLines: fieldLines, body: String(body), bodyLine: bodyLine)
+    }
+
+    /// `agreements:` and `agreement-override:`, on a composite only, every field given.
+    private static func compositeAgreements(_ records: [String: (values: [[String: String]], line: Int)],
+                                            kind: MotionKind) throws(MotionReadError) -> ([CompositeAgreement], AgreementOverride?) {
+        for (key, field) in records.sorted(by: { $0.value.line < $1.value.line }) where kind != .composite {
+            throw MotionReadError(.badField, line: field.line, "'\(key)' is for a composite: add 'kind: composite', or remove '\(key)'")
+        }
+        func fields(_ record: [String: String], _ names: [String], of key: String, line: Int) throws(MotionReadError) -> [String] {
+            if let unknown = record.keys.sorted().first(where: { !names.contains($0) }) {
+                throw MotionReadError(.badField, line: line, "'\(key)' has no field '\(unknown)'; its fields are \(names.joined(separator: ", "))")
+            }
+            var values: [String] = []
+            for name in names {
+                guard let value = record[name], !value.isEmpty else {
+                    throw MotionReadError(.badField, line: line, "'\(key)' needs '\(name)' in each record")
+                }
+                values.append(value)
+            }
+            return values
+        }
+        var agreements: [CompositeAgreement] = []
+        if let field = records["agreements"] {
+            for record in field.values {
+                let v = try fields(record, ["for", "by", "on", "text"], of: "agreements", line: field.line)
+                agreements.append(CompositeAgreement(source: v[0], by: v[1], on: v[2], text: v[3]))
+            }
+        }
+        var agreementOverride: AgreementOverride?
+        if let field = records["agreement-override"], let record = field.values.first {
+            let v = try fields(record, ["by", "on", "reason"], of: "agreement-override", line: field.line)
+            agreementOverride = AgreementOverride(by: v[0], on: v[1], reason: v[2])
+        }
+        return (agreements, agreementOverride)
     }
 
     /// `composites:`, each `ID` or `ID@REV`, on a composite only.

@@ -49,6 +49,10 @@ extension Motion {
         public var amends: String?
         /// For a composite: the motions it was drafted from, `ID@REV` (or `ID`), in order.
         public var composites: [String]
+        /// For a composite: the movers' agreements recorded, in order, and the office's
+        /// override when it was admitted without them all.
+        public var agreements: [CompositeAgreement] = []
+        public var agreementOverride: AgreementOverride?
         /// Fields this version does not know, each as its own YAML text (`key: value`), in order.
         var extraFields: [ExtraField]
 

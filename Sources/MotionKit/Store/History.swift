@@ -95,28 +95,47 @@ public struct History: Sendable {
     /// Records a new status as a revision of the latest text, and updates the working file's
     /// `status:` line (only that line, so unsaved edits stay as they are).
     public func setStatus(_ id: String, to status: MotionStatus, author: String, message: String) throws -> StatusChange {
-        let revision = try store.derive(id, author: author, message: { old, _ in
+        try changeFrontMatter(id, author: author, message: { old in
             message.isEmpty ? "Status: \(old.metadata.status.rawValue) -> \(status.rawValue)" : message
-        }, change: { (motion) throws(StoreError) in
+        }, fields: ["status"]) { motion in
             guard motion.metadata.status != status else { return nil }
             var changed = motion
             changed.metadata.status = status
             return changed
+        }
+    }
+
+    /// Records a change of front matter as a revision of the latest text (`change` gets the
+    /// latest motion, in the transaction; nil for no change), and updates those `fields` in the
+    /// working file, only those lines, so unsaved edits stay as they are.
+    public func changeFrontMatter(_ id: String, author: String, message: (Motion) -> String, fields: [String],
+                                  change: (Motion) throws(StoreError) -> Motion?) throws -> StatusChange {
+        var changed: Motion?
+        let revision = try store.derive(id, author: author, message: { old, _ in message(old) }, change: { (motion) throws(StoreError) in
+            changed = try change(motion)
+            return changed
         })
         let path = workspace.workingFile(for: id)
         guard FileIO.fileExists(path) else { return StatusChange(revision: revision) }
-        // Only the status line changes, so the file is read exactly as it is (its own line
-        // endings and byte-order mark), and never rewritten when it is not UTF-8 text.
+        // With no change to record, the file is still brought into line with the store.
+        guard let target = changed ?? (try? store.motion(of: store.revision(id, .latest))) else { return StatusChange(revision: revision) }
+        let what = fields.map { "'\($0)'" }.joined(separator: " and ")
+        // Only those lines change, so the file is read exactly as it is (its own line endings
+        // and byte-order mark), and never rewritten when it is not UTF-8 text.
         guard let bytes = try? FileIO.readBytes(path, limit: SourceText.maximumBytes + 1), bytes.count <= SourceText.maximumBytes,
-              !bytes.contains(0), let text = String(validating: bytes, as: UTF8.self) else {
+              !bytes.contains(0), var text = String(validating: bytes, as: UTF8.self) else {
             return StatusChange(revision: revision, warning:
-                "\(path) is not a UTF-8 text file the tool can edit, so it does not say 'status: \(status.rawValue)'; fix the file before the next 'motion save', or that save records the old status again")
+                "\(path) is not a UTF-8 text file the tool can edit, so its \(what) is not updated; fix the file before the next 'motion save', or that save records the old one again")
         }
-        if let updated = FrontMatterEditor.settingField("status", to: status.rawValue, in: text) {
-            if updated != text { try FileIO.writeAtomically(updated, to: path) }
-            return StatusChange(revision: revision)
+        let original = text
+        for field in fields {
+            guard let updated = FrontMatterEditor.settingField(field, lines: FrontMatterEditor.canonicalLines(field, of: target), in: text) else {
+                return StatusChange(revision: revision, warning:
+                    "\(path) has no front matter to update, so its \(what) is not updated; add the lines before the next 'motion save', or that save records the old ones again")
+            }
+            text = updated
         }
-        return StatusChange(revision: revision, warning:
-            "\(path) has no front matter to update, so it does not say 'status: \(status.rawValue)'; add the line before the next 'motion save', or that save records the old status again")
+        if text != original { try FileIO.writeAtomically(text, to: path) }
+        return StatusChange(revision: revision)
     }
 }

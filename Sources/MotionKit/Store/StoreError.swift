@@ -19,6 +19,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case io
         /// The database server cannot be reached, or went away before the change was made.
         case unavailable
+        /// A rule of the content refused the change (a composite admitted before its movers agreed).
+        case refused
     }
 
     public var reason: Reason
