@@ -76,6 +76,7 @@ public struct BranchPaper: Sendable {
                 "number": index + 1, "id": item.motion.id, "title": text(item.motion.titleText), "status": m.status.words,
                 "words": item.motion.wordCounts.body, "submittedBy": m.submittedBy.map(text),
                 "conference": m.conference.map(text),
+                "compositeOf": m.kind == .composite && !m.composites.isEmpty ? text("composite of " + m.composites.joined(separator: ", ")) : nil,
                 "amendmentCount": item.amendments.isEmpty ? false : item.amendments.count,
                 "amendmentsLabel": item.amendments.isEmpty ? false : Self.count(item.amendments.count, "amendment"),
                 "amendments": item.amendments.map { amendment -> [String: Any] in
@@ -112,6 +113,7 @@ public struct BranchPaper: Sendable {
                 for piece in section.pieces { out += piece.lead + piece.marker + piece.text }
                 out += "\n"
             }
+            out += MarkdownDocumentWriter.sourcesTable(item.motion)
             for (number, amendment) in item.amendments.enumerated() {
                 out += "\n" + MarkdownLayout.headingMarker(level: 3)
                     + InlineEscaper.escape(Self.heading(of: amendment, number: number + 1, to: item.motion), atLineStart: false) + "\n\n"
@@ -128,6 +130,7 @@ public struct BranchPaper: Sendable {
         document.add(agendaMotion, pageBreakBefore: false, details: false, nestingBullets: true)
         for item in items {
             document.add(item.motion, pageBreakBefore: true)
+            document.compositeSources(item.motion)
             for (number, amendment) in item.amendments.enumerated() {
                 // Heading1 keeps with the next paragraph: no amendment heading alone at a page's foot.
                 document.paragraph(style: "Heading1") { builder in

@@ -81,6 +81,7 @@ struct DocxWriter: DocumentWriter {
             } else {
                 document.add(motion, pageBreakBefore: index > 0)
             }
+            document.compositeSources(motion)
         }
         let title = motions.count == 1 ? motions[0].titleText : "Motions"
         return try package(document, title: title, author: motions.compactMap(\.metadata.submittedBy).first ?? "")
@@ -384,6 +385,51 @@ struct DocumentBuilder {
             paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
             previous = block.kind
         }
+    }
+
+    /// A composite's sources, as a table under a heading (nothing for any other motion).
+    mutating func compositeSources(_ motion: Motion) {
+        let sources = CompositeSources.rows(of: motion)
+        guard !sources.isEmpty else { return }
+        paragraph(style: "Heading1") { $0.run("Sources of this composite") }
+        table(header: ["Motion", "In the composite"], rows: sources.map { [$0.source, $0.places] })
+    }
+
+    /// A table with a header row that repeats on each page, ruled with its own borders (a
+    /// template's styles need not have a table style), then an empty paragraph, as Word ends one.
+    mutating func table(header: [String], rows: [[String]]) {
+        let width = 9_000 / max(1, header.count)
+        xml.start("w:tbl")
+        xml.start("w:tblPr")
+        xml.empty("w:tblW", [("w:w", "5000"), ("w:type", "pct")])
+        xml.start("w:tblBorders")
+        for edge in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            xml.empty("w:\(edge)", [("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "auto")])
+        }
+        xml.end()
+        xml.end()
+        xml.start("w:tblGrid")
+        for _ in header { xml.empty("w:gridCol", [("w:w", String(width))]) }
+        xml.end()
+        for (index, row) in ([header] + rows).enumerated() {
+            xml.start("w:tr")
+            if index == 0 {
+                xml.start("w:trPr")
+                xml.empty("w:tblHeader")
+                xml.end()
+            }
+            for text in row {
+                xml.start("w:tc")
+                xml.start("w:tcPr")
+                xml.empty("w:tcW", [("w:w", String(width)), ("w:type", "dxa")])
+                xml.end()
+                paragraph(style: nil) { $0.run(text, bold: index == 0) }
+                xml.end()
+            }
+            xml.end()
+        }
+        xml.end()
+        paragraph(style: nil) { _ in }
     }
 
     /// A new list (its own numbering, so it starts at 1); its numId.

@@ -12,7 +12,7 @@ struct MarkdownDocumentWriter: DocumentWriter {
     func text(_ document: ExportDocument) -> String {
         switch document {
         case .motions(let motions, nil):
-            return motions.map(MarkdownWriter.write).joined(separator: "\n")
+            return motions.map { MarkdownWriter.write($0) + Self.sourcesTable($0) }.joined(separator: "\n")
         case .motions(let motions, let schemes?):
             return zip(motions, schemes).map { motion, scheme in
                 MarkdownLayout.titleMarker + "\(motion.titleText)\n\n```\n" + LineNumbering.render(LineNumbering.lines(of: motion, scheme: scheme)) + "```\n"
@@ -28,5 +28,15 @@ struct MarkdownDocumentWriter: DocumentWriter {
         case .paper(let paper):
             return paper.markdown()
         }
+    }
+
+    /// A composite's sources, as a table after it (nothing for any other motion). An export is
+    /// for reading, never read back: the table is no section of the motion.
+    static func sourcesTable(_ motion: Motion) -> String {
+        let rows = CompositeSources.rows(of: motion)
+        guard !rows.isEmpty else { return "" }
+        func cell(_ text: String) -> String { InlineEscaper.escape(text, atLineStart: false).replacingOccurrences(of: "|", with: "\\|") }
+        return "\n**Sources of this composite**\n\n| Motion | In the composite |\n|---|---|\n"
+            + rows.map { "| \(cell($0.source)) | \(cell($0.places)) |\n" }.joined()
     }
 }

@@ -553,7 +553,7 @@ Meeting of {{date}}
 ## Motions for this meeting
 
 {{#motions}}
-{{number}}. **{{title}}** ({{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}){{#amendmentsLabel}}; {{amendmentsLabel}}{{/amendmentsLabel}}
+{{number}}. **{{title}}** ({{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}{{#compositeOf}}; {{compositeOf}}{{/compositeOf}}){{#amendmentsLabel}}; {{amendmentsLabel}}{{/amendmentsLabel}}
 {{#amendments}}
     - {{title}} ({{#submittedBy}}from {{submittedBy}}; {{/submittedBy}}{{status}}, {{words}} words)
 {{/amendments}}
