@@ -33,6 +33,11 @@ public enum AmendmentApplier {
         }
         var motion = document.motion
         motion.metadata = metadata
+        if metadata.kind == .amendment {
+            // An amendment amended (by an amendment to it): its wording is kept as written,
+            // since it quotes its motion's Markdown and must not be escaped as this file's own.
+            motion.wording = AmendmentWording.normalize(AmendmentWording.afterTitle(Substring(markdown), hasHeading: true))
+        }
         return motion
     }
 }

@@ -167,7 +167,17 @@ public struct MergeAmendments: Sendable {
                 documents.append((revision.motionID, try context.resolve(revision.reference).amendment()))
             }
             if stored.isEmpty { note("no stored amendment to \(baseMotion.id) has status \(status.rawValue)") }
+            // Amendments to those amendments, with the same status, are part of them.
+            var queue = stored.map(\.motionID)
+            while let amendment = queue.popLast() {
+                for revision in try store.latestAmendments(to: amendment) where revision.status == status
+                    && !documents.contains(where: { $0.label == revision.motionID }) {
+                    documents.append((revision.motionID, try context.resolve(revision.reference).amendment()))
+                    queue.append(revision.motionID)
+                }
+            }
         }
+        documents = try Self.applyingSubAmendments(documents, to: baseMotion.id, lines: context.amendmentSettings(for: baseMotion).lines, note: note)
         let outcome: AmendmentMerger.Outcome
         do {
             outcome = try AmendmentMerger.merge(documents.map { AmendmentMerger.Amendment(label: $0.label, instructions: $0.document.instructions) },
@@ -187,6 +197,55 @@ public struct MergeAmendments: Sendable {
             result.motion.metadata.status = .carriedAsAmended
         }
         return result
+    }
+
+    /// Amendments to amendments of this merge applied to those amendments' wording first, the
+    /// deepest first, so that what is merged is each amendment as amended. An amendment whose
+    /// `amends:` names neither the motion nor an amendment of the merge is refused.
+    static func applyingSubAmendments(_ documents: [(label: String, document: AmendmentDocument)], to motion: String, lines: LineScheme,
+                                      note: (String) -> Void) throws -> [(label: String, document: AmendmentDocument)] {
+        var documents = documents
+        // Matched by id: `amends:` names an id, and a file's label is its path.
+        func id(_ entry: (label: String, document: AmendmentDocument)) -> String { entry.document.motion?.id ?? entry.label }
+        let ids = Set(documents.map(id))
+        func target(_ document: AmendmentDocument) -> String { document.amends.map(AmendmentIndex.motionID) ?? motion }
+        func position(_ amendment: String) -> Int? { documents.firstIndex { id($0) == amendment } }
+        func depth(_ amendment: String, _ seen: Set<String> = []) throws -> Int {
+            guard let index = position(amendment) else { return 0 }
+            let amended = target(documents[index].document)
+            if amended == motion { return 0 }
+            guard ids.contains(amended) else {
+                throw ApplicationError(.usage, "\(documents[index].label) amends \(amended), which is neither \(motion) nor one of the amendments merged; name \(amended) too")
+            }
+            guard !seen.contains(amended) else { throw ApplicationError(.badData, "\(amendment) and \(amended) amend each other") }
+            return try depth(amended, seen.union([amendment])) + 1
+        }
+        let depths = Dictionary(try documents.map { (id($0), try depth(id($0))) }, uniquingKeysWith: max)
+        for amendment in documents.map(id).sorted(by: { depths[$0]! > depths[$1]! }) where depths[amendment]! > 0 {
+            guard let sub = position(amendment) else { continue }
+            let amended = target(documents[sub].document)
+            guard let index = position(amended) else { continue }
+            guard let base = documents[index].document.motion else {
+                throw ApplicationError(.usage, "\(amended) is bare wording; an amendment to it needs it as a document with front matter")
+            }
+            let amendedMotion: Motion
+            do {
+                amendedMotion = try AmendmentApplier.apply(documents[sub].document.instructions, to: base, lines: lines)
+            } catch {
+                throw ApplicationError(.badData, "\(amendment) cannot be applied to \(amended): \(error.message)")
+            }
+            let wording = amendedMotion.wording ?? ""
+            let instructions: [AmendmentInstruction]
+            do { instructions = try AmendmentParser.parse(wording) } catch {
+                throw ApplicationError(.badData, "\(amended) as amended by \(amendment) is no longer wording the tool can read: \(error.message)")
+            }
+            let label = documents[index].label
+            let name = label.hasSuffix(")") ? String(label.dropLast()) + ", \(amendment))" : "\(label) (as amended by \(amendment))"
+            documents[index] = (name, AmendmentDocument(motion: amendedMotion, wording: wording, wordingLine: 1, instructions: instructions))
+            documents.remove(at: sub)
+            note("\(amendment) is applied to \(amended) first")
+        }
+        return documents
     }
 }
 
