@@ -31,6 +31,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Show the motion's changes from this revision or file as Word tracked changes (CriticMarkup for md).")
     var changesFrom: String?
 
+    @Flag(help: "For a composite in Word: a margin comment on each block naming the source blocks it came from.")
+    var provenanceComments = false
+
     @Option(name: .shortAndLong, help: "The file, or a folder for ID.docx in it (default: ID.docx or ID.xml here; md goes to standard output).")
     var output: String?
 
@@ -44,8 +47,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let to = try DocumentOutput.format(to, output: output)
-        let result = try ExportMotions(references: references, format: to, lineNumbers: lineNumbers, changesFrom: changesFrom)
-            .run(in: storeOptions.context)
+        var export = ExportMotions(references: references, format: to, lineNumbers: lineNumbers, changesFrom: changesFrom)
+        export.provenanceComments = provenanceComments
+        let result = try export.run(in: storeOptions.context)
         for note in result.notes { Terminal.note(note) }
         try DocumentOutput.write(result.bytes, to: output, defaultPath: result.defaultFileName, toStandardOutput: to == .md)
     }

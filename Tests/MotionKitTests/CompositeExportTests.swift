@@ -49,4 +49,28 @@ import Testing
         #expect(paperAudit.status == 0, "\(paperAudit.output)")
         #expect(try ExportCommandTests.pandoc("\(directory)/paper.docx", trackChanges: "accept").contains("lxp-bristol@1"))
     }
+
+    @Test func onRequestEachBlockHasAMarginCommentNamingItsSources() throws {
+        let directory = try CompositeAgreementTests.workspace()
+        #expect(try MotionProcess.run(["export", "lxp-composite", "--to", "docx", "--provenance-comments", "-o", "commented.docx"], in: directory).status == 0)
+        let comments = try #require(try ExportCommandTests.part("word/comments.xml", of: "\(directory)/commented.docx"))
+        #expect(comments.contains("From lxp-camden notes.2, lxp-leeds notes.1"), "\(comments)")
+        #expect(comments.contains("From lxp-camden resolves.3; choice 1: the committee keeps one of these"))
+        #expect(comments.components(separatedBy: "<w:comment ").count - 1 == 10, "one comment per block")
+        let document = try #require(try ExportCommandTests.part("word/document.xml", of: "\(directory)/commented.docx"))
+        #expect(document.components(separatedBy: "<w:commentRangeStart").count - 1 == 10)
+        let audit = try ExportCommandTests.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", "\(directory)/commented.docx"])
+        #expect(audit.status == 0, "\(audit.output)")
+        let withComments = try ExportCommandTests.runPython(["-c", """
+            import docx, sys
+            d = docx.Document(sys.argv[1])
+            print(len(d.paragraphs), [r.target_ref for r in d.part.rels.values() if r.reltype.endswith("/comments")])
+            """, "\(directory)/commented.docx"])
+        #expect(withComments.status == 0 && withComments.output.contains("['comments.xml']"), "\(withComments.output)")
+        // Without the flag, no comments part at all; a motion that is no composite never has one.
+        #expect(try MotionProcess.run(["export", "lxp-composite", "--to", "docx", "-o", "plain.docx"], in: directory).status == 0)
+        #expect(try ExportCommandTests.part("word/comments.xml", of: "\(directory)/plain.docx") == nil)
+        #expect(try MotionProcess.run(["export", "lxp-camden", "--to", "docx", "--provenance-comments", "-o", "motion.docx"], in: directory).status == 0)
+        #expect(try ExportCommandTests.part("word/comments.xml", of: "\(directory)/motion.docx") == nil)
+    }
 }

@@ -9,6 +9,8 @@ public struct ExportMotions: Sendable {
     public var lineNumbers: Bool
     /// Show the one motion's changes from this revision or file.
     public var changesFrom: String?
+    /// In Word, a margin comment on each block of a composite naming the source blocks it came from.
+    public var provenanceComments = false
 
     public struct Result: Sendable {
         public var bytes: [UInt8]
@@ -60,7 +62,7 @@ public struct ExportMotions: Sendable {
             let ordered = DocumentWriters.amendmentsUnderTheirMotion(motions)
             document = .motions(ordered, lines: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lines } : nil)
         }
-        let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(document)
+        let bytes = try DocumentWriters.writer(for: format, resources: context.resources, provenanceComments: provenanceComments).write(document)
         return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)", notes: notes)
     }
 

@@ -54,11 +54,15 @@ public protocol DocumentWriter: Sendable {
 public enum DocumentWriters {
     /// The writer for `format`; Word styles come from `resources` (templates/docx/, which a
     /// workspace may replace), each part checked to be well-formed XML first.
-    static func writer(for format: DocumentFormat, resources: ResourceLibrary) throws(ResourceError) -> any DocumentWriter {
+    /// `provenanceComments`: Word's margin comments with a composite's provenance (Markdown
+    /// keeps provenance as it is, in the comments that end each block's line).
+    static func writer(for format: DocumentFormat, resources: ResourceLibrary, provenanceComments: Bool = false) throws(ResourceError) -> any DocumentWriter {
         switch format {
-        case .md: MarkdownDocumentWriter()
-        case .docx: try DocxWriter(template: resources, packaging: .zip)
-        case .xml: try DocxWriter(template: resources, packaging: .flatOPC)
+        case .md: return MarkdownDocumentWriter()
+        case .docx, .xml:
+            var writer = try DocxWriter(template: resources, packaging: format == .docx ? .zip : .flatOPC)
+            writer.provenanceComments = provenanceComments
+            return writer
         }
     }
 

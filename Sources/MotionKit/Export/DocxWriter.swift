@@ -13,6 +13,8 @@ struct DocxWriter: DocumentWriter {
     var fontTable: String
     var theme: String
     var packaging: Packaging
+    /// A composite's blocks each with a margin comment naming the source blocks it came from.
+    var provenanceComments = false
 
     /// How the parts are put into one file.
     enum Packaging: Sendable {
@@ -75,6 +77,7 @@ struct DocxWriter: DocumentWriter {
     /// paragraph starting with its number.
     func parts(for motions: [Motion], lines: LineScheme? = nil) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = DocumentBuilder()
+        document.provenanceComments = provenanceComments
         for (index, motion) in motions.enumerated() {
             if let lines {
                 document.addNumbered(motion, lines: lines, pageBreakBefore: index > 0)
@@ -89,20 +92,22 @@ struct DocxWriter: DocumentWriter {
 
     func package(_ document: DocumentBuilder, title: String, author: String) throws(ExportError) -> [(name: String, data: [UInt8])] {
         var document = document
+        let body = try document.finish()
+        let comments = document.comments.isEmpty ? [] : [("word/comments.xml", try document.commentsPart())]
         return [
-            ("[Content_Types].xml", try contentTypes()),
+            ("[Content_Types].xml", try contentTypes(comments: !comments.isEmpty)),
             ("_rels/.rels", try packageRelationships()),
             ("docProps/core.xml", try coreProperties(title: title, author: author)),
             ("docProps/app.xml", try appProperties()),
-            ("word/document.xml", try document.finish()),
-            ("word/_rels/document.xml.rels", try documentRelationships(links: document.links)),
+            ("word/document.xml", body),
+            ("word/_rels/document.xml.rels", try documentRelationships(links: document.links, comments: !comments.isEmpty)),
             ("word/styles.xml", Array(styles.utf8)),
             ("word/fontTable.xml", Array(fontTable.utf8)),
             ("word/theme/theme1.xml", Array(theme.utf8)),
             ("word/numbering.xml", try document.numbering()),
             ("word/settings.xml", try settings()),
             ("word/footer1.xml", try footer()),
-        ]
+        ] + comments
     }
 
     /// The parts of a document showing `target` as tracked changes against `base`.
@@ -148,14 +153,16 @@ struct DocxWriter: DocumentWriter {
         "word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
         "docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        "word/comments.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
     ]
 
-    private func contentTypes() throws(ExportError) -> [UInt8] {
+    /// Every part's type; comments.xml's only when the document has comments.
+    private func contentTypes(comments: Bool) throws(ExportError) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
         xml.empty("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
         xml.empty("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
-        for (part, type) in Self.contentTypes.sorted(by: { $0.key < $1.key }) {
+        for (part, type) in Self.contentTypes.sorted(by: { $0.key < $1.key }) where comments || part != "word/comments.xml" {
             xml.empty("Override", [("PartName", "/" + part), ("ContentType", type)])
         }
         xml.end()
@@ -170,12 +177,15 @@ struct DocxWriter: DocumentWriter {
         ])
     }
 
-    private func documentRelationships(links: [String]) throws(ExportError) -> [UInt8] {
+    /// The fixed parts rId1-rId6, the hyperlinks from rId7, and comments under an id of its
+    /// own (so that a document's hyperlink ids stay as they were without comments).
+    private func documentRelationships(links: [String], comments: Bool) throws(ExportError) -> [UInt8] {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
         var list = [("rId1", base + "styles", "styles.xml", false), ("rId2", base + "numbering", "numbering.xml", false),
                     ("rId3", base + "settings", "settings.xml", false), ("rId4", base + "footer", "footer1.xml", false),
                     ("rId5", base + "fontTable", "fontTable.xml", false), ("rId6", base + "theme", "theme/theme1.xml", false)]
         for (index, link) in links.enumerated() { list.append(("rId\(index + DocumentBuilder.firstLinkID)", base + "hyperlink", link, true)) }
+        if comments { list.append(("rIdComments", base + "comments", "comments.xml", false)) }
         return try relationships(list)
     }
 
@@ -261,6 +271,10 @@ struct DocumentBuilder {
     private(set) var links: [String] = []
     /// One numbering instance per list: its format.
     private var lists: [(kind: Block.Kind, nested: Bool)] = []
+    /// Margin comments with each composite block's provenance (see ProvenanceComments.swift),
+    /// and their texts, by id.
+    var provenanceComments = false
+    var comments: [String] = []
     /// For tracked changes: who made them, and the one id counter of the whole document.
     var revisionAuthor: ChangeAuthor?
     private var revisionID = 0
@@ -368,7 +382,7 @@ struct DocumentBuilder {
             if block.kind == .paragraph {
                 list = nil
                 points = nil
-                paragraph(style: nil) { builder in builder.runs(block.content) }
+                paragraph(style: nil) { builder in builder.commented(block) { $0.runs(block.content) } }
                 previous = block.kind
                 continue
             }
@@ -382,7 +396,7 @@ struct DocumentBuilder {
                 points = nil
             }
             let numId = list!
-            paragraph(style: "ListParagraph", numbering: numId) { builder in builder.runs(block.content) }
+            paragraph(style: "ListParagraph", numbering: numId) { builder in builder.commented(block) { $0.runs(block.content) } }
             previous = block.kind
         }
     }
