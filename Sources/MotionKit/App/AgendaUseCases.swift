@@ -107,8 +107,13 @@ extension AppContext {
                                runs: Self.runs(of: line.text, findings: linter?.lint(line.text) ?? []))
         }
         let m = motion.metadata
-        let details = [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words),
+        var details = [("Conference", m.conference), ("Submitted by", m.submittedBy), ("Status", m.status.words),
                        ("Amends", m.amends), ("Revision", resolved.revision?.reference)].compactMap { label, value in value.map { (label, $0) } }
+        // A composite names its sources and what of each it holds; a source, its composites.
+        details += CompositeSources.rows(of: motion).map { ("From \($0.source)", $0.places) }
+        if resolved.revision != nil, let composites = try? compositesNaming(motion.id), !composites.isEmpty {
+            details.append(("Composited into", composites.joined(separator: ", ")))
+        }
         var amendments: [MotionReading.Amendment] = []
         if let revision = resolved.revision {
             let store = try store()
@@ -127,6 +132,13 @@ extension AppContext {
 }
 
 extension AppContext {
+    /// The stored composites (latest revisions) drafted from motion `id`, by reference.
+    func compositesNaming(_ id: String) throws -> [String] {
+        try store().latestRevisions().filter { $0.kind == .composite }.compactMap { revision in
+            try storedMotion(revision).metadata.composites.map(AmendmentIndex.motionID).contains(id) ? revision.reference : nil
+        }
+    }
+
     /// A line cut into runs at its glossary findings. (A term broken across two lines is not
     /// found: each line is linted as it is shown.)
     static func runs(of text: String, findings: [GlossaryLinter.Finding]) -> [(text: String, finding: String?)] {

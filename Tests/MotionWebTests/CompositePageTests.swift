@@ -1,0 +1,44 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import MotionKit
+@testable import MotionWeb
+
+/// Delegates see each composite with its sources, and each source with its composite.
+@Suite struct CompositePageTests {
+    @Test func aCompositeNamesItsSourcesAndASourceItsComposite() async throws {
+        let fixture = try WebFixture(publicRead: true)
+        let context = AppContext(currentDirectory: fixture.root)
+        let lxp = WebFixture.lxp
+        // A second motion on the subject: the first with its last point its own.
+        let text = try String(contentsOfFile: "\(fixture.root)/motions/\(lxp).md", encoding: .utf8)
+            .replacingOccurrences(of: "id: \(lxp)", with: "id: lxp-leeds")
+            .replacingOccurrences(of: "submitted-by: Nursing and Midwifery Occupational Group", with: "submitted-by: Leeds Branch")
+            .replacingOccurrences(of: "6. Challenge stigma", with: "6. Publish a yearly report on LXP pay.\n7. Challenge stigma")
+        try text.write(toFile: "\(fixture.root)/motions/lxp-leeds.md", atomically: true, encoding: .utf8)
+        #expect(try context.save(["\(fixture.root)/motions/lxp-leeds.md"], author: "Sam", message: "Submitted").failures.isEmpty)
+        let drafted = try context.draftComposite(of: [lxp, "lxp-leeds"], id: "lxp-composite", title: "Recognition for LXP workers", output: nil)
+        #expect(try context.save([drafted.path], author: "Office", message: "Composite drafted").failures.isEmpty)
+        try await fixture.test { client in
+            try await client.execute(uri: "/motions/lxp-composite", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<dt>From \(lxp)@1</dt><dd>Conference notes: paragraphs 1, 2, 3, 4; Conference believes: paragraphs 1, 2, 3; Conference calls on the Health Service Group Executive to: points 1, 2, 3, 4, 5, 6</dd>"), "\(page)")
+                #expect(page.contains("<dt>From lxp-leeds@1</dt><dd>Conference notes: paragraphs 1, 2, 3, 4; Conference believes: paragraphs 1, 2, 3; Conference calls on the Health Service Group Executive to: points 1, 2, 3, 4, 5, 6, 7</dd>"), "\(page)")
+                #expect(!page.contains("&lt;!-- from") && !page.contains("<!-- from"), "provenance comments are not words on the page")
+            }
+            try await client.execute(uri: "/motions/lxp-leeds", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<dt>Status</dt><dd>composited</dd>"), "\(page)")
+                #expect(page.contains("<dt>Composited into</dt><dd>lxp-composite@1</dd>"), "\(page)")
+            }
+            // The office cannot admit it here before the movers agree: the same rule as the command line.
+            let office = try await Browser.logIn(client, "office1")
+            let refused = try await office.post(client, "/motions/lxp-composite/status", [("status", "admitted")])
+            #expect(refused.0 == .conflict, "\(refused.2)")
+            #expect(refused.2.contains("have not agreed to the composite lxp-composite as it stands"), "\(refused.2)")
+        }
+        #expect(try context.compositeStanding("lxp-composite").revision.status == .draft)
+    }
+}
