@@ -81,3 +81,68 @@ import Testing
         #expect(loop.stderr.contains("amend each other"), "\(loop.stderr)")
     }
 }
+
+/// An amendment to an amendment exported on its motion: the amendment's changes by its branch,
+/// the amendment to it by another, so they are told apart.
+@Suite struct SubAmendmentExportTests {
+    @Test func wordAndMarkdownShowEachAmendmentsChangesAsItsOwn() throws {
+        let root = try SubAmendmentTests.workspace()
+        let markdown = try MotionProcess.run(["export", "lxp-a1-1", "--to", "md"], in: root)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# Amendment to amendment 1\n\n**Amends:** Amendment 1 (lxp-a1@1)\\\n"))
+        #expect(markdown.stdout.contains("2. Produce {++model ++}bargaining"), "\(markdown.stdout)")
+        // Tracked changes show the words as a reader sees them: the emphasis is not a word.
+        #expect(markdown.stdout.contains("{++7.++} {++Report on progress to the executive every ++}{--six months--}{>>added by the amendment, removed by Leeds Branch (lxp-a1-1)<<}{++quarter++}{>>Leeds Branch (lxp-a1-1)<<}{++.++}"), "\(markdown.stdout)")
+
+        #expect(try MotionProcess.run(["export", "lxp-a1-1", "--to", "docx", "-o", "layered.docx"], in: root).status == 0)
+        let path = "\(root)/layered.docx"
+        let accepted = try ExportCommandTests.pandoc(path, trackChanges: "accept")
+        #expect(accepted.contains("2. Produce model bargaining") && accepted.contains("7. Report on progress to the executive every quarter."), "\(accepted)")
+        #expect(!accepted.contains("six months"))
+        let rejected = try ExportCommandTests.pandoc(path, trackChanges: "reject")
+        #expect(rejected.contains("2. Produce bargaining") && !rejected.contains("Report on progress"), "\(rejected)")
+        let document = try #require(try ExportCommandTests.part("word/document.xml", of: path))
+        #expect(document.contains("w:author=\"Mental Health Branch (lxp-a1)\"") && document.contains("w:author=\"Leeds Branch (lxp-a1-1)\""))
+        // The first amendment's words the second removes: a deletion by the second inside the first's insertion.
+        #expect(document.contains(#/<w:ins [^>]*w:author="Mental Health Branch \(lxp-a1\)"[^>]*><w:del [^>]*w:author="Leeds Branch \(lxp-a1-1\)"[^>]*><w:r><w:delText xml:space="preserve">six months</w:delText>/#), "\(document)")
+        let audit = try ExportCommandTests.runPython(["-m", "openxml_audit", "--policy", "strict", "--format", "office2019", path])
+        #expect(audit.status == 0, "\(audit.output)")
+    }
+
+    /// Accepting every change gives the motion as finally amended, rejecting every change the
+    /// motion, and the amendment's own text is the rest, on motions edited in every way.
+    @Test(arguments: 1...40)
+    func eachLayerAddsUpToItsVersion(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed))
+        func edited(_ motion: Motion) -> Motion {
+            var motion = motion
+            let section = Int(random.next() % UInt64(motion.sections.count))
+            var blocks = motion.sections[section].blocks
+            guard !blocks.isEmpty else { return motion }
+            let index = Int(random.next() % UInt64(blocks.count))
+            switch random.next() % 4 {
+            case 0: blocks.remove(at: index)
+            case 1: blocks.insert(Block(.point, [.text("A new point \(random.next() % 100).")]), at: index)
+            default:
+                var words = blocks[index].plainText.split(separator: " ").map(String.init)
+                let at = Int(random.next() % UInt64(words.count))
+                if random.next() % 2 == 0 { words.remove(at: at) } else { words.insert("inserted\(random.next() % 10)", at: at) }
+                blocks[index] = Block(blocks[index].kind, [.text(words.joined(separator: " "))])
+            }
+            motion.sections[section].blocks = blocks
+            return motion
+        }
+        let base = try MotionReader.read(contentsOf: TestSupport.exampleMotionPaths.first { $0.hasSuffix("health-2026-lxp-recognition.md") }!).motion
+        let first = edited(edited(base)), second = edited(edited(first))
+        let layers = ChangeLayers(base: base, first: first, second: second)
+        func text(_ keep: (ChangeLayers.Mark) -> Bool) -> [String] {
+            layers.paragraphs.filter { keep($0.mark) }.map { $0.pieces.filter { keep($0.mark) }.map(\.text).joined() }
+        }
+        func visible(_ motion: Motion) -> [String] {
+            DocumentBuilder.visibleText(motion).sections.flatMap { [$0.heading].compactMap { $0 } + $0.blocks }.map(\.text)
+        }
+        #expect(text { if case .deleted = $0 { false } else { $0 != .insertedThenDeleted } } == visible(second), "seed \(seed): accepted")
+        #expect(text { if case .inserted = $0 { false } else { $0 != .insertedThenDeleted } } == visible(base), "seed \(seed): rejected")
+        #expect(text { $0 != .inserted(layer: 1) && $0 != .deleted(layer: 0) } == visible(first), "seed \(seed): the amendment's own")
+    }
+}

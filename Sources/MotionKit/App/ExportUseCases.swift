@@ -48,6 +48,12 @@ public struct ExportMotions: Sendable {
             // The revision the amendment names, never a later one it was not written against.
             let baseText = try context.resolve(amends)
             let base = try baseText.motion()
+            if base.metadata.kind == .amendment {
+                // An amendment to an amendment: shown on the motion, each amendment its own author.
+                let layered = try Self.layered(resolved[0], motions[0], amendment, on: baseText, base, in: context)
+                let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(layered)
+                return Result(bytes: bytes, defaultFileName: "\(motions[0].id).\(format.fileExtension)")
+            }
             let lines = context.amendmentSettings(for: base).lines
             let amended: Motion
             do {
@@ -64,6 +70,40 @@ public struct ExportMotions: Sendable {
         }
         let bytes = try DocumentWriters.writer(for: format, resources: context.resources, provenanceComments: provenanceComments).write(document)
         return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)", notes: notes)
+    }
+
+    /// `sub` (an amendment to `amended`, an amendment) on the motion `amended` amends: the
+    /// motion as `amended` amends it, and as `amended` amended by `sub` amends it.
+    static func layered(_ subText: ResolvedText, _ sub: Motion, _ subDocument: AmendmentDocument, on amendedText: ResolvedText,
+                        _ amended: Motion, in context: AppContext) throws -> ExportDocument {
+        let amendedDocument = try amendedText.amendment()
+        guard let target = amendedDocument.amends else {
+            throw ApplicationError(.badData, "\(amendedText.label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter")
+        }
+        let motionText = try context.resolve(target)
+        let motion = try motionText.motion()
+        guard motion.metadata.kind != .amendment else {
+            throw ApplicationError(.usage, "\(subText.label) amends an amendment to an amendment; export \(amendedText.label) as amended first ('motion apply')")
+        }
+        let lines = context.amendmentSettings(for: motion).lines
+        let first: Motion, second: Motion
+        do {
+            first = try AmendmentApplier.apply(amendedDocument.instructions, to: motion, lines: lines)
+            let amendedAmendment = try AmendmentApplier.apply(subDocument.instructions, to: amended, lines: lines)
+            second = try AmendmentApplier.apply(try AmendmentParser.parse(amendedAmendment.wording ?? ""), to: motion, lines: lines)
+        } catch {
+            throw error.located(at: subText.label)
+        }
+        return .layered(base: motion, first: first, second: second,
+                        authors: [layerAuthor(amendedText, amended), layerAuthor(subText, sub)],
+                        amendment: AmendmentHeading(amendment: sub, motion: amended, reference: amendedText.revision?.reference))
+    }
+
+    /// Each layer's author by its branch and id ("Leeds Branch (lxp-a1-1)"), so the two never
+    /// look alike in Word, though one person saved both.
+    private static func layerAuthor(_ text: ResolvedText, _ amendment: Motion) -> ChangeAuthor {
+        let saved = author(of: text, amendment)
+        return ChangeAuthor(name: "\(amendment.metadata.submittedBy ?? saved.name) (\(amendment.id))", date: saved.date)
     }
 
     /// Who made the changes: the stored revision's author and time; for a file, who submitted

@@ -20,6 +20,10 @@ public enum ExportDocument: Sendable {
     case comparison(base: Motion, target: Motion, author: ChangeAuthor, amendment: AmendmentHeading? = nil)
     /// A branch-meeting paper: the agenda, then each motion with its amendments.
     case paper(BranchPaper)
+    /// An amendment to an amendment on the motion: `first` the motion as the amendment amends
+    /// it (by `authors[0]`), `second` as the amendment amended by the amendment to it amends it
+    /// (the rest by `authors[1]`), headed by the amendment to the amendment.
+    case layered(base: Motion, first: Motion, second: Motion, authors: [ChangeAuthor], amendment: AmendmentHeading)
 }
 
 /// What heads one amendment shown as tracked changes on its motion: the amendment's name, and

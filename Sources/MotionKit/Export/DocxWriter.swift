@@ -65,6 +65,11 @@ struct DocxWriter: DocumentWriter {
             var builder = DocumentBuilder()
             try paper.add(to: &builder)
             parts = try package(builder, title: paper.title, author: paper.branch ?? "")
+        case .layered(let base, let first, let second, let authors, let amendment):
+            var builder = DocumentBuilder()
+            builder.subheadingStyle = styles.contains("w:styleId=\"Heading2\"") ? "Heading2" : "Heading1"
+            builder.addLayeredComparison(ChangeLayers(base: base, first: first, second: second), authors: authors, amendment: amendment)
+            parts = try package(builder, title: amendment.title, author: authors[1].name)
         }
         switch packaging {
         case .zip: return Self.docx(parts)
@@ -277,12 +282,15 @@ struct DocumentBuilder {
     var comments: [String] = []
     /// For tracked changes: who made them, and the one id counter of the whole document.
     var revisionAuthor: ChangeAuthor?
+    /// Who removed what ``revisionAuthor`` added (an amendment to an amendment).
+    var laterRevisionAuthor: ChangeAuthor?
     private var revisionID = 0
     /// The style of headings under a heading that is not the document's title.
     var subheadingStyle = "Heading2"
 
-    /// What a paragraph's own mark records: nothing, or that the paragraph was added or removed.
-    enum ParagraphMark { case unchanged, inserted, deleted }
+    /// What a paragraph's own mark records: nothing, or that the paragraph was added or removed
+    /// (or added by one author and removed by another: ``laterRevisionAuthor``).
+    enum ParagraphMark { case unchanged, inserted, deleted, insertedThenDeleted }
 
     init() {
         xml.start("w:document", [("xmlns:w", Self.w), ("xmlns:r", Self.r)])
@@ -476,7 +484,14 @@ struct DocumentBuilder {
             if mark != .unchanged {
                 // The paragraph mark itself was added or removed: a whole new or deleted point.
                 xml.start("w:rPr")
-                xml.empty(mark == .inserted ? "w:ins" : "w:del", revisionAttributes())
+                switch mark {
+                case .inserted: xml.empty("w:ins", revisionAttributes())
+                case .deleted: xml.empty("w:del", revisionAttributes())
+                case .insertedThenDeleted:
+                    xml.empty("w:ins", revisionAttributes())
+                    xml.empty("w:del", revisionAttributes(laterRevisionAuthor))
+                case .unchanged: break
+                }
                 xml.end()
             }
             xml.end()
@@ -485,9 +500,9 @@ struct DocumentBuilder {
         xml.end()
     }
 
-    private mutating func revisionAttributes() -> [(String, String)] {
+    mutating func revisionAttributes(_ by: ChangeAuthor? = nil) -> [(String, String)] {
         revisionID += 1
-        let author = revisionAuthor ?? ChangeAuthor(name: "motion", date: "")
+        let author = by ?? revisionAuthor ?? ChangeAuthor(name: "motion", date: "")
         return [("w:id", String(revisionID)), ("w:author", author.name)] + (author.date.isEmpty ? [] : [("w:date", author.date)])
     }
 
@@ -500,6 +515,18 @@ struct DocumentBuilder {
     /// One run added or removed, ending in a tab when `tab`.
     mutating func trackedRun(_ mark: ParagraphMark, _ text: String, tab: Bool) {
         guard mark != .unchanged else { return run(text, tab: tab) }
+        if mark == .insertedThenDeleted {
+            // Word's form for words one author added and another removed: a deletion inside the insertion.
+            xml.start("w:ins", revisionAttributes())
+            xml.start("w:del", revisionAttributes(laterRevisionAuthor))
+            xml.start("w:r")
+            if !text.isEmpty { xml.element("w:delText", [("xml:space", "preserve")], text: text) }
+            if tab { xml.empty("w:tab") }
+            xml.end()
+            xml.end()
+            xml.end()
+            return
+        }
         xml.start(mark == .inserted ? "w:ins" : "w:del", revisionAttributes())
         xml.start("w:r")
         if !text.isEmpty { xml.element(mark == .inserted ? "w:t" : "w:delText", [("xml:space", "preserve")], text: text) }

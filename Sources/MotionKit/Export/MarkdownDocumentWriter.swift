@@ -22,12 +22,40 @@ struct MarkdownDocumentWriter: DocumentWriter {
             let changes = InlineDiffRenderer(notation: .critic, context: nil).render(diff.pieces)
             guard let amendment else { return changes }
             // The amendment's name and details first, then its motion with the changes marked.
-            let details = amendment.details.map { "**\(InlineEscaper.escape($0.label + ":", atLineStart: false))** \(InlineEscaper.escape($0.value, atLineStart: false))" }
-            return MarkdownLayout.titleMarker + InlineEscaper.escape(amendment.title, atLineStart: false) + "\n\n"
-                + details.joined(separator: "\\\n") + "\n\n" + changes
+            return Self.heading(amendment) + changes
         case .paper(let paper):
             return paper.markdown()
+        case .layered(let base, let first, let second, let authors, let amendment):
+            return Self.heading(amendment) + Self.critic(ChangeLayers(base: base, first: first, second: second), later: authors[1].name)
         }
+    }
+
+    /// An amendment's name and details, as a heading and a paragraph.
+    private static func heading(_ amendment: AmendmentHeading) -> String {
+        let details = amendment.details.map { "**\(InlineEscaper.escape($0.label + ":", atLineStart: false))** \(InlineEscaper.escape($0.value, atLineStart: false))" }
+        return MarkdownLayout.titleMarker + InlineEscaper.escape(amendment.title, atLineStart: false) + "\n\n" + details.joined(separator: "\\\n") + "\n\n"
+    }
+
+    /// Two layers of change in CriticMarkup: the amendment's plain, the amendment to it's each
+    /// followed by a comment naming its author.
+    private static func critic(_ layers: ChangeLayers, later: String) -> String {
+        func piece(_ piece: ChangeLayers.Piece) -> String {
+            switch piece.mark {
+            case .plain: piece.text
+            case .inserted(let layer): "{++\(piece.text)++}" + (layer == 1 ? "{>>\(later)<<}" : "")
+            case .deleted(let layer): "{--\(piece.text)--}" + (layer == 1 ? "{>>\(later)<<}" : "")
+            case .insertedThenDeleted: "{--\(piece.text)--}{>>added by the amendment, removed by \(later)<<}"
+            }
+        }
+        return layers.paragraphs.map { paragraph in
+            let lead = switch paragraph.kind {
+            case .title: "## "
+            case .heading: "### "
+            case .point, .bullet: paragraph.marker.map(piece).joined() + " "
+            case .paragraph, .field: ""
+            }
+            return lead + paragraph.pieces.map(piece).joined()
+        }.joined(separator: "\n\n") + "\n"
     }
 
     /// A composite's sources, as a table after it (nothing for any other motion). An export is
