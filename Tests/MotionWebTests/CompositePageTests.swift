@@ -38,7 +38,20 @@ import Testing
             let refused = try await office.post(client, "/motions/lxp-composite/status", [("status", "admitted")])
             #expect(refused.0 == .conflict, "\(refused.2)")
             #expect(refused.2.contains("have not agreed to the composite lxp-composite as it stands"), "\(refused.2)")
+            // The office records each mover's agreement on the composite's page; delegates see where they stand.
+            let page = try await office.get(client, "/motions/lxp-composite").1
+            #expect(page.contains("\(lxp)@1: not yet agreed") && page.contains("<input type=\"hidden\" name=\"for\" value=\"lxp-leeds\">"), "\(page)")
+            let recorded = try await office.post(client, "/motions/lxp-composite/agree", [("for", lxp), ("by", "Jo Smith")])
+            #expect(recorded.0 == .seeOther, "\(recorded.2)")
+            #expect(try await office.post(client, "/motions/lxp-composite/agree", [("for", "lxp-leeds"), ("by", "")]).0 == .seeOther)
+            let agreed = try await office.get(client, "/motions/lxp-composite").1
+            #expect(agreed.contains("\(lxp)@1: agreed by Jo Smith (") && agreed.contains("lxp-leeds@1: agreed by Leeds Branch ("), "\(agreed)")
+            #expect(agreed.contains("Every mover agrees: it can be admitted.") && !agreed.contains("Record agreement"))
+            let delegate = try await Browser.logIn(client, "del1")
+            let denied = try await delegate.post(client, "/motions/lxp-composite/agree", [("for", lxp)])
+            #expect(denied.0 == .forbidden)
+            #expect(try await office.post(client, "/motions/lxp-composite/status", [("status", "admitted")]).0 == .seeOther)
         }
-        #expect(try context.compositeStanding("lxp-composite").revision.status == .draft)
+        #expect(try context.compositeStanding("lxp-composite").revision.status == .admitted)
     }
 }

@@ -52,6 +52,8 @@ public struct MotionReading: Sendable {
     public var details: [(label: String, value: String)]
     public var lines: [Line]
     public var amendments: [Amendment]
+    /// For a stored composite: where its movers' agreements stand.
+    public var agreements: AppContext.CompositeStanding?
 }
 
 extension AppContext {
@@ -127,7 +129,8 @@ extension AppContext {
         }
         return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, status: m.status, submittedBy: m.submittedBy,
                              amendedMotion: m.kind == .amendment ? m.amends.map(AmendmentIndex.motionID) : nil,
-                             details: details, lines: lines, amendments: amendments)
+                             details: details, lines: lines, amendments: amendments,
+                             agreements: m.kind == .composite ? resolved.revision.map { Self.standing(of: motion, at: $0) } : nil)
     }
 }
 

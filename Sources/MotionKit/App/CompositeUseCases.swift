@@ -72,6 +72,11 @@ extension AppContext {
         let revision = try store().revision(id, .latest)
         let motion = try storedMotion(revision)
         guard motion.metadata.kind == .composite else { throw ApplicationError(.usage, "\(id) is not a composite") }
+        return Self.standing(of: motion, at: revision)
+    }
+
+    /// Where the agreements of `motion` (a composite, as stored in `revision`) stand.
+    static func standing(of motion: Motion, at revision: Revision) -> CompositeStanding {
         let digest = CompositeAgreements.textDigest(of: motion)
         let sources = motion.metadata.composites.map { reference in
             let id = AmendmentIndex.motionID(reference)

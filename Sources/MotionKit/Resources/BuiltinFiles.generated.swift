@@ -1063,6 +1063,22 @@ textarea { width: 100%; font: .95rem/1.4 ui-monospace, "DejaVu Sans Mono", monos
 <button type="submit">Set status</button>
 </form>
 {{/isOffice}}
+{{#agreements}}
+<section aria-labelledby="agreement-heading">
+<h2 id="agreement-heading">Movers' agreement</h2>
+<ul class="agreements">
+{{#sources}}<li>{{reference}}: {{state}}{{#mayRecord}}
+<form class="inline" method="post" action="/motions/{{motionID}}/agree">
+<input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="for" value="{{id}}">
+<label for="by-{{id}}">Agreed by</label> <input id="by-{{id}}" name="by" placeholder="the motion's branch">
+<button type="submit">Record agreement</button>
+</form>{{/mayRecord}}</li>
+{{/sources}}
+</ul>
+{{#allAgreed}}<p>Every mover agrees: it can be admitted.</p>{{/allAgreed}}
+{{^allAgreed}}<p>It cannot be admitted until every mover agrees.</p>{{/allAgreed}}
+</section>
+{{/agreements}}
 {{#tracked}}
 <section aria-labelledby="tracked-heading">
 <h2 id="tracked-heading">{{heading}}</h2>

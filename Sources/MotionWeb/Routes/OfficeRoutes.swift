@@ -17,6 +17,18 @@ extension WebServer {
                 return redirect("/motions/\(id)", notice: words)
             }
         }
+        router.post("/motions/:id/agree") { request, web -> Response in
+            let id = try web.parameters.require("id")
+            let form = try await Form.read(request, web, checkingTokenOf: web.session)
+            return await page(web.session) {
+                let account = try Self.office(web.session)
+                let source = try form.require("for")
+                let by = form["by"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                let change = try context.agreeToComposite(id, for: source, by: by, author: account.name)
+                let words = change.revision.map { "The agreement for \(source) is recorded (\($0.reference))." } ?? "That agreement was recorded already."
+                return redirect("/motions/\(id)", notice: words)
+            }
+        }
         router.get("/motions/:id/merge") { _, web -> Response in
             let id = try web.parameters.require("id")
             return await page(web.session) {
@@ -49,7 +61,7 @@ extension WebServer {
     static func office(_ session: Session?) throws -> Account {
         let session = try require(session, "log in as the conference office")
         guard session.account.role.runsTheConference else {
-            throw WebFailure.forbidden("only the conference office sets statuses and merges amendments; you are logged in as a \(session.account.role.rawValue)")
+            throw WebFailure.forbidden("only the conference office sets statuses, merges amendments and records movers' agreements; you are logged in as a \(session.account.role.rawValue)")
         }
         return session.account
     }

@@ -95,6 +95,16 @@ extension Pages {
             "canDraft": account != nil && reading.amendedMotion == nil, "isOffice": account?.role == .office,
             "amendedMotion": reading.amendedMotion,
             "statuses": Self.statusOptions(selected: reading.status.rawValue),
+            "agreements": reading.agreements.map { standing -> [String: Any] in
+                ["sources": standing.sources.map { source -> [String: Any] in
+                    let state = switch (source.agreement, source.isCurrent) {
+                    case (let agreement?, true): "agreed by \(agreement.by) (\(agreement.on.prefix(10)))"
+                    case (let agreement?, false): "agreed by \(agreement.by) to an earlier text: ask again"
+                    case (nil, _): "not yet agreed"
+                    }
+                    return ["id": source.id, "reference": source.reference, "state": state, "mayRecord": account?.role == .office && !source.isCurrent]
+                }, "allAgreed": standing.allAgreed]
+            },
         ], session: session, notice: notice)
     }
 
