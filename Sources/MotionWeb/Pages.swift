@@ -14,7 +14,7 @@ struct Pages: Sendable {
     /// The JSON API, described (the tool's own templates/web/openapi.json).
     let openAPI: String
 
-    static let templateNames = ["header", "footer", "agenda", "motion", "error", "login", "history", "compare", "amend", "merge"]
+    static let templateNames = ["header", "footer", "agenda", "motion", "error", "login", "history", "compare", "amend", "merge", "composite"]
 
     init(resources: ResourceLibrary) throws {
         var library = MustacheLibrary()
@@ -65,6 +65,7 @@ struct Pages: Sendable {
                          }])
         }
         return render("agenda", ["pageTitle": "Agenda", "motions": motions, "hasMotions": !motions.isEmpty,
+                                 "isOffice": session?.account.role.runsTheConference == true && motions.count >= 2,
                                  "statuses": Self.statusOptions(selected: status),
                                  "status": status.flatMap { MotionStatus(rawValue: $0)?.words }, "search": search], session: session)
     }

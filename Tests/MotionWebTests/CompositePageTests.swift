@@ -54,4 +54,44 @@ import Testing
         }
         #expect(try context.compositeStanding("lxp-composite").revision.status == .admitted)
     }
+
+    @Test func theOfficeDraftsACompositeFromTheAgendaEditsItAndSavesIt() async throws {
+        let fixture = try WebFixture(publicRead: true)
+        let context = AppContext(currentDirectory: fixture.root)
+        let lxp = WebFixture.lxp
+        let text = try String(contentsOfFile: "\(fixture.root)/motions/\(lxp).md", encoding: .utf8)
+            .replacingOccurrences(of: "id: \(lxp)", with: "id: lxp-leeds")
+            .replacingOccurrences(of: "submitted-by: Nursing and Midwifery Occupational Group", with: "submitted-by: Leeds Branch")
+            .replacingOccurrences(of: "6. Challenge stigma", with: "6. Publish a yearly report on LXP pay.\n7. Challenge stigma")
+        try text.write(toFile: "\(fixture.root)/motions/lxp-leeds.md", atomically: true, encoding: .utf8)
+        #expect(try context.save(["\(fixture.root)/motions/lxp-leeds.md"], author: "Sam", message: "Submitted").failures.isEmpty)
+        try await fixture.test { client in
+            let delegate = try await Browser.logIn(client, "del1")
+            #expect(!(try await delegate.get(client, "/").1.contains("form=\"compose\"")))
+            #expect(try await delegate.post(client, "/composites/draft", [("motion", lxp), ("motion", "lxp-leeds"), ("id", "x")]).0 == .forbidden)
+            let office = try await Browser.logIn(client, "office1")
+            let agenda = try await office.get(client, "/").1
+            #expect(agenda.contains("<input type=\"checkbox\" name=\"motion\" value=\"lxp-leeds\" form=\"compose\""), "\(agenda)")
+            let one = try await office.post(client, "/composites/draft", [("motion", lxp), ("id", "lxp-web")])
+            #expect(one.0 == .badRequest && one.2.contains("tick at least two motions"))
+            let draft = try await office.post(client, "/composites/draft", [("motion", lxp), ("motion", "lxp-leeds"), ("id", "lxp-web"), ("title", "")])
+            #expect(draft.0 == .ok, "\(draft.2)")
+            #expect(draft.2.contains("drafted lxp-web from \(lxp)@1, lxp-leeds@1"), "\(draft.2)")
+            let drafted = try #require(textarea("text", in: draft.2))
+            #expect(drafted.contains("kind: composite\ncomposites: [\(lxp)@1, lxp-leeds@1]") && drafted.contains("<!-- from: \(lxp)#resolves.1, lxp-leeds#resolves.1 -->"))
+            // The committee edits the title, then saves.
+            let edited = drafted.replacingOccurrences(of: "# Recognition and reward for Lived Experience Professionals", with: "# Recognition for LXP workers")
+            let saved = try await office.post(client, "/composites", [("text", edited)])
+            #expect(saved.0 == .seeOther, "\(saved.2)")
+            #expect(saved.1 == "/motions/lxp-web")
+            let again = try await office.post(client, "/composites", [("text", edited)])
+            #expect(again.0 == .conflict, "the id is taken: \(again.2)")
+            let broken = try await office.post(client, "/composites", [("text", edited.replacingOccurrences(of: "kind: composite", with: "kind: motion"))])
+            #expect(broken.0 != .seeOther)
+        }
+        let stored = try context.resolve("lxp-web").motion()
+        #expect(stored.titleText == "Recognition for LXP workers" && stored.metadata.kind == .composite)
+        #expect(try context.resolve("lxp-leeds").revision?.status == .composited)
+        #expect(try context.resolve(lxp).revision?.status == .composited)
+    }
 }

@@ -11,13 +11,35 @@ extension AppContext {
     /// motions/ID.md (or `output`), never over a file. A stored motion is named in
     /// `composites:` by the revision drafted from (`ID@N`), a file by its motion's id.
     public func draftComposite(of references: [String], id: String, title: String?, output: String?) throws -> DraftedComposite {
+        let (motion, report) = try composeComposite(of: references, id: id, title: title)
+        return DraftedComposite(path: try writeNewMotion(motion, output: output), motion: motion, report: report)
+    }
+
+    /// The composite of `references` and its report, written nowhere (the web page shows it to edit).
+    public func composeComposite(of references: [String], id: String, title: String?) throws -> (motion: Motion, report: CompositeReport) {
         let sources = try references.map { reference in
             let resolved = try resolve(reference)
             let motion = try resolved.motion()
             return CompositeDrafter.Source(reference: resolved.revision?.reference ?? motion.id, motion: motion)
         }
-        let (motion, report) = try CompositeDrafter.draft(sources, id: id, title: title)
-        return DraftedComposite(path: try writeNewMotion(motion, output: output), motion: motion, report: report)
+        return try CompositeDrafter.draft(sources, id: id, title: title)
+    }
+
+    /// Stores a composite from its text (as the web page's committee edited it) as a new motion,
+    /// refusing an id that is taken, and sets its sources to composited, as `motion save` does.
+    /// Returns the revision and what happened to the sources.
+    public func saveComposite(text: String, author option: String?) throws -> (revision: Revision, notes: [String]) {
+        let motion: Motion
+        do { motion = try MotionReader.read(text).motion } catch {
+            throw ApplicationError(.badData, "the composite cannot be read: \(error.message)")
+        }
+        guard motion.metadata.kind == .composite, !motion.metadata.composites.isEmpty else {
+            throw ApplicationError(.badData, "this is not a composite any more: keep 'kind: composite' and its 'composites:' line")
+        }
+        let author = try author(option)
+        let history = try history()
+        let revision = try history.store.create(motion, canonical: MarkdownWriter.write(motion), author: author, message: "Composite drafted")
+        return (revision, markSourcesComposited(of: revision, history: history, author: author))
     }
 }
 

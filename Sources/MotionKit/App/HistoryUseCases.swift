@@ -44,7 +44,7 @@ extension AppContext {
     /// they stand before debate (draft, submitted, admitted); sources already composited, or
     /// decided, or not in the store, are left as they are and named. Every save of the composite
     /// does this again, so a source missed once (a command stopped) is caught up next time.
-    private func markSourcesComposited(of composite: Revision, history: History, author: String) -> [String] {
+    func markSourcesComposited(of composite: Revision, history: History, author: String) -> [String] {
         // The composite was saved: nothing here may undo that, so each source's failure is a note.
         guard let motion = try? storedMotion(composite) else {
             return ["\(composite.reference) cannot be read back, so its sources' statuses are not set to composited"]

@@ -707,7 +707,7 @@ amendment-style: quoted
 <ol class="agenda">
 {{#motions}}
 <li>
-<a class="motion-title" href="/motions/{{id}}">{{title}}</a>
+{{#isOffice}}<input type="checkbox" name="motion" value="{{id}}" form="compose" aria-label="Composite {{title}}"> {{/isOffice}}<a class="motion-title" href="/motions/{{id}}">{{title}}</a>
 <span class="meta">{{status}}, {{words}} words{{#submittedBy}}; submitted by {{submittedBy}}{{/submittedBy}}</span>
 {{#hasAmendments}}
 <ul class="amendments" aria-label="Amendments to {{title}}">
@@ -719,6 +719,14 @@ amendment-style: quoted
 </li>
 {{/motions}}
 </ol>
+{{#isOffice}}
+<form id="compose" class="inline" method="post" action="/composites/draft">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<label for="composite-id">Composite the ticked motions as</label> <input id="composite-id" name="id" required placeholder="an id, such as lxp-composite">
+<label for="composite-title">titled</label> <input id="composite-title" name="title" placeholder="the first motion's title">
+<button type="submit">Draft the composite</button>
+</form>
+{{/isOffice}}
 {{/hasMotions}}
 {{^hasMotions}}
 <p class="empty">No motions{{#status}} with status {{status}}{{/status}}{{#search}} holding '{{search}}'{{/search}}. Motions appear here once they are saved with <code>motion save</code>.</p>
@@ -801,6 +809,22 @@ amendment-style: quoted
 </tbody>
 </table>
 {{/side}}
+{{> footer}}
+"""# + "\n",
+        "templates/web/composite.mustache": #"""
+{{> header}}
+<h1>Draft a composite</h1>
+<p>Edit the draft as the committee agrees it: keep one block of each <code>choose: N</code>, and leave each block's <code>&lt;!-- from: ... --&gt;</code> comment, which says where it came from. Saving stores it and sets its motions to composited.</p>
+<section aria-labelledby="report-heading">
+<h2 id="report-heading">What was merged and left out</h2>
+<pre class="report">{{report}}</pre>
+</section>
+<form method="post" action="/composites">
+<input type="hidden" name="csrf" value="{{csrf}}">
+<label for="composite-text">The composite</label>
+<textarea id="composite-text" name="text" rows="30" cols="100">{{text}}</textarea>
+<button type="submit">Save the composite</button>
+</form>
 {{> footer}}
 """# + "\n",
         "templates/web/error.mustache": #"""

@@ -29,6 +29,27 @@ extension WebServer {
                 return redirect("/motions/\(id)", notice: words)
             }
         }
+        // A composite drafted from the motions ticked on the agenda, shown to edit, then stored.
+        router.post("/composites/draft") { request, web -> Response in
+            let form = try await Form.read(request, web, checkingTokenOf: web.session)
+            return await page(web.session) {
+                let session = try Self.require(web.session, "log in as the conference office")
+                _ = try Self.office(session)
+                let motions = form.all("motion")
+                guard motions.count >= 2 else { throw WebFailure(.badRequest, "tick at least two motions on the agenda to composite") }
+                let title = form["title"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+                let (motion, report) = try context.composeComposite(of: motions, id: try form.require("id"), title: title)
+                return HTMLPage(pages.composite(text: MarkdownWriter.write(motion), report: report.text, session: session)).response
+            }
+        }
+        router.post("/composites") { request, web -> Response in
+            let form = try await Form.read(request, web, checkingTokenOf: web.session)
+            return await page(web.session) {
+                let account = try Self.office(web.session)
+                let (revision, notes) = try context.saveComposite(text: try form.require("text"), author: account.name)
+                return redirect("/motions/\(revision.motionID)", notice: (["Saved \(revision.reference)."] + notes).joined(separator: " "))
+            }
+        }
         router.get("/motions/:id/merge") { _, web -> Response in
             let id = try web.parameters.require("id")
             return await page(web.session) {
@@ -68,6 +89,11 @@ extension WebServer {
 }
 
 extension Pages {
+    /// A drafted composite to edit before it is stored, with the drafting report.
+    func composite(text: String, report: String, session: Session) -> String {
+        render("composite", ["pageTitle": "Draft a composite", "text": text, "report": report], session: session)
+    }
+
     func merge(id: String, chosen: [String]?, outcome: Result<MergeAmendments.Result, any Error>?, in context: AppContext,
                session: Session) throws -> String {
         let reading = try context.reading(try WebServer.reference(id, nil))
