@@ -7,17 +7,23 @@ import Testing
 
 /// Delegates see each composite with its sources, and each source with its composite.
 @Suite struct CompositePageTests {
-    @Test func aCompositeNamesItsSourcesAndASourceItsComposite() async throws {
+    /// The web fixture with a second motion on the subject saved: the first with a point of its own.
+    static func twoMotions() throws -> (WebFixture, AppContext) {
         let fixture = try WebFixture(publicRead: true)
         let context = AppContext(currentDirectory: fixture.root)
         let lxp = WebFixture.lxp
-        // A second motion on the subject: the first with its last point its own.
         let text = try String(contentsOfFile: "\(fixture.root)/motions/\(lxp).md", encoding: .utf8)
             .replacingOccurrences(of: "id: \(lxp)", with: "id: lxp-leeds")
             .replacingOccurrences(of: "submitted-by: Nursing and Midwifery Occupational Group", with: "submitted-by: Leeds Branch")
             .replacingOccurrences(of: "6. Challenge stigma", with: "6. Publish a yearly report on LXP pay.\n7. Challenge stigma")
         try text.write(toFile: "\(fixture.root)/motions/lxp-leeds.md", atomically: true, encoding: .utf8)
         #expect(try context.save(["\(fixture.root)/motions/lxp-leeds.md"], author: "Sam", message: "Submitted").failures.isEmpty)
+        return (fixture, context)
+    }
+
+    @Test func aCompositeNamesItsSourcesAndASourceItsComposite() async throws {
+        let (fixture, context) = try Self.twoMotions()
+        let lxp = WebFixture.lxp
         let drafted = try context.draftComposite(of: [lxp, "lxp-leeds"], id: "lxp-composite", title: "Recognition for LXP workers", output: nil)
         #expect(try context.save([drafted.path], author: "Office", message: "Composite drafted").failures.isEmpty)
         try await fixture.test { client in
@@ -56,15 +62,8 @@ import Testing
     }
 
     @Test func theOfficeDraftsACompositeFromTheAgendaEditsItAndSavesIt() async throws {
-        let fixture = try WebFixture(publicRead: true)
-        let context = AppContext(currentDirectory: fixture.root)
+        let (fixture, context) = try Self.twoMotions()
         let lxp = WebFixture.lxp
-        let text = try String(contentsOfFile: "\(fixture.root)/motions/\(lxp).md", encoding: .utf8)
-            .replacingOccurrences(of: "id: \(lxp)", with: "id: lxp-leeds")
-            .replacingOccurrences(of: "submitted-by: Nursing and Midwifery Occupational Group", with: "submitted-by: Leeds Branch")
-            .replacingOccurrences(of: "6. Challenge stigma", with: "6. Publish a yearly report on LXP pay.\n7. Challenge stigma")
-        try text.write(toFile: "\(fixture.root)/motions/lxp-leeds.md", atomically: true, encoding: .utf8)
-        #expect(try context.save(["\(fixture.root)/motions/lxp-leeds.md"], author: "Sam", message: "Submitted").failures.isEmpty)
         try await fixture.test { client in
             let delegate = try await Browser.logIn(client, "del1")
             #expect(!(try await delegate.get(client, "/").1.contains("form=\"compose\"")))
