@@ -128,13 +128,20 @@ extension AppContext {
             }
         }
         return MotionReading(id: motion.id, reference: resolved.label, title: motion.titleText, status: m.status, submittedBy: m.submittedBy,
-                             amendedMotion: m.kind == .amendment ? m.amends.map(AmendmentIndex.motionID) : nil,
+                             amendedMotion: m.kind == .amendment ? m.amends.map { motionShowing(AmendmentIndex.motionID($0)) } : nil,
                              details: details, lines: lines, amendments: amendments,
                              agreements: m.kind == .composite ? resolved.revision.map { Self.standing(of: motion, at: $0) } : nil)
     }
 }
 
 extension AppContext {
+    /// Where an amendment to `amended` is shown as tracked changes: on its motion, or, when
+    /// `amended` is itself an amendment (stored), on the motion that one amends.
+    func motionShowing(_ amended: String) -> String {
+        guard let revision = try? store().revision(amended, .latest), revision.kind == .amendment, let amends = revision.amends else { return amended }
+        return AmendmentIndex.motionID(amends)
+    }
+
     /// The stored composites (latest revisions) drafted from motion `id`, by reference.
     func compositesNaming(_ id: String) throws -> [String] {
         try store().latestRevisions().filter { $0.kind == .composite }.compactMap { revision in

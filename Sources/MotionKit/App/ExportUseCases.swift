@@ -72,36 +72,16 @@ public struct ExportMotions: Sendable {
         return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)", notes: notes)
     }
 
-    /// `sub` (an amendment to `amended`, an amendment) on the motion `amended` amends: the
-    /// motion as `amended` amends it, and as `amended` amended by `sub` amends it.
+    /// `sub` (an amendment to `amended`, an amendment) on the motion `amended` amends.
     static func layered(_ subText: ResolvedText, _ sub: Motion, _ subDocument: AmendmentDocument, on amendedText: ResolvedText,
                         _ amended: Motion, in context: AppContext) throws -> ExportDocument {
-        let amendedDocument = try amendedText.amendment()
-        guard let target = amendedDocument.amends else {
-            throw ApplicationError(.badData, "\(amendedText.label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter")
-        }
-        let motionText = try context.resolve(target)
-        let motion = try motionText.motion()
-        guard motion.metadata.kind != .amendment else {
-            throw ApplicationError(.usage, "\(subText.label) amends an amendment to an amendment; export \(amendedText.label) as amended first ('motion apply')")
-        }
-        let lines = context.amendmentSettings(for: motion).lines
-        let first: Motion, second: Motion
-        do {
-            first = try AmendmentApplier.apply(amendedDocument.instructions, to: motion, lines: lines)
-            let amendedAmendment = try AmendmentApplier.apply(subDocument.instructions, to: amended, lines: lines)
-            second = try AmendmentApplier.apply(try AmendmentParser.parse(amendedAmendment.wording ?? ""), to: motion, lines: lines)
-        } catch {
-            throw error.located(at: subText.label)
-        }
-        return .layered(base: motion, first: first, second: second,
-                        authors: [layerAuthor(amendedText, amended), layerAuthor(subText, sub)],
-                        amendment: AmendmentHeading(amendment: sub, motion: amended, reference: amendedText.revision?.reference))
+        let layers = try context.amendmentLayers(subText, sub, subDocument, on: amendedText, amended)
+        return .layered(base: layers.base, first: layers.first, second: layers.second, authors: layers.authors, amendment: layers.heading)
     }
 
     /// Each layer's author by its branch and id ("Leeds Branch (lxp-a1-1)"), so the two never
     /// look alike in Word, though one person saved both.
-    private static func layerAuthor(_ text: ResolvedText, _ amendment: Motion) -> ChangeAuthor {
+    static func layerAuthor(_ text: ResolvedText, _ amendment: Motion) -> ChangeAuthor {
         let saved = author(of: text, amendment)
         return ChangeAuthor(name: "\(amendment.metadata.submittedBy ?? saved.name) (\(amendment.id))", date: saved.date)
     }
@@ -181,5 +161,46 @@ public struct AssemblePaper: Sendable {
             }
         }
         return out
+    }
+}
+
+extension AppContext {
+    /// An amendment to an amendment on the motion: the motion, it as the amendment amends it,
+    /// it as the amendment amended by `sub` amends it, each layer's author, and `sub`'s heading.
+    func amendmentLayers(_ subText: ResolvedText, _ sub: Motion, _ subDocument: AmendmentDocument, on amendedText: ResolvedText,
+                         _ amended: Motion) throws -> (base: Motion, first: Motion, second: Motion, authors: [ChangeAuthor], heading: AmendmentHeading) {
+        let amendedDocument = try amendedText.amendment()
+        guard let target = amendedDocument.amends else {
+            throw ApplicationError(.badData, "\(amendedText.label) does not say which motion it amends: add 'amends: MOTION-ID' to its front matter")
+        }
+        let motion = try resolve(target).motion()
+        guard motion.metadata.kind != .amendment else {
+            throw ApplicationError(.usage, "\(subText.label) amends an amendment to an amendment; export \(amendedText.label) as amended first ('motion apply')")
+        }
+        let lines = amendmentSettings(for: motion).lines
+        let first: Motion, second: Motion
+        do {
+            first = try AmendmentApplier.apply(amendedDocument.instructions, to: motion, lines: lines)
+            let amendedAmendment = try AmendmentApplier.apply(subDocument.instructions, to: amended, lines: lines)
+            second = try AmendmentApplier.apply(try AmendmentParser.parse(amendedAmendment.wording ?? ""), to: motion, lines: lines)
+        } catch {
+            throw error.located(at: subText.label)
+        }
+        return (motion, first, second, [ExportMotions.layerAuthor(amendedText, amended), ExportMotions.layerAuthor(subText, sub)],
+                AmendmentHeading(amendment: sub, motion: amended, reference: amendedText.revision?.reference))
+    }
+
+    /// The stored amendment `id` when it amends an amendment to motion `motion`: shown on the
+    /// motion with both layers (the web page's second colour); nil for any other amendment.
+    func subAmendmentView(_ id: String, on motion: String) throws -> TrackedView? {
+        guard let revision = try? store().revision(id, .latest), revision.kind == .amendment, let amends = revision.amends,
+              let amendedRevision = try? store().revision(AmendmentIndex.motionID(amends), .latest), amendedRevision.kind == .amendment,
+              amendedRevision.amends.map(AmendmentIndex.motionID) == motion else { return nil }
+        let subText = try resolve(revision.reference, warningOfUnsavedEdits: false)
+        let amendedText = try resolve(amends, warningOfUnsavedEdits: false)
+        let sub = try subText.motion()
+        let layers = try amendmentLayers(subText, sub, try subText.amendment(), on: amendedText, try amendedText.motion())
+        return TrackedView(html: ChangeLayers(base: layers.base, first: layers.first, second: layers.second).html(second: layers.authors[1].name),
+                           shown: [layers.heading.title], problems: [])
     }
 }

@@ -21,6 +21,7 @@ extension AppContext {
         guard let revision = resolved.revision else { throw ApplicationError(.usage, "tracked amendments are shown for stored motions") }
         let store = try store()
         let base = try resolved.motion()
+        if let only, let layered = try subAmendmentView(only, on: revision.motionID) { return layered }
         var amendments: [(name: String, merge: AmendmentMerger.Amendment)] = []
         var problems: [(name: String, message: String)] = []
         for stored in try store.latestAmendments(to: revision.motionID) {

@@ -243,3 +243,30 @@ extension DocumentBuilder {
         }
     }
 }
+
+extension ChangeLayers {
+    /// The layers as an HTML fragment for the web page, every word escaped: the amendment's
+    /// changes as `<ins>`/`<del>`, the amendment to it's in a second colour (`class="second"`,
+    /// titled with its author), the first's words the second removes as a deletion inside the
+    /// insertion.
+    func html(second: String) -> String {
+        let title = HTMLDiffRenderer.escape(second)
+        func piece(_ piece: Piece) -> String {
+            let text = HTMLDiffRenderer.escape(piece.text)
+            return switch piece.mark {
+            case .plain: text
+            case .inserted(let layer): layer == 0 ? "<ins>\(text)</ins>" : "<ins class=\"second\" title=\"\(title)\">\(text)</ins>"
+            case .deleted(let layer): layer == 0 ? "<del>\(text)</del>" : "<del class=\"second\" title=\"\(title)\">\(text)</del>"
+            case .insertedThenDeleted: "<ins><del class=\"second\" title=\"\(title)\">\(text)</del></ins>"
+            }
+        }
+        return paragraphs.map { paragraph in
+            let content = (paragraph.marker.isEmpty ? "" : paragraph.marker.map(piece).joined() + " ") + paragraph.pieces.map(piece).joined()
+            return switch paragraph.kind {
+            case .title: "<h3>\(content)</h3>"
+            case .heading: "<h4>\(content)</h4>"
+            default: "<p>\(content)</p>"
+            }
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1041,6 +1041,9 @@ nav.actions { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: 1rem 0;
 mark.finding { background: #fff1b8; color: inherit; border-bottom: 2px dotted #8a6d00; }
 .tracked del { color: #8a1c1c; background: #fde8e8; text-decoration: line-through; }
 .tracked ins { color: #0b5d1e; background: #e6f4ea; text-decoration: underline; }
+/* An amendment to an amendment: its own changes in a second colour. */
+.tracked ins.second { color: #1a3f8f; background: #e8eefb; }
+.tracked del.second { color: #8f1a5b; background: #fbe8f2; }
 .tracked .moved, .tracked .moved del, .tracked .moved ins { color: #5b1a87; background: #f3eafa; }
 .tracked ol.points, .tracked ul.bullets { list-style: none; padding-left: 2.5rem; }
 .tracked .marker { display: inline-block; width: 2.5rem; margin-left: -2.5rem; }
