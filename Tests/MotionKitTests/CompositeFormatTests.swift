@@ -130,4 +130,19 @@ import Testing
             ($0 as? MotionReadError)?.message.contains("'composites' is for a composite: add 'kind: composite'") == true
         }
     }
+
+    /// A composite's provenance names motions by id; the glossary must never read or rewrite an id
+    /// ("peer-workers#notes.1" is no term), while it still fixes the block's own words.
+    @Test func glossaryFixLeavesProvenanceAlone() throws {
+        let text = Self.composite.replacingOccurrences(of: "lxp-camden", with: "peer-workers")
+            .replacingOccurrences(of: "Peer support workers are often paid", with: "Peer workers are often paid")
+        let linter = GlossaryTests.linter
+        let findings = linter.lint(text, from: GlossaryLinter.bodyStart(of: text))
+        #expect(findings.map(\.found) == ["Peer workers", "Survivor researchers"], "\(findings)")
+        let (fixed, _) = linter.fix(text, from: GlossaryLinter.bodyStart(of: text))
+        #expect(fixed.contains("Peer support workers are often paid at Band 3. <!-- from: peer-workers#notes.1, lxp-leeds#notes.2 -->"))
+        #expect(try MotionReader.read(fixed).motion.sections[1].blocks[0].provenance?.sources.first?.motionID == "peer-workers")
+        // Words a delegate typed that look like a comment (escaped in the file) are still read.
+        #expect(linter.lint("Text \\<!-- from: peer-workers#notes.1 -->").count == 1)
+    }
 }

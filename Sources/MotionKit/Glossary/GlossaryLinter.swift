@@ -47,7 +47,7 @@ public struct GlossaryLinter: Sendable {
     /// Findings in `text`, from scalar offset `start` (to pass over front matter).
     public func lint(_ text: String, from start: Int = 0, skipQuotes: Bool = false) -> [Finding] {
         let scalars = Array(text.unicodeScalars)
-        let body = Array(scalars[min(start, scalars.count)...])
+        let body = Self.blankingProvenance(Array(scalars[min(start, scalars.count)...]))
         let lines = LineIndex(scalars)
         return matcher.matches(in: body, skipQuotes: skipQuotes).map { match in
             let range = (match.range.lowerBound + start)..<(match.range.upperBound + start)
@@ -64,6 +64,26 @@ public struct GlossaryLinter: Sendable {
                                reason: nil, glossary: entry.glossary, range: range)
             }
         }
+    }
+
+    /// `body` with each composite provenance comment (`<!-- from: ... -->` ending a line, not
+    /// escaped) blanked: it names motions by id, which are no words of the motion, and a fix
+    /// must never rewrite them ("peer-workers#notes.1"). Blanks keep every column where it was.
+    static func blankingProvenance(_ body: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let opening = Array(Provenance.opening.unicodeScalars), closing = Array(Provenance.closing.unicodeScalars)
+        var out = body
+        var lineStart = 0
+        for index in 0...body.count where index == body.count || body[index] == "\n" {
+            var end = index
+            while end > lineStart, body[end - 1] == " " || body[end - 1] == "\r" || body[end - 1] == "\t" { end -= 1 }
+            defer { lineStart = index + 1 }
+            guard end - lineStart >= opening.count + closing.count, Array(body[(end - closing.count)..<end]) == closing else { continue }
+            var at = end - closing.count - opening.count
+            while at >= lineStart, Array(body[at..<(at + opening.count)]) != opening { at -= 1 }
+            guard at >= lineStart, at == lineStart || body[at - 1] != "\\" else { continue }
+            for blank in at..<end { out[blank] = " " }
+        }
+        return out
     }
 
     /// `text` with every variant replaced by its preferred term (terms to avoid are left for a
