@@ -50,33 +50,26 @@ public struct ExportMotions: Sendable {
             let base = try baseText.motion()
             if base.metadata.kind == .amendment {
                 // An amendment to an amendment: shown on the motion, each amendment its own author.
-                let layered = try Self.layered(resolved[0], motions[0], amendment, on: baseText, base, in: context)
-                let bytes = try DocumentWriters.writer(for: format, resources: context.resources).write(layered)
-                return Result(bytes: bytes, defaultFileName: "\(motions[0].id).\(format.fileExtension)")
+                let layers = try context.amendmentLayers(resolved[0], motions[0], amendment, on: baseText, base)
+                document = .layered(base: layers.base, first: layers.first, second: layers.second, authors: layers.authors, amendment: layers.heading)
+            } else {
+                let lines = context.amendmentSettings(for: base).lines
+                let amended: Motion
+                do {
+                    amended = try AmendmentApplier.apply(amendment.instructions, to: base, lines: lines)
+                } catch {
+                    throw error.located(at: resolved[0].label)
+                }
+                notes = try context.standing(of: amendment, appliedTo: baseText, lines: lines)
+                document = .comparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]),
+                                       amendment: AmendmentHeading(amendment: motions[0], motion: base, reference: baseText.revision?.reference))
             }
-            let lines = context.amendmentSettings(for: base).lines
-            let amended: Motion
-            do {
-                amended = try AmendmentApplier.apply(amendment.instructions, to: base, lines: lines)
-            } catch {
-                throw error.located(at: resolved[0].label)
-            }
-            notes = try context.standing(of: amendment, appliedTo: baseText, lines: lines)
-            document = .comparison(base: base, target: amended, author: Self.author(of: resolved[0], motions[0]),
-                                   amendment: AmendmentHeading(amendment: motions[0], motion: base, reference: baseText.revision?.reference))
         } else {
             let ordered = DocumentWriters.amendmentsUnderTheirMotion(motions)
             document = .motions(ordered, lines: lineNumbers ? ordered.map { context.amendmentSettings(for: $0).lines } : nil)
         }
         let bytes = try DocumentWriters.writer(for: format, resources: context.resources, provenanceComments: provenanceComments).write(document)
         return Result(bytes: bytes, defaultFileName: "\(motions.count == 1 ? motions[0].id : "motions").\(format.fileExtension)", notes: notes)
-    }
-
-    /// `sub` (an amendment to `amended`, an amendment) on the motion `amended` amends.
-    static func layered(_ subText: ResolvedText, _ sub: Motion, _ subDocument: AmendmentDocument, on amendedText: ResolvedText,
-                        _ amended: Motion, in context: AppContext) throws -> ExportDocument {
-        let layers = try context.amendmentLayers(subText, sub, subDocument, on: amendedText, amended)
-        return .layered(base: layers.base, first: layers.first, second: layers.second, authors: layers.authors, amendment: layers.heading)
     }
 
     /// Each layer's author by its branch and id ("Leeds Branch (lxp-a1-1)"), so the two never

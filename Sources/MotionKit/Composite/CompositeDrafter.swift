@@ -100,7 +100,7 @@ private struct Entry {
 private struct Drafting {
     let sources: [CompositeDrafter.Source]
     let options: CompositeDrafter.Options
-    private(set) var units: [Unit] = []
+    private var units: [Unit] = []
     private var buckets: [(bucket: Bucket, heading: [Inline]?, units: [Int])] = []
     /// Per unit: the other source blocks that say what it says (their duplicates left out).
     private var alsoFrom: [Int: [Int]] = [:]

@@ -158,7 +158,6 @@ struct ChangeLayers {
     /// A motion's visible text as one token sequence: each block a break token of its kind,
     /// then its words.
     private struct Flat {
-        var ids: [Int32] = []
         var texts: [String] = []
         /// At a break: the block's kind.
         var kinds: [DiffDocument.BlockKind?] = []
@@ -166,7 +165,7 @@ struct ChangeLayers {
         var markers: [String?] = []
         /// Each block's break and words, by its place (a heading's block is -1).
         private var ranges: [BlockPlace: Range<Int>] = [:]
-        var count: Int { ids.count }
+        var count: Int { texts.count }
 
         func range(_ place: BlockPlace) -> Range<Int>? { ranges[place] }
 
@@ -176,15 +175,13 @@ struct ChangeLayers {
                 let blocks = [(section.heading, -1)].compactMap { heading, index in heading.map { ($0, index) } }
                     + section.blocks.enumerated().map { ($0.element, $0.offset) }
                 for (block, index) in blocks {
-                    let start = ids.count
-                    defer { ranges[BlockPlace(section: s, block: index)] = start..<ids.count }
-                    ids.append(-1 - Int32(DiffDocument.BlockKind.allCases.firstIndex(of: block.kind)!))
+                    let start = texts.count
+                    defer { ranges[BlockPlace(section: s, block: index)] = start..<texts.count }
                     texts.append("")
                     kinds.append(block.kind)
                     markers.append(index < 0 ? nil : lists[BlockPlace(section: s, block: index)])
                     let tokens = Tokenizer.tokenize(block.text, interner: interner)
                     for token in 0..<tokens.count {
-                        ids.append(tokens.ids[token])
                         texts.append(String(tokens[token]))
                         kinds.append(nil)
                         markers.append(nil)

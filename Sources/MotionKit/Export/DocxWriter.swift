@@ -500,7 +500,7 @@ struct DocumentBuilder {
         xml.end()
     }
 
-    mutating func revisionAttributes(_ by: ChangeAuthor? = nil) -> [(String, String)] {
+    private mutating func revisionAttributes(_ by: ChangeAuthor? = nil) -> [(String, String)] {
         revisionID += 1
         let author = by ?? revisionAuthor ?? ChangeAuthor(name: "motion", date: "")
         return [("w:id", String(revisionID)), ("w:author", author.name)] + (author.date.isEmpty ? [] : [("w:date", author.date)])
