@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/motion
 DEBUG_BIN := .build/debug/motion
 
-.PHONY: all deps test-deps resources build debug demo test bench fuzz check-docx clean
+.PHONY: all deps test-deps resources build debug demo test bench instructions fuzz check-docx clean
 
 all: build
 
@@ -54,6 +54,12 @@ check-docx: build
 
 bench: build
 	@scripts/bench.sh
+
+# Instruction counts (valgrind's callgrind) and times of start-up and of `motion diff` against
+# git (issue 18): the table `make bench` includes, printed alone.
+instructions: build
+	@scripts/install-deps.sh valgrind
+	@python3 Benchmarks/instructions.py
 
 # libFuzzer on the motion reader and on wording parsed and applied, FUZZ_SECONDS each
 # (default 600); not part of `make test`.

@@ -155,6 +155,8 @@ def main():
     import diff_bench
     import store_bench
     out.append(diff_bench.markdown(diff_bench.bench(args.motion, args.corpus, inproc), inproc["diff small x200"]))
+    import instructions
+    out.append(instructions.markdown(instructions.bench(args.motion, args.corpus)))
     out.append(store_bench.markdown(store_bench.bench(args.motion, args.corpus)))
     out.append(amendments_markdown(inproc))
     out.append(composites_markdown(inproc))

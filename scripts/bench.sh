@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 # The same flags as `make build` (the Makefile exports them), so nothing is rebuilt twice.
 swift build -c release ${STATIC_FLAGS:---static-swift-stdlib -Xswiftc -static-executable} --product motion-bench 2>&1 | grep -E "error" || true
 # wrk and nginx (Debian's) for the web benchmark (Benchmarks/web_bench.py); PostgreSQL for the
-# office store's (Benchmarks/office_store_bench.py).
-scripts/install-deps.sh wrk nginx postgresql
+# office store's (Benchmarks/office_store_bench.py); valgrind for instruction counts
+# (Benchmarks/instructions.py).
+scripts/install-deps.sh wrk nginx postgresql valgrind
 # BASELINE=path/to/old/motion (a release build of an earlier commit) adds a before/after table.
 baseline=()
 [ -n "${BASELINE:-}" ] && baseline=(--baseline "$BASELINE" --baseline-label "${BASELINE_LABEL:-the baseline}")
