@@ -71,12 +71,37 @@ enum Output {
     /// A report (log, list, status, fsck, check's findings): what it quotes from motions and the
     /// store has its control characters shown as escapes, wherever it goes.
     static func report(_ text: String, terminator: String = "\n") {
-        print(TerminalText.escaped(text), terminator: terminator)
+        write(TerminalText.escaped(text) + terminator)
     }
 
     /// A document's own text (show, export to stdout): exact when piped or redirected, so it can
     /// be saved as it is; with control characters shown as escapes on a terminal.
     static func document(_ text: String) {
-        print(isatty(STDOUT_FILENO) != 0 ? TerminalText.escaped(text) : text, terminator: "")
+        write(isatty(STDOUT_FILENO) != 0 ? TerminalText.escaped(text) : text)
+    }
+
+    /// Text to stdout as it is, straight to the file descriptor after anything `print` left
+    /// buffered. (`print` asks at run time whether its argument is TextOutputStreamable: on
+    /// first use, a scan of the whole conformance table.) A failed write is an I/O error, said
+    /// once, so a full disk never leaves a silently short file.
+    static func write(_ text: String) {
+        fflush(nil)
+        var text = text
+        let failure: Int32? = text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure {
+            Terminal.error("motion: error: cannot write the output: \(String(cString: strerror(failure)))")
+            Glibc.exit(ExitStatus.ioError)
+        }
     }
 }

@@ -27,13 +27,25 @@ struct CheckCommand: ParsableCommand {
     var summary = false
 
     func run() throws {
+        try CheckRequest(files: files, json: json, summary: summary).run()
+    }
+}
+
+/// A check to make, however it was asked for: through ArgumentParser, or through the fast path
+/// that spares `motion check` ArgumentParser's start-up (see FastPath).
+struct CheckRequest {
+    var files: [String] = []
+    var json = false
+    var summary = false
+
+    func run() throws {
         let outcome = try AppContext().check(files)
         if let problem = outcome.glossaryProblem {
             Terminal.warning("the glossary cannot be read, so role names are not checked: \(problem)")
         }
         let reports = outcome.reports
         if json {
-            print(try JSONOutput.string(reports.map(\.json)))
+            Output.write(try JSONOutput.string(reports.map(\.json)) + "\n")
         } else {
             printText(reports)
         }

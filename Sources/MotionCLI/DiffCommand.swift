@@ -85,7 +85,7 @@ struct DiffRequest {
         let diff = compared.diff
         let lines = context == "all" ? nil : Int(context)
         let terminal = isatty(STDOUT_FILENO) != 0
-        let useColor = terminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false
+        let useColor = terminal && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
         let chosen = format ?? (useColor ? .color : .plain)
         var output: String
         // On a terminal, control characters in the motions are shown, never obeyed; piped, the
@@ -111,7 +111,7 @@ struct DiffRequest {
         // An inline diff with all context is the text itself, final line break or not.
         let exactText = lines == nil && !stat && [.plain, .critic, .color].contains(chosen)
         if !exactText, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.write(output)
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }
 

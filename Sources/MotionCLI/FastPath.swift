@@ -1,26 +1,77 @@
-/// `motion diff` without ArgumentParser, for the common, well-formed invocations.
+import MotionKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The most frequent, well-formed invocations, read without ArgumentParser.
 ///
 /// ArgumentParser builds its command tree by reflection; in a static binary every first
-/// protocol-conformance check scans the whole conformance table, which costs about 3 ms at
-/// start-up: more than a whole word diff of a motion. The fast path reads the same options
-/// (`--format`, `--context`, `--stat`, `--exit-code`, `--ignore-typography`, `--width`,
-/// `--store`, one or two versions) and gives up, handing over to ArgumentParser, on anything
-/// else: help, a short option, an unknown or malformed one. So messages and help stay
-/// ArgumentParser's, and a test runs every supported form both ways (MOTION_NO_FAST_PATH=1).
-enum DiffFastPath {
-    static func request(from arguments: [String]) -> DiffRequest? {
-        guard arguments.count >= 3, arguments[1] == "diff" else { return nil }
+/// protocol-conformance check scans the whole conformance table, which costs about 9 million
+/// instructions (2 to 3 ms) at start-up: more than a whole word diff of a motion. The fast path
+/// reads `motion --version`, `motion check` and `motion diff` with the options they document and
+/// gives up, handing over to ArgumentParser, on anything else: help, a short option, an unknown
+/// or malformed one. So messages and help stay ArgumentParser's, and a test runs every supported
+/// form both ways (MOTION_NO_FAST_PATH=1).
+enum FastPath {
+    enum Request {
+        case version
+        case check(CheckRequest)
+        case diff(DiffRequest)
+
+        func run() throws {
+            switch self {
+            case .version:
+                let line = MotionKitVersion.string + "\n"
+                line.utf8.withContiguousStorageIfAvailable { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            case .check(let request): try request.run()
+            case .diff(let request): try request.run()
+            }
+        }
+    }
+
+    static func request(from arguments: [String]) -> Request? {
+        guard arguments.count >= 2 else { return nil }
+        switch arguments[1] {
+        case "--version" where arguments.count == 2: return .version
+        case "check": return check(arguments)
+        case "diff": return diff(arguments)
+        default: return nil
+        }
+    }
+
+    /// `check [--json] [--summary] [FILE...]`.
+    static func check(_ arguments: [String]) -> Request? {
+        var request = CheckRequest()
+        for argument in arguments.dropFirst(2) {
+            switch argument {
+            case "--json": request.json = true
+            case "--summary": request.summary = true
+            default:
+                guard !argument.hasPrefix("-") else { return nil }
+                request.files.append(argument)
+            }
+        }
+        return .check(request)
+    }
+
+    /// `diff A [B]` with `--format`, `--context`, `--stat`, `--exit-code`, `--ignore-typography`,
+    /// `--width` and `--store`.
+    static func diff(_ arguments: [String]) -> Request? {
+        guard arguments.count >= 3 else { return nil }
         var positional: [String] = []
         var request = DiffRequest(old: "")
         var index = 2
         func value(_ argument: String) -> String? {
-            if let equals = argument.firstIndex(of: "=") { return String(argument[argument.index(after: equals)...]) }
+            if let equals = argument.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                return String(argument[argument.utf8.index(after: equals)...])
+            }
             index += 1
             return index < arguments.count ? arguments[index] : nil
         }
         while index < arguments.count {
             let argument = arguments[index]
-            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            let name = argument.utf8.firstIndex(of: UInt8(ascii: "=")).map { String(argument[..<$0]) } ?? argument
+            let hasValue = name.utf8.count != argument.utf8.count
             switch name {
             case "--format":
                 guard let raw = value(argument), let format = DiffCommand.Format(rawValue: raw) else { return nil }
@@ -35,9 +86,9 @@ enum DiffFastPath {
             case "--store":
                 guard let raw = value(argument) else { return nil }
                 request.store = raw
-            case "--stat" where !argument.contains("="): request.stat = true
-            case "--exit-code" where !argument.contains("="): request.exitCode = true
-            case "--ignore-typography" where !argument.contains("="): request.ignoreTypography = true
+            case "--stat" where !hasValue: request.stat = true
+            case "--exit-code" where !hasValue: request.exitCode = true
+            case "--ignore-typography" where !hasValue: request.ignoreTypography = true
             default:
                 guard !argument.hasPrefix("-") else { return nil }
                 positional.append(argument)
@@ -47,6 +98,6 @@ enum DiffFastPath {
         guard (1...2).contains(positional.count) else { return nil }
         request.old = positional[0]
         request.new = positional.count == 2 ? positional[1] : nil
-        return request
+        return .diff(request)
     }
 }

@@ -39,9 +39,9 @@ package struct MotionCommand: ParsableCommand {
         if !AppContext.opensPostgres, PostgresHandOff.isNeeded(CommandLine.arguments) {
             do { try Sibling.exec("motion-pg", CommandLine.arguments.dropFirst(), purpose: "the PostgreSQL store") } catch { fail(error) }
         }
-        if getenv("MOTION_NO_FAST_PATH") == nil, let request = DiffFastPath.request(from: CommandLine.arguments) {
+        if getenv("MOTION_NO_FAST_PATH") == nil, let request = FastPath.request(from: CommandLine.arguments) {
             do { try request.run() } catch { fail(error) }
-            return
+            Glibc.exit(0)
         }
         // `motion store ...` and `motion composite ...` are trees of their own: ArgumentParser
         // reflects on every command in the tree it parses, about a million instructions each,
@@ -75,10 +75,11 @@ package struct MotionCommand: ParsableCommand {
     }
 
     /// Exits as the error says. `ExitCode` (how `check` and others report findings) is caught by
-    /// its concrete type first: asking whether an error conforms to a protocol scans every
-    /// conformance in the binary when it does not, about half a million instructions.
+    /// its concrete type first, and carries no message: asking whether an error conforms to a
+    /// protocol scans every conformance in the binary when it does not, about half a million
+    /// instructions, and ArgumentParser's own exit builds the command tree it reflects on.
     static func fail(_ error: any Error) -> Never {
-        if let exitCode = error as? ExitCode { exit(withError: exitCode) }
+        if let exitCode = error as? ExitCode { Glibc.exit(exitCode.rawValue) }
         if let error = error as? any MotionKitError { ErrorReport.exit(error) }
         exit(withError: error)
     }
