@@ -56,9 +56,8 @@ struct Aligner {
     /// Pairs of (base, target) section indices in reading order; nil on one side for a section
     /// only the other has.
     private func alignSections() -> [(Int?, Int?)] {
-        let keys = KeyTable()
-        let baseKeys = base.sections.map { keys.id($0.heading.map { "h:" + $0.text } ?? "(before the first heading)") }
-        let targetKeys = target.sections.map { keys.id($0.heading.map { "h:" + $0.text } ?? "(before the first heading)") }
+        func key(_ section: DiffDocument.Section) -> String { section.heading.map { "h:" + $0.text } ?? "(before the first heading)" }
+        let (baseKeys, targetKeys) = KeyTable.ids(base.sections.map(key), target.sections.map(key))
         var pairs: [(Int?, Int?)] = []
         for segment in Myers.diff(baseKeys, targetKeys).segments {
             switch segment.operation {
@@ -140,10 +139,9 @@ struct Aligner {
     private mutating func alignBlocks(_ b: Int?, _ t: Int?) -> [BlockChange] {
         guard let b else { return target.sections[t!].blocks.indices.map { BlockChange(kind: .inserted, target: BlockPlace(section: t!, block: $0)) } }
         guard let t else { return base.sections[b].blocks.indices.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
-        let keys = KeyTable()
         let fold = options.ignoreTypography
-        let baseKeys = base.sections[b].blocks.map { keys.id(fold ? Typography.fold($0.text[...]) : $0.text) }
-        let targetKeys = target.sections[t].blocks.map { keys.id(fold ? Typography.fold($0.text[...]) : $0.text) }
+        func key(_ block: DiffDocument.Block) -> String { fold ? Typography.fold(block.text[...]) : block.text }
+        let (baseKeys, targetKeys) = KeyTable.ids(base.sections[b].blocks.map(key), target.sections[t].blocks.map(key))
         var out: [BlockChange] = []
         var gapBase: [Int] = [], gapTarget: [Int] = []
         for segment in Myers.diff(baseKeys, targetKeys).segments {
@@ -299,18 +297,6 @@ struct Aligner {
     }
 }
 
-/// Interns whole strings (headings, block texts) for the structural passes.
-final class KeyTable {
-    private var ids: [String: Int32] = [:]
-
-    func id(_ key: String) -> Int32 {
-        if let id = ids[key] { return id }
-        let id = Int32(ids.count)
-        ids[key] = id
-        return id
-    }
-}
-
 /// The words of a block as a sorted multiset of token ids, with a 256-bit sketch that rules
 /// out most dissimilar pairs before the exact count. (Composites compare blocks with it too.)
 public struct WordBag: Sendable {
@@ -332,7 +318,8 @@ public struct WordBag: Sendable {
             default: s.3 |= 1 << UInt64(bit & 63)
             }
         }
-        self.ids = ids.sorted()
+        IDSort.sort(&ids)
+        self.ids = ids
         sketch = s
     }
 

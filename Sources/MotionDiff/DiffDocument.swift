@@ -85,14 +85,14 @@ public struct DiffDocument: Sendable {
             var cursor = 0
             var paragraph: Range<Int>?
             var lineStart = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                var blank = true
-                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A {
-                    let byte = bytes[lineEnd]
-                    if byte != 0x20, byte != 0x09, byte != 0x0D { blank = false }
-                    lineEnd += 1
-                }
+            let count = bytes.count
+            while lineStart < count {
+                // Skip the line's spaces, tabs and CRs: at its end, the line was blank.
+                var index = lineStart
+                while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+                let blank = index == count || bytes[index] == 0x0A
+                while index < count, bytes[index] != 0x0A { index += 1 }
+                let lineEnd = index
                 if blank {
                     if let range = paragraph {
                         blocks.append(Block(kind: .paragraph, lead: string(cursor..<range.lowerBound), text: string(range)))

@@ -7,24 +7,32 @@ public enum Tokenizer {
     public static func tokenize(_ text: String, interner: TokenInterner) -> TokenizedText {
         var text = text
         text.makeContiguousUTF8()
+        let byteCount = text.utf8.count
         var starts: [Int32] = []
         var ids: [Int32] = []
         var kinds: [TokenKind] = []
-        let estimate = text.utf8.count / 3
-        starts.reserveCapacity(estimate)
-        ids.reserveCapacity(estimate)
-        kinds.reserveCapacity(estimate)
-        // Cut as ASCII; on the first other byte, start again by grapheme cluster.
-        let allASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
-            cutASCII(bytes, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
+        // ASCII text is cut byte by byte into buffers of one token per byte at most; text with
+        // any other character, by grapheme cluster.
+        let allASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard ByteHash.isASCII(bytes) else { return false }
+            var tokens = 0
+            starts = [Int32](unsafeUninitializedCapacity: byteCount + 1) { startBuffer, startCount in
+                ids = [Int32](unsafeUninitializedCapacity: byteCount) { idBuffer, idCount in
+                    kinds = [TokenKind](unsafeUninitializedCapacity: byteCount) { kindBuffer, kindCount in
+                        tokens = interner.withTables { cutASCII(bytes, &$0, startBuffer, idBuffer, kindBuffer) }
+                        kindCount = tokens
+                    }
+                    idCount = tokens
+                }
+                startBuffer[tokens] = Int32(byteCount)
+                startCount = tokens + 1
+            }
+            return true
         } ?? false
         if !allASCII {
-            starts.removeAll(keepingCapacity: true)
-            ids.removeAll(keepingCapacity: true)
-            kinds.removeAll(keepingCapacity: true)
             cutUnicode(text, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
+            starts.append(Int32(byteCount))
         }
-        starts.append(Int32(text.utf8.count))
         return TokenizedText(text: text, starts: starts, ids: ids, kinds: kinds)
     }
 
@@ -36,15 +44,16 @@ public enum Tokenizer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// Returns false, part way, at the first byte that is not ASCII.
-    private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, interner: TokenInterner,
-                                 starts: inout [Int32], ids: inout [Int32], kinds: inout [TokenKind]) -> Bool {
+    /// Cuts ASCII bytes into tokens; returns how many.
+    private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: inout TokenInterner.ASCIITables,
+                                 _ starts: UnsafeMutableBufferPointer<Int32>, _ ids: UnsafeMutableBufferPointer<Int32>,
+                                 _ kinds: UnsafeMutableBufferPointer<TokenKind>) -> Int {
         var index = 0
+        var token = 0
         let count = bytes.count
         while index < count {
             let start = index
             let byte = bytes[index]
-            if byte >= 0x80 { return false }
             let kind: TokenKind
             if isASCIIAlnum(byte) {
                 index += 1
@@ -67,11 +76,12 @@ public enum Tokenizer {
                 index += 1
                 kind = .punctuation
             }
-            starts.append(Int32(start))
-            ids.append(interner.id(ascii: UnsafeBufferPointer(rebasing: bytes[start..<index])))
-            kinds.append(kind)
+            starts[token] = Int32(start)
+            ids[token] = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            kinds[token] = kind
+            token += 1
         }
-        return true
+        return token
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

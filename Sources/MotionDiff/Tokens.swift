@@ -55,20 +55,49 @@ public struct TokenizedText: Sendable {
 /// Gives each distinct token an integer id. One interner serves every text compared together.
 public final class TokenInterner {
     public let ignoreTypography: Bool
-    private var ascii: ByteTable
+    /// Taken out while a text is cut (see `withTables`), so the hot loop touches locals only.
+    private var tables: ASCIITables? = ASCIITables()
     private var unicode: [String: Int32] = [:]
-    private(set) public var count: Int32 = 0
+
+    public var count: Int32 { tables?.count ?? 0 }
 
     public init(ignoreTypography: Bool = false) {
         self.ignoreTypography = ignoreTypography
-        ascii = ByteTable()
+    }
+
+    /// The ids of ASCII tokens, and the count of all ids given.
+    struct ASCIITables {
+        var table = ByteTable()
+        /// Ids of one-byte tokens (a space, a line break, a mark), looked up without hashing.
+        var single = [Int32](repeating: -1, count: 128)
+        var count: Int32 = 0
+
+        mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            if bytes.count == 1 {
+                let byte = Int(bytes[0])
+                if single[byte] < 0 {
+                    single[byte] = count
+                    count += 1
+                }
+                return single[byte]
+            }
+            let (id, isNew) = table.id(for: bytes, next: count)
+            if isNew { count += 1 }
+            return id
+        }
+    }
+
+    /// Runs `body` on the tables moved out of the object: a class's stored properties are
+    /// checked for exclusive access on every use, which per token costs more than the lookup.
+    func withTables<Result>(_ body: (inout ASCIITables) -> Result) -> Result {
+        var local = tables!
+        tables = nil
+        defer { tables = local }
+        return body(&local)
     }
 
     func id(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        ascii.id(for: bytes) {
-            count += 1
-            return count - 1
-        }
+        withTables { $0.id(bytes) }
     }
 
     func id(unicode token: Substring) -> Int32 {
@@ -80,64 +109,12 @@ public final class TokenInterner {
             unicode[key] = id
             return id
         }
-        count += 1
-        unicode[key] = count - 1
-        return count - 1
-    }
-}
-
-/// Open-addressing hash table from ASCII byte strings to ids, so the common case never builds
-/// a String.
-struct ByteTable {
-    private var keys: [UInt8] = []
-    private var slots: [(hash: UInt64, start: Int32, length: Int32, id: Int32)]
-    private var used = 0
-
-    init() {
-        slots = Array(repeating: (0, -1, 0, 0), count: 1024)
-    }
-
-    mutating func id(for bytes: UnsafeBufferPointer<UInt8>, make: () -> Int32) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        var mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[index]
-            if slot.start < 0 { break }
-            if slot.hash == hash, Int(slot.length) == bytes.count,
-               keys.withUnsafeBufferPointer({ memoryEqual($0, Int(slot.start), bytes) }) {
-                return slot.id
-            }
-            index = (index + 1) & mask
+        let id = withTables { tables in
+            tables.count += 1
+            return tables.count - 1
         }
-        let id = make()
-        if (used + 1) * 2 > slots.count {
-            grow()
-            mask = slots.count - 1
-            index = Int(truncatingIfNeeded: hash) & mask
-            while slots[index].start >= 0 { index = (index + 1) & mask }
-        }
-        slots[index] = (hash, Int32(keys.count), Int32(bytes.count), id)
-        keys.append(contentsOf: bytes)
-        used += 1
+        unicode[key] = id
         return id
-    }
-
-    private func memoryEqual(_ stored: UnsafeBufferPointer<UInt8>, _ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for offset in 0..<bytes.count where stored[start + offset] != bytes[offset] { return false }
-        return true
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: (0, -1, 0, 0), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.start >= 0 {
-            var index = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[index].start >= 0 { index = (index + 1) & mask }
-            slots[index] = slot
-        }
     }
 }
 

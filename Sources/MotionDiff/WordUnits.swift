@@ -4,7 +4,7 @@
 /// space after a replaced word) are handed back to the equal text beside it.
 enum WordUnits {
     static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
-        var pairs: [UInt64: Int32] = [:]
+        var pairs = IntegerTable(capacity: (old.count + new.count) / 2)
         let (oldUnits, oldStarts) = units(old, &pairs)
         let (newUnits, newStarts) = units(new, &pairs)
         var segments: [DiffSegment] = []
@@ -17,7 +17,7 @@ enum WordUnits {
     }
 
     /// Unit ids and, for each unit, its first token (plus one entry for the end).
-    private static func units(_ text: TokenizedText, _ pairs: inout [UInt64: Int32]) -> ([Int32], [Int]) {
+    private static func units(_ text: TokenizedText, _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
         var ids: [Int32] = []
         var starts: [Int] = []
         ids.reserveCapacity(text.count / 2 + 1)
@@ -32,13 +32,7 @@ enum WordUnits {
             } else {
                 index += 1
             }
-            if let id = pairs[key] {
-                ids.append(id)
-            } else {
-                let id = Int32(pairs.count)
-                pairs[key] = id
-                ids.append(id)
-            }
+            ids.append(pairs.id(key))
         }
         starts.append(text.count)
         return (ids, starts)

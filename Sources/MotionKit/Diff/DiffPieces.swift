@@ -166,66 +166,74 @@ extension PieceBuilder {
     /// line breaks between two changed paragraphs) between changes no shorter than it on both
     /// sides joins them, as it would in a diff of the whole text.
     static func absorbShortEqualities(_ pieces: [DiffPiece]) -> [DiffPiece] {
-        /// Text with its word count, so merged runs are never counted twice.
+        /// Text as the pieces it is joined from (joined once, at the end), with its word count,
+        /// so merged runs are never copied or counted twice.
         struct Counted {
-            var text = ""
+            var parts: [String] = []
             var words = 0
-            func then(_ next: Counted) -> Counted { Counted(text: text + next.text, words: words + next.words) }
+            mutating func append(_ other: Counted) {
+                parts += other.parts
+                words += other.words
+            }
         }
         // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted text).
         enum Group {
             case equal(DiffPiece)
             case change(deleted: Counted, inserted: Counted, notes: [DiffPiece])
         }
+        // A stack of groups. Once a change is complete (an equality or a moved block follows it,
+        // or the pieces end), while the top three are a change, a short equality and a change,
+        // they become one change, which may then absorb the equality before it.
         var groups: [Group] = []
+        func absorb() {
+            while groups.count >= 3,
+                  case .change(var deleted, var inserted, let notes) = groups[groups.count - 3], notes.isEmpty,
+                  case .equal(let equal) = groups[groups.count - 2],
+                  case .change(let d2, let i2, let n2) = groups[groups.count - 1], n2.isEmpty {
+                // Equal runs can be most of the document: count them only as far as the test needs.
+                let limit = min(max(deleted.words, inserted.words), max(d2.words, i2.words))
+                let words = WordCount.of(equal.text, stoppingAfter: limit)
+                guard words <= limit else { return }
+                let middle = Counted(parts: [equal.text], words: words)
+                groups.removeLast(3)
+                deleted.append(middle)
+                deleted.append(d2)
+                inserted.append(middle)
+                inserted.append(i2)
+                groups.append(.change(deleted: deleted, inserted: inserted, notes: []))
+            }
+        }
         for piece in pieces {
             if piece.note != nil {
+                absorb()
                 groups.append(.change(deleted: Counted(), inserted: Counted(), notes: [piece]))
                 continue
             }
             if piece.style == .equal {
+                absorb()
                 groups.append(.equal(piece))
                 continue
             }
-            let counted = Counted(text: piece.text, words: WordCount.of(piece.text))
-            switch (piece.style, groups.last) {
-            case (.equal, _): break
-            case (.deleted, .change(let d, let i, let notes)?) where notes.isEmpty:
-                groups[groups.count - 1] = .change(deleted: d.then(counted), inserted: i, notes: [])
-            case (.inserted, .change(let d, let i, let notes)?) where notes.isEmpty:
-                groups[groups.count - 1] = .change(deleted: d, inserted: i.then(counted), notes: [])
-            case (.deleted, _): groups.append(.change(deleted: counted, inserted: Counted(), notes: []))
-            case (.inserted, _): groups.append(.change(deleted: Counted(), inserted: counted, notes: []))
-            }
-        }
-        var index = 1
-        while index + 1 < groups.count {
-            guard case .equal(let equal) = groups[index],
-                  case .change(let d1, let i1, let n1) = groups[index - 1], n1.isEmpty,
-                  case .change(let d2, let i2, let n2) = groups[index + 1], n2.isEmpty else {
-                index += 1
-                continue
-            }
-            // Equal runs can be most of the document: count them only as far as the test needs.
-            let limit = min(max(d1.words, i1.words), max(d2.words, i2.words))
-            let words = WordCount.of(equal.text, stoppingAfter: limit)
-            if words <= limit {
-                let middle = Counted(text: equal.text, words: words)
-                let merged = Group.change(deleted: d1.then(middle).then(d2), inserted: i1.then(middle).then(i2), notes: [])
-                groups.replaceSubrange((index - 1)...(index + 1), with: [merged])
-                index = max(index - 2, 1)
+            let counted = Counted(parts: [piece.text], words: WordCount.of(piece.text))
+            if case .change(var deleted, var inserted, let notes)? = groups.last, notes.isEmpty {
+                groups.removeLast()
+                if piece.style == .deleted { deleted.append(counted) } else { inserted.append(counted) }
+                groups.append(.change(deleted: deleted, inserted: inserted, notes: []))
             } else {
-                index += 1
+                groups.append(piece.style == .deleted ? .change(deleted: counted, inserted: Counted(), notes: [])
+                                                      : .change(deleted: Counted(), inserted: counted, notes: []))
             }
         }
+        absorb()
         var out: [DiffPiece] = []
         for group in groups {
             switch group {
             case .equal(let piece): out.append(piece)
             case .change(let deleted, let inserted, let notes):
                 out += notes
-                if !deleted.text.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted.text)) }
-                if !inserted.text.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted.text)) }
+                let deletedText = deleted.parts.joined(), insertedText = inserted.parts.joined()
+                if !deletedText.isEmpty { out.append(DiffPiece(style: .deleted, text: deletedText)) }
+                if !insertedText.isEmpty { out.append(DiffPiece(style: .inserted, text: insertedText)) }
             }
         }
         return out

@@ -21,48 +21,65 @@ public struct InlineDiffRenderer: Sendable {
         self.context = context
     }
 
-    /// One output line with the base and target line numbers where it starts.
-    struct Line {
-        var text = ""
-        var changed = false
-        var baseLine: Int
-        var targetLine: Int
+    /// The marked-up text in one buffer, line breaks included, and where each line starts.
+    struct Layout {
+        var bytes: [UInt8] = []
+        var lines = [Line(start: 0, baseLine: 1, targetLine: 1)]
+
+        /// One output line: its first byte, whether it holds a change, and the base and target
+        /// line numbers where it starts.
+        struct Line {
+            var start: Int
+            var changed = false
+            var baseLine: Int
+            var targetLine: Int
+        }
+
+        /// Line `index`'s bytes, without its line break.
+        func text(_ index: Int) -> ArraySlice<UInt8> {
+            let end = index + 1 < lines.count ? lines[index + 1].start - 1 : bytes.count
+            return bytes[lines[index].start..<end]
+        }
     }
 
     public func render(_ pieces: [DiffPiece]) -> String {
-        var lines = layOut(pieces)
+        let layout = layOut(pieces)
         // With all context the output is the marked-up text exactly, final line break or not.
-        guard let context else { return lines.map(\.text).joined(separator: "\n") }
-        if lines.count > 1, lines.last!.text.isEmpty, !lines.last!.changed { lines.removeLast() }
+        guard let context else { return String(decoding: layout.bytes, as: UTF8.self) }
+        var lines = layout.lines[...]
+        if lines.count > 1, lines.last!.start == layout.bytes.count, !lines.last!.changed { lines.removeLast() }
         guard lines.contains(where: \.changed) else { return "" }
         var keep = [Bool](repeating: false, count: lines.count)
         let reach = min(context, lines.count)  // a huge --context must not overflow
         for (index, line) in lines.enumerated() where line.changed {
             for near in max(0, index - reach)...min(lines.count - 1, index + reach) { keep[near] = true }
         }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(layout.bytes.count / 2)
         var index = 0
         while index < lines.count {
             guard keep[index] else {
                 index += 1
                 continue
             }
-            out += header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@") + "\n"
+            out += header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@").utf8
+            out.append(0x0A)
             while index < lines.count, keep[index] {
-                out += lines[index].text + "\n"
+                out += layout.text(index)
+                out.append(0x0A)
                 index += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private func header(_ text: String) -> String {
         notation == .color ? "\u{1B}[36m\(text)\u{1B}[0m" : text
     }
 
-    /// Splits the marked-up text into lines, noting which hold a change.
-    func layOut(_ pieces: [DiffPiece]) -> [Line] {
-        var lines = [Line(baseLine: 1, targetLine: 1)]
+    /// Lays the marked-up text out in lines, noting which hold a change.
+    func layOut(_ pieces: [DiffPiece]) -> Layout {
+        var layout = Layout()
         var baseLine = 1, targetLine = 1
         var index = 0
         while index < pieces.count {
@@ -70,7 +87,7 @@ public struct InlineDiffRenderer: Sendable {
             // A deletion directly followed by an insertion is one substitution in CriticMarkup.
             if notation == .critic, piece.style == .deleted, piece.note == nil, index + 1 < pieces.count,
                pieces[index + 1].style == .inserted, pieces[index + 1].note == nil {
-                write("{~~" + piece.text + "~>" + pieces[index + 1].text + "~~}", changed: true, into: &lines, base: &baseLine, target: &targetLine,
+                write("{~~" + piece.text + "~>" + pieces[index + 1].text + "~~}", changed: true, into: &layout, base: &baseLine, target: &targetLine,
                       baseNewlines: piece.text.newlineCount, targetNewlines: pieces[index + 1].text.newlineCount)
                 index += 2
                 continue
@@ -78,17 +95,17 @@ public struct InlineDiffRenderer: Sendable {
             let newlines = piece.text.newlineCount
             switch piece.style {
             case .equal:
-                write(piece.text, changed: false, into: &lines, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
+                write(piece.text, changed: false, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
             case .deleted:
                 write(mark(piece.text, open: open(.deleted, moved: piece.note != nil), close: close(.deleted)) + note(piece.note), changed: true,
-                      into: &lines, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
+                      into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
             case .inserted:
                 write(mark(piece.text, open: open(.inserted, moved: piece.note != nil), close: close(.inserted)) + note(piece.note), changed: true,
-                      into: &lines, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
+                      into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
             }
             index += 1
         }
-        return lines
+        return layout
     }
 
     /// A moved block's note after its text ("moved from point 6 of ..."): dim in colour, a
@@ -135,26 +152,27 @@ public struct InlineDiffRenderer: Sendable {
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : open + $0 + close }.joined(separator: "\n")
     }
 
-    private func write(_ text: String, changed: Bool, into lines: inout [Line], base: inout Int, target: inout Int,
+    /// Appends `text`, starting a line at each line break: the first `baseNewlines` breaks
+    /// advance the base's line number, the first `targetNewlines` the target's.
+    private func write(_ text: String, changed: Bool, into layout: inout Layout, base: inout Int, target: inout Int,
                        baseNewlines: Int, targetNewlines: Int) {
-        // Split on line breaks by bytes: pieces can be most of a long document.
         var baseSeen = 0, targetSeen = 0
-        var rest = Substring(text)
-        var first = true
-        while true {
-            let end = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
-            let part = rest[..<end]
-            if !first {
+        var text = text
+        text.withUTF8 { bytes in
+            var rest = bytes
+            while true {
+                // A change marks every line it spans, so context never splits it across hunks.
+                if changed { layout.lines[layout.lines.count - 1].changed = true }
+                guard let end = ByteSearch.firstIndex(of: 0x0A, in: rest) else {
+                    layout.bytes.append(contentsOf: rest)
+                    break
+                }
+                layout.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...end]))
                 if baseSeen < baseNewlines { base += 1; baseSeen += 1 }
                 if targetSeen < targetNewlines { target += 1; targetSeen += 1 }
-                lines.append(Line(baseLine: base, targetLine: target))
+                layout.lines.append(Layout.Line(start: layout.bytes.count, baseLine: base, targetLine: target))
+                rest = UnsafeBufferPointer(rebasing: rest[(end + 1)...])
             }
-            lines[lines.count - 1].text += part
-            // A change marks every line it spans, so context never splits it across hunks.
-            if changed { lines[lines.count - 1].changed = true }
-            first = false
-            guard end < rest.endIndex else { break }
-            rest = rest[rest.utf8.index(after: end)...]
         }
         base += baseNewlines - baseSeen
         target += targetNewlines - targetSeen
@@ -162,5 +180,5 @@ public struct InlineDiffRenderer: Sendable {
 }
 
 extension String {
-    var newlineCount: Int { utf8.count { $0 == 0x0A } }
+    var newlineCount: Int { ByteSearch.count(0x0A, in: self[...]) }
 }

@@ -59,7 +59,7 @@ enum SourceText {
 
     static func decode(_ bytes: [UInt8]) throws(MotionReadError) -> String {
         guard bytes.count <= maximumBytes else { throw tooLarge(size: bytes.count) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = ByteSearch.firstIndex(of: 0, in: bytes) {
             let (line, column) = position(of: nul, in: bytes)
             throw MotionReadError(.nulByte, line: line, column: column,
                                   "the file contains a NUL byte, so it is not a text file; save it as plain UTF-8 text")
@@ -72,7 +72,7 @@ enum SourceText {
             throw MotionReadError(.notUTF8, line: line, column: column,
                                   "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); save the file as UTF-8 text")
         }
-        return text.utf8.contains(13) ? normalizeLineEndings(text) : text
+        return ByteSearch.contains(13, in: text) ? normalizeLineEndings(text) : text
     }
 
     /// Text that did not come from a file (a store, a web form, a test) read the way `decode`

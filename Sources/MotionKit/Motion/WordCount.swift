@@ -7,23 +7,31 @@ public enum WordCount {
     /// The count, or any number above `limit` once it is clear the count exceeds it: for
     /// comparisons against long texts that should not be counted in full.
     public static func of(_ text: some StringProtocol, stoppingAfter limit: Int) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ count($0, stoppingAfter: limit) }) { return count }
+        return count(Array(text.utf8), stoppingAfter: limit)
+    }
+
+    private static func count(_ bytes: [UInt8], stoppingAfter limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { count($0, stoppingAfter: limit) }
+    }
+
+    /// Counts over valid UTF-8. Most motion text is ASCII: decide on bytes, and ask Unicode
+    /// only about the rest.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int) -> Int {
         var count = 0
         var inWord = false
         var wordHasAlnum = false
-        var utf8 = text.utf8.makeIterator()
-        var scalars = text.unicodeScalars.makeIterator()
-        // Most motion text is ASCII: decide on bytes, and ask Unicode only about the rest.
-        while let byte = utf8.next() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             let isSpace: Bool
             let isAlnum: Bool
             if byte < 0x80 {
-                _ = scalars.next()
+                index += 1
                 isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
                 isAlnum = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            } else if byte & 0xC0 == 0x80 {
-                continue  // a continuation byte of a scalar already judged
             } else {
-                let scalar = scalars.next()!
+                let scalar = decodeScalar(bytes, at: &index)
                 isSpace = scalar.properties.isWhitespace
                 isAlnum = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             }
@@ -41,6 +49,18 @@ public enum WordCount {
         }
         if inWord, wordHasAlnum { count += 1 }
         return count
+    }
+
+    /// The scalar whose lead byte is at `index` (of a String's valid UTF-8), moving past it.
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) -> Unicode.Scalar {
+        let lead = UInt32(bytes[index])
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length where index + offset < bytes.count {
+            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+        }
+        index += length
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
 

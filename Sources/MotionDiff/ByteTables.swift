@@ -1,0 +1,256 @@
+/// Hash tables the engine interns with, on bytes and integers rather than Strings.
+///
+/// Two reasons. Hashing a String is SipHash over its normalised scalars, several times the work
+/// of hashing its bytes. And in a static binary the first use of `Dictionary<Key, Value>` for a
+/// new key type asks the runtime for `Key: Hashable`, which scans the whole conformance table
+/// (about 300,000 instructions): more than diffing a motion.
+
+/// Hashing for the tables below: 8 bytes at a time, then a finaliser, so long keys (whole
+/// blocks) cost about one multiplication per word of text.
+enum ByteHash {
+    @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 32
+        x &*= 0xD6E8_FEB8_6659_FD93
+        x ^= x >> 32
+        return x
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(base[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        return mix((hash ^ tail) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Whether every byte is ASCII.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(base[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+}
+
+/// Open-addressing hash table from byte strings to ids, so the common case never builds a
+/// String. Keys are kept in one flat buffer.
+struct ByteTable {
+    private var keys: [UInt8] = []
+    private var slots: [(hash: UInt64, start: Int32, length: Int32, id: Int32)]
+    private var used = 0
+
+    init(capacity: Int = 512) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: (0, -1, 0, 0), count: size)
+    }
+
+    /// The id stored for `bytes`, or `next` after storing it with that id.
+    mutating func id(for bytes: UnsafeBufferPointer<UInt8>, next: Int32) -> (id: Int32, isNew: Bool) {
+        let hash = ByteHash.hash(bytes)
+        var mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { slots in
+            keys.withUnsafeBufferPointer { keys in
+                while true {
+                    let slot = slots[index]
+                    if slot.start < 0 { return nil }
+                    if slot.hash == hash, Int(slot.length) == bytes.count,
+                       bytes.isEmpty || ByteHash.equal(keys.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) {
+                        return slot.id
+                    }
+                    index = (index + 1) & mask
+                }
+            }
+        }
+        if let found { return (found, false) }
+        if (used + 1) * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].start >= 0 { index = (index + 1) & mask }
+        }
+        slots[index] = (hash, Int32(keys.count), Int32(bytes.count), next)
+        keys.append(contentsOf: bytes)
+        used += 1
+        return (next, true)
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, -1, 0, 0), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.start >= 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[index].start >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+    }
+}
+
+/// Open-addressing hash table from 64-bit keys to dense ids 0, 1, 2, ... in order of arrival.
+struct IntegerTable {
+    private var slots: [(key: UInt64, id: Int32)]
+    private(set) var count: Int32 = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: (0, -1), count: size)
+    }
+
+    /// The key's id, given the next one when it is new.
+    mutating func id(_ key: UInt64) -> Int32 {
+        if Int(count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: ByteHash.mix(key &* 0x9E37_79B9_7F4A_7C15)) & mask
+        while true {
+            let slot = slots[index]
+            if slot.id < 0 {
+                slots[index] = (key, count)
+                count += 1
+                return count - 1
+            }
+            if slot.key == key { return slot.id }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, -1), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.id >= 0 {
+            var index = Int(truncatingIfNeeded: ByteHash.mix(slot.key &* 0x9E37_79B9_7F4A_7C15)) & mask
+            while slots[index].id >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+    }
+}
+
+/// Interns whole strings (headings, block texts) for the structural passes: strings equal as
+/// Swift compares them get equal ids. ASCII keys are compared as bytes; when any key is not
+/// ASCII, Swift's own (canonical) equality decides, as two spellings of "café" are one text.
+enum KeyTable {
+    static func ids(_ first: [String], _ second: [String]) -> ([Int32], [Int32]) {
+        var all = first + second
+        var ascii = true
+        for index in all.indices where ascii {
+            ascii = all[index].withUTF8 { ByteHash.isASCII($0) }
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(all.count)
+        if ascii {
+            var table = ByteTable(capacity: all.count)
+            var next: Int32 = 0
+            for index in all.indices {
+                let (id, isNew) = all[index].withUTF8 { table.id(for: $0, next: next) }
+                if isNew { next += 1 }
+                ids.append(id)
+            }
+        } else {
+            var table: [String: Int32] = [:]
+            for key in all {
+                if let id = table[key] {
+                    ids.append(id)
+                } else {
+                    let id = Int32(table.count)
+                    table[key] = id
+                    ids.append(id)
+                }
+            }
+        }
+        return (Array(ids[..<first.count]), Array(ids[first.count...]))
+    }
+}
+
+/// Sorts token ids in place: a quicksort with insertion sort for short runs, written out for
+/// Int32 so that it needs nothing of the runtime (see the note at the top of this file).
+enum IDSort {
+    static func sort(_ values: inout [Int32]) {
+        values.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 1 else { return }
+            sort(buffer.baseAddress!, 0, buffer.count - 1)
+        }
+    }
+
+    private static func sort(_ v: UnsafeMutablePointer<Int32>, _ low: Int, _ high: Int) {
+        var low = low, high = high
+        while high - low > 16 {
+            // Median of three as the pivot; recurse on the smaller side, loop on the larger.
+            let middle = low + (high - low) / 2
+            if v[middle] < v[low] { swapAt(v, middle, low) }
+            if v[high] < v[low] { swapAt(v, high, low) }
+            if v[high] < v[middle] { swapAt(v, high, middle) }
+            let pivot = v[middle]
+            var i = low, j = high
+            while i <= j {
+                while v[i] < pivot { i += 1 }
+                while v[j] > pivot { j -= 1 }
+                if i <= j {
+                    swapAt(v, i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if j - low < high - i {
+                sort(v, low, j)
+                low = i
+            } else {
+                sort(v, i, high)
+                high = j
+            }
+        }
+        if high <= low { return }
+        for i in (low + 1)...high {
+            let value = v[i]
+            var j = i - 1
+            while j >= low, v[j] > value {
+                v[j + 1] = v[j]
+                j -= 1
+            }
+            v[j + 1] = value
+        }
+    }
+
+    @inline(__always) private static func swapAt(_ v: UnsafeMutablePointer<Int32>, _ i: Int, _ j: Int) {
+        let t = v[i]
+        v[i] = v[j]
+        v[j] = t
+    }
+}
