@@ -61,9 +61,9 @@ struct Aligner {
         var pairs: [(Int?, Int?)] = []
         for segment in Myers.diff(baseKeys, targetKeys).segments {
             switch segment.operation {
-            case .equal: pairs += zip(segment.a, segment.b).map { ($0, $1) }
-            case .delete: pairs += segment.a.map { ($0, nil) }
-            case .insert: pairs += segment.b.map { (nil, $0) }
+            case .equal: for (offset, b) in segment.a.enumerated() { pairs.append((b, segment.b.lowerBound + offset)) }
+            case .delete: for b in segment.a { pairs.append((b, nil)) }
+            case .insert: for t in segment.b { pairs.append((nil, t)) }
             }
         }
         return pairRenamedSections(pairs)

@@ -49,6 +49,23 @@ enum ByteHash {
         return true
     }
 
+    /// The offset of the first `byte` at or after `start`, or `bytes.count`: eight bytes at a
+    /// time (a byte equal to the target becomes zero, and zero bytes are found by carries).
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        let raw = UnsafeRawPointer(base)
+        let pattern = UInt64(byte) &* 0x0101_0101_0101_0101
+        var offset = start
+        while offset + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ pattern
+            let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zeros != 0 { return offset + zeros.trailingZeroBitCount / 8 }
+            offset += 8
+        }
+        while offset < bytes.count, base[offset] != byte { offset += 1 }
+        return offset
+    }
+
     /// Whether every byte is ASCII.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
@@ -82,23 +99,23 @@ struct ByteTable {
 
     /// The id stored for `bytes`, or `next` after storing it with that id.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>, next: Int32) -> (id: Int32, isNew: Bool) {
-        let hash = ByteHash.hash(bytes)
+        id(for: bytes, hash: ByteHash.hash(bytes), next: next)
+    }
+
+    /// The same with the hash already made, as the tokenizer makes it while it reads a token.
+    /// One table must always be given hashes of one function.
+    mutating func id(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
         var mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
-        let found: Int32? = slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                while true {
-                    let slot = slots[index]
-                    if slot.start < 0 { return nil }
-                    if slot.hash == hash, Int(slot.length) == bytes.count,
-                       bytes.isEmpty || ByteHash.equal(keys.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) {
-                        return slot.id
-                    }
-                    index = (index + 1) & mask
-                }
+        while true {
+            let slot = slots[index]
+            if slot.start < 0 { break }
+            if slot.hash == hash, Int(slot.length) == bytes.count,
+               bytes.isEmpty || keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) }) {
+                return (slot.id, false)
             }
+            index = (index + 1) & mask
         }
-        if let found { return (found, false) }
         if (used + 1) * 2 > slots.count {
             grow()
             mask = slots.count - 1

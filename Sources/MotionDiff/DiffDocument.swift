@@ -91,8 +91,7 @@ public struct DiffDocument: Sendable {
                 var index = lineStart
                 while index < count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
                 let blank = index == count || bytes[index] == 0x0A
-                while index < count, bytes[index] != 0x0A { index += 1 }
-                let lineEnd = index
+                let lineEnd = blank ? index : ByteHash.firstIndex(of: 0x0A, in: bytes, from: index)
                 if blank {
                     if let range = paragraph {
                         blocks.append(Block(kind: .paragraph, lead: string(cursor..<range.lowerBound), text: string(range)))

@@ -110,14 +110,7 @@ public enum Myers {
             if forward.count < length {
                 forward = [Int](repeating: -1, count: length)
                 backward = [Int](repeating: -1, count: length)
-            } else {
-                for index in 0..<length {
-                    forward[index] = -1
-                    backward[index] = -1
-                }
             }
-            forward[offset + 1] = 0
-            backward[offset + 1] = 0
             // The hot loops run on raw buffers: no bounds or exclusivity checks per step.
             // (The buffers are moved out of self, not copied, for the duration.)
             var forwardBuffer: [Int] = [], backwardBuffer: [Int] = []
@@ -126,8 +119,12 @@ public enum Myers {
             let costCap = self.costCap
             let outcome = forwardBuffer.withUnsafeMutableBufferPointer { forward in
                 backwardBuffer.withUnsafeMutableBufferPointer { backward in
-                    State.search(a, b, aLow, aHigh, bLow, bHigh, n: n, m: m, maxD: maxD, offset: offset, length: length,
-                                 costCap: costCap, forward: forward, backward: backward)
+                    UnsafeMutableBufferPointer(rebasing: forward[..<length]).update(repeating: -1)
+                    UnsafeMutableBufferPointer(rebasing: backward[..<length]).update(repeating: -1)
+                    forward[offset + 1] = 0
+                    backward[offset + 1] = 0
+                    return State.search(a, b, aLow, aHigh, bLow, bHigh, n: n, m: m, maxD: maxD, offset: offset, length: length,
+                                        costCap: costCap, forward: forward, backward: backward)
                 }
             }
             swap(&forwardBuffer, &forward)

@@ -51,17 +51,21 @@ public enum Tokenizer {
         var index = 0
         var token = 0
         let count = bytes.count
+        typealias Tables = TokenInterner.ASCIITables
         while index < count {
             let start = index
             let byte = bytes[index]
+            var hash = Tables.hash(Tables.seed, byte)
             let kind: TokenKind
             if isASCIIAlnum(byte) {
                 index += 1
                 while index < count {
                     let next = bytes[index]
                     if isASCIIAlnum(next) {
+                        hash = Tables.hash(hash, next)
                         index += 1
                     } else if next == UInt8(ascii: "'"), index + 1 < count, isASCIIAlnum(bytes[index + 1]) {
+                        hash = Tables.hash(Tables.hash(hash, next), bytes[index + 1])
                         index += 2
                     } else {
                         break
@@ -70,14 +74,17 @@ public enum Tokenizer {
                 kind = .word
             } else if isASCIISpace(byte) {
                 index += 1
-                while index < count, isASCIISpace(bytes[index]) { index += 1 }
+                while index < count, isASCIISpace(bytes[index]) {
+                    hash = Tables.hash(hash, bytes[index])
+                    index += 1
+                }
                 kind = .space
             } else {
                 index += 1
                 kind = .punctuation
             }
             starts[token] = Int32(start)
-            ids[token] = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            ids[token] = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash)
             kinds[token] = kind
             token += 1
         }

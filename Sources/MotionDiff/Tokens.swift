@@ -73,6 +73,13 @@ public final class TokenInterner {
         var count: Int32 = 0
 
         mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            var hash = Self.seed
+            for byte in bytes { hash = Self.hash(hash, byte) }
+            return id(bytes, hash: hash)
+        }
+
+        /// `hash` is `hash(hash(seed, first byte), second byte)...`, made as the token is read.
+        @inline(__always) mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
             if bytes.count == 1 {
                 let byte = Int(bytes[0])
                 if single[byte] < 0 {
@@ -81,9 +88,16 @@ public final class TokenInterner {
                 }
                 return single[byte]
             }
-            let (id, isNew) = table.id(for: bytes, next: count)
+            let (id, isNew) = table.id(for: bytes, hash: ByteHash.mix(hash), next: count)
             if isNew { count += 1 }
             return id
+        }
+
+        static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        /// FNV-1a, a byte at a time: tokens are a few bytes long.
+        @inline(__always) static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+            (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
         }
     }
 

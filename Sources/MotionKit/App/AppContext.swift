@@ -10,13 +10,13 @@ public final class AppContext: Sendable {
     private let givenEnvironment: [String: String]?
     /// The folder the command runs in (absolute): where the workspace is looked for.
     public let currentDirectory: String
-    private let found = Mutex<(root: String??, workspace: Workspace?, history: History?)>((nil, nil, nil))
+    private let found = Mutex<Found>(Found())
     /// Where warnings go that do not stop the command (unsaved edits left out, say): the CLI
     /// prints them on stderr, a server would show them on the page.
     private let warn: @Sendable (String) -> Void
-    private let warned = Mutex<Set<String>>([])
+    private let warned = Mutex<Warned>(Warned())
     /// Stored revisions read as motions, by hash (see ``storedMotion(_:)``).
-    let parsedRevisions = Mutex<[String: Motion]>([:])
+    let parsedRevisions = Mutex<ParsedRevisions>(ParsedRevisions())
 
     /// - Parameter environment: nil for the process's own, read only when a command needs it
     ///   (building it costs more than some whole commands).
@@ -28,9 +28,28 @@ public final class AppContext: Sendable {
         self.warn = warn
     }
 
+    // What the context keeps, each in a struct of its own: freeing a Mutex of a tuple, a Set or
+    // a Dictionary makes that type's metadata at run time, which in a static binary scans the
+    // whole conformance table (about 400,000 instructions, more than some whole commands).
+
+    /// What is looked for once and kept.
+    private struct Found {
+        var root: String??
+        var workspace: Workspace?
+        var history: History?
+    }
+
+    private struct Warned {
+        var messages: Set<String> = []
+    }
+
+    struct ParsedRevisions {
+        var byHash: [String: Motion] = [:]
+    }
+
     /// Says `message` through the front-end's warning sink, once per command.
     func warning(_ message: String) {
-        guard warned.withLock({ $0.insert(message).inserted }) else { return }
+        guard warned.withLock({ $0.messages.insert(message).inserted }) else { return }
         warn(message)
     }
 

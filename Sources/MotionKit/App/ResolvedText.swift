@@ -121,12 +121,12 @@ extension AppContext {
     /// the agenda after a new amendment parses that amendment alone. (Two revisions with the
     /// same hash have the same text, so the same motion.)
     func storedMotion(_ revision: Revision) throws -> Motion {
-        if let motion = parsedRevisions.withLock({ $0[revision.hash] }) { return motion }
+        if let motion = parsedRevisions.withLock({ $0.byHash[revision.hash] }) { return motion }
         let motion = try store().motion(of: revision)
         parsedRevisions.withLock { parsed in
             // A bound for a long-lived server: a conference's whole store fits well within it.
-            if parsed.count >= 50_000 { parsed.removeAll() }
-            parsed[revision.hash] = motion
+            if parsed.byHash.count >= 50_000 { parsed.byHash.removeAll() }
+            parsed.byHash[revision.hash] = motion
         }
         return motion
     }

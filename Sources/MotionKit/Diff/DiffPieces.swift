@@ -175,6 +175,14 @@ extension PieceBuilder {
                 parts += other.parts
                 words += other.words
             }
+            /// The parts joined (by hand: `joined()` is generic over StringProtocol and asks the
+            /// runtime for a conformance on first use).
+            var text: String {
+                var text = ""
+                text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+                for part in parts { text += part }
+                return text
+            }
         }
         // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted text).
         enum Group {
@@ -231,7 +239,7 @@ extension PieceBuilder {
             case .equal(let piece): out.append(piece)
             case .change(let deleted, let inserted, let notes):
                 out += notes
-                let deletedText = deleted.parts.joined(), insertedText = inserted.parts.joined()
+                let deletedText = deleted.text, insertedText = inserted.text
                 if !deletedText.isEmpty { out.append(DiffPiece(style: .deleted, text: deletedText)) }
                 if !insertedText.isEmpty { out.append(DiffPiece(style: .inserted, text: insertedText)) }
             }

@@ -80,6 +80,7 @@ public struct InlineDiffRenderer: Sendable {
     /// Lays the marked-up text out in lines, noting which hold a change.
     func layOut(_ pieces: [DiffPiece]) -> Layout {
         var layout = Layout()
+        layout.bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count + 16 })
         var baseLine = 1, targetLine = 1
         var index = 0
         while index < pieces.count {
