@@ -12,6 +12,31 @@ import Testing
         #expect(result.stderr.contains("3 files checked: 0 errors"))
     }
 
+    /// `motion check` and `motion --version` are read by a fast path without ArgumentParser
+    /// (FastPath); every form, those it takes and those it hands over, must say the same both ways.
+    @Test func fastPathAndArgumentParserAgree() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        let long = Array(repeating: "word", count: 200).joined(separator: " ")
+        try TestSupport.write(TestSupport.motionText(front: "id: long\nprofile: ucu-congress\n",
+                                                     body: "## Conference notes\n\n\(long)\n\n## Conference resolves\n\n1. Act.\n"),
+                              to: "\(directory)/long.md")
+        try TestSupport.write(TestSupport.motionText(), to: "\(directory)/good.md")
+        try TestSupport.write(TestSupport.motionText(front: "id: a\nstatus: pending\n"), to: "\(directory)/bad.md")
+        let forms: [[String]] = [
+            ["--version"], ["check", "good.md"], ["check", "long.md"], ["check", "--json", "long.md", "good.md"],
+            ["check", "--summary", "good.md", "long.md"], ["check", "bad.md", "good.md"], ["check", "nope.md"], ["check"],
+            ["check", "--summary", "--json", "good.md"], ["check", "-h"], ["check", "--nope", "good.md"], ["check", "--json=1", "good.md"],
+            ["--version", "check"], ["check", "--", "good.md"],
+        ]
+        for form in forms {
+            let fast = try MotionProcess.run(form, in: directory)
+            let slow = try MotionProcess.run(form, in: directory, environment: ["MOTION_NO_FAST_PATH": "1"])
+            #expect(fast.status == slow.status, "\(form)")
+            #expect(fast.stdout == slow.stdout, "\(form)")
+            #expect(fast.stderr == slow.stderr, "\(form)")
+        }
+    }
+
     @Test func findingsAreCompilerStyleAndExitOne() throws {
         let directory = try TestSupport.temporaryDirectory()
         let long = Array(repeating: "word", count: 200).joined(separator: " ")
