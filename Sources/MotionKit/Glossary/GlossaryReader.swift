@@ -9,7 +9,7 @@ enum GlossaryReader {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            root = try YAMLCompose.node(text)
         } catch let error as YamlError {
             throw problem(yamlLine(error), "not valid YAML: \(error)")
         } catch {

@@ -69,7 +69,7 @@ struct FrontMatter {
         do {
             // The basic resolver types nothing: every field is read as the text written, and no
             // regular expressions are compiled (they cost milliseconds at start-up).
-            root = try Yams.compose(yaml: yaml, .basic)
+            root = try YAMLCompose.node(yaml)
         } catch {
             throw yamlError(error, yaml: yaml, firstLine: firstLine)
         }

@@ -50,7 +50,7 @@ public struct ConferenceProfile: Hashable, Sendable {
             ResourceError(path: path, line: line, message: message)
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: yaml, .basic) } catch { throw fail(1, "not valid YAML: \(error)") }
+        do { root = try YAMLCompose.node(yaml) } catch { throw fail(1, "not valid YAML: \(error)") }
         guard case .mapping(let mapping)? = root else { throw fail(1, "a profile is a list of 'key: value' fields") }
         var profile = ConferenceProfile(name: FileIO.baseName(of: path).replacingSuffix(".yaml"))
         for (keyNode, value) in mapping {
