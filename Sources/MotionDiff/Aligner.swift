@@ -168,7 +168,16 @@ struct Aligner {
         if n == 0 { return gapTarget.map { BlockChange(kind: .inserted, target: BlockPlace(section: t, block: $0)) } }
         if m == 0 { return gapBase.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
         var pairs: [(Int, Int)] = []
-        if n * m <= 1_000_000 {
+        if n == 1, m == 1 {
+            // One block on each side: they pair when similar enough, which the words they share
+            // at their ends often show without sorting either block's words.
+            let basePlace = BlockPlace(section: b, block: gapBase[0]), targetPlace = BlockPlace(section: t, block: gapTarget[0])
+            let atLeast = Self.sharedEndsSimilarity(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
+            if atLeast >= options.pairThreshold
+                || words(basePlace, inBase: true).similarity(to: words(targetPlace, inBase: false), atLeast: options.pairThreshold) >= options.pairThreshold {
+                pairs = [(0, 0)]
+            }
+        } else if n * m <= 1_000_000 {
             let bags = gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
             let targetBags = gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
             var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
@@ -226,6 +235,22 @@ struct Aligner {
             j += 1
         }
         return out
+    }
+
+    /// A lower bound of the Dice similarity of two blocks' words (``WordBag``): the words of the
+    /// tokens they share at their start and end are words in common, so their share of all the
+    /// words is no more than the similarity. (Both without words: 1, as WordBag says.)
+    static func sharedEndsSimilarity(_ old: TokenizedText, _ new: TokenizedText) -> Double {
+        let oldWords = old.wordCount(in: 0..<old.count), newWords = new.wordCount(in: 0..<new.count)
+        if oldWords == 0, newWords == 0 { return 1 }
+        if oldWords == 0 || newWords == 0 { return 0 }
+        let shorter = min(old.count, new.count)
+        var head = 0
+        while head < shorter, old.ids[head] == new.ids[head] { head += 1 }
+        var tail = 0
+        while tail < shorter - head, old.ids[old.count - 1 - tail] == new.ids[new.count - 1 - tail] { tail += 1 }
+        let shared = old.wordCount(in: 0..<head) + old.wordCount(in: (old.count - tail)..<old.count)
+        return 2.0 * Double(shared) / Double(oldWords + newWords)
     }
 
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words

@@ -4,29 +4,52 @@
 /// space after a replaced word) are handed back to the equal text beside it.
 enum WordUnits {
     static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
-        var pairs = IntegerTable(capacity: (old.count + new.count) / 2)
-        let (oldUnits, oldStarts) = units(old, &pairs)
-        let (newUnits, newStarts) = units(new, &pairs)
+        // Tokens both sides share at their ends are left out of the search: a small edit to a
+        // long block is found without making units of, or interning, the text around it.
+        let (head, tail) = sharedEnds(old, new)
+        var pairs = IntegerTable(capacity: (old.count + new.count - 2 * (head + tail)) / 2)
+        let (oldUnits, oldStarts) = units(old, head..<(old.count - tail), &pairs)
+        let (newUnits, newStarts) = units(new, head..<(new.count - tail), &pairs)
         var segments: [DiffSegment] = []
+        if head > 0 { segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
         for segment in Myers.diff(oldUnits, newUnits, costCap: costCap).segments {
             segments.append(DiffSegment(segment.operation,
                                         a: oldStarts[segment.a.lowerBound]..<oldStarts[segment.a.upperBound],
                                         b: newStarts[segment.b.lowerBound]..<newStarts[segment.b.upperBound]))
         }
+        if tail > 0 { segments.append(DiffSegment(.equal, a: (old.count - tail)..<old.count, b: (new.count - tail)..<new.count)) }
         return factorCommonEdges(segments, old, new)
     }
 
-    /// Unit ids and, for each unit, its first token (plus one entry for the end).
-    private static func units(_ text: TokenizedText, _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
+    /// How many tokens the two texts share at their start and at their end, each cut where a
+    /// unit starts in both. A unit starts at every word or mark (a space only ever ends one),
+    /// so the units between the cuts are the units of the whole texts there, and Myers, which
+    /// takes shared units at both ends as equal before it searches, finds the same result.
+    static func sharedEnds(_ old: TokenizedText, _ new: TokenizedText) -> (head: Int, tail: Int) {
+        func startsUnit(_ text: TokenizedText, _ index: Int) -> Bool {
+            index == text.count || text.kinds[index] != .space
+        }
+        let shorter = min(old.count, new.count)
+        var head = 0
+        while head < shorter, old.ids[head] == new.ids[head] { head += 1 }
+        while head > 0, !(startsUnit(old, head) && startsUnit(new, head)) { head -= 1 }
+        var tail = 0
+        while tail < shorter - head, old.ids[old.count - 1 - tail] == new.ids[new.count - 1 - tail] { tail += 1 }
+        while tail > 0, !(startsUnit(old, old.count - tail) && startsUnit(new, new.count - tail)) { tail -= 1 }
+        return (head, tail)
+    }
+
+    /// The ids of the units of tokens `range`, and each unit's first token (plus the range's end).
+    private static func units(_ text: TokenizedText, _ range: Range<Int>, _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
         var ids: [Int32] = []
         var starts: [Int] = []
-        ids.reserveCapacity(text.count / 2 + 1)
-        starts.reserveCapacity(text.count / 2 + 2)
-        var index = 0
-        while index < text.count {
+        ids.reserveCapacity(range.count / 2 + 1)
+        starts.reserveCapacity(range.count / 2 + 2)
+        var index = range.lowerBound
+        while index < range.upperBound {
             starts.append(index)
             var key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | 0xFFFF_FFFF
-            if text.kinds[index] != .space, index + 1 < text.count, text.kinds[index + 1] == .space {
+            if text.kinds[index] != .space, index + 1 < range.upperBound, text.kinds[index + 1] == .space {
                 key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | UInt64(UInt32(bitPattern: text.ids[index + 1]))
                 index += 2
             } else {
@@ -34,7 +57,7 @@ enum WordUnits {
             }
             ids.append(pairs.id(key))
         }
-        starts.append(text.count)
+        starts.append(range.upperBound)
         return (ids, starts)
     }
 

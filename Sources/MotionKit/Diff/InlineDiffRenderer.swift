@@ -48,7 +48,7 @@ public struct InlineDiffRenderer: Sendable {
         guard let context else { return String(decoding: layout.bytes, as: UTF8.self) }
         var lines = layout.lines[...]
         if lines.count > 1, lines.last!.start == layout.bytes.count, !lines.last!.changed { lines.removeLast() }
-        guard lines.contains(where: \.changed) else { return "" }
+        guard lines.contains(where: { $0.changed }) else { return "" }
         var keep = [Bool](repeating: false, count: lines.count)
         let reach = min(context, lines.count)  // a huge --context must not overflow
         for (index, line) in lines.enumerated() where line.changed {
