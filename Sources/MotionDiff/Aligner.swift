@@ -6,8 +6,11 @@ struct Aligner {
     let interner: TokenInterner
     private var baseTokens: [[TokenizedText?]]
     private var targetTokens: [[TokenizedText?]]
-    private var baseWords: [[WordBag?]]
-    private var targetWords: [[WordBag?]]
+    /// Made when first asked for: most diffs pair their blocks without them.
+    private var baseWords: [[WordBag?]] = []
+    private var targetWords: [[WordBag?]] = []
+    /// Scratch for ``wordSimilarity(_:_:)``: a count per token id, all zero between uses.
+    private var wordCounts: [Int32] = []
 
     init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
         self.base = base
@@ -16,13 +19,11 @@ struct Aligner {
         interner = TokenInterner(ignoreTypography: options.ignoreTypography)
         baseTokens = base.sections.map { Array(repeating: nil, count: $0.blocks.count) }
         targetTokens = target.sections.map { Array(repeating: nil, count: $0.blocks.count) }
-        baseWords = baseTokens.map { $0.map { _ in nil } }
-        targetWords = targetTokens.map { $0.map { _ in nil } }
     }
 
     mutating func run() -> [SectionChange] {
         var sections = alignSections().map { pair -> SectionChange in
-            let (b, t) = pair
+            let (b, t) = (pair.base, pair.target)
             var change = SectionChange(base: b, target: t, heading: nil, blocks: [])
             change.heading = headingChange(b, t)
             change.blocks = alignBlocks(b, t)
@@ -44,6 +45,10 @@ struct Aligner {
     }
 
     mutating func words(_ place: BlockPlace, inBase: Bool) -> WordBag {
+        if baseWords.isEmpty {
+            baseWords = base.sections.map { Array(repeating: nil, count: $0.blocks.count) }
+            targetWords = target.sections.map { Array(repeating: nil, count: $0.blocks.count) }
+        }
         if inBase, let cached = baseWords[place.section][place.block] { return cached }
         if !inBase, let cached = targetWords[place.section][place.block] { return cached }
         let bag = WordBag(tokens(place, inBase: inBase))
@@ -53,17 +58,28 @@ struct Aligner {
 
     // MARK: Sections
 
+    /// A base section and the target section it pairs with; nil on the side that lacks it. (A
+    /// struct, not a tuple of optionals, whose type the runtime would make on first use.)
+    struct SectionPair {
+        var base: Int?
+        var target: Int?
+        init(_ base: Int?, _ target: Int?) {
+            self.base = base
+            self.target = target
+        }
+    }
+
     /// Pairs of (base, target) section indices in reading order; nil on one side for a section
     /// only the other has.
-    private func alignSections() -> [(Int?, Int?)] {
+    private func alignSections() -> [SectionPair] {
         func key(_ section: DiffDocument.Section) -> String { section.heading.map { "h:" + $0.text } ?? "(before the first heading)" }
         let (baseKeys, targetKeys) = KeyTable.ids(base.sections.map(key), target.sections.map(key))
-        var pairs: [(Int?, Int?)] = []
+        var pairs: [SectionPair] = []
         for segment in Myers.diff(baseKeys, targetKeys).segments {
             switch segment.operation {
-            case .equal: for (offset, b) in segment.a.enumerated() { pairs.append((b, segment.b.lowerBound + offset)) }
-            case .delete: for b in segment.a { pairs.append((b, nil)) }
-            case .insert: for t in segment.b { pairs.append((nil, t)) }
+            case .equal: for (offset, b) in segment.a.enumerated() { pairs.append(SectionPair(b, segment.b.lowerBound + offset)) }
+            case .delete: for b in segment.a { pairs.append(SectionPair(b, nil)) }
+            case .insert: for t in segment.b { pairs.append(SectionPair(nil, t)) }
             }
         }
         return pairRenamedSections(pairs)
@@ -71,14 +87,14 @@ struct Aligner {
 
     /// A deleted section and an inserted one of the same kind, next to each other, are one
     /// section whose heading changed ("Conference notes" -> "Conference further notes").
-    private func pairRenamedSections(_ pairs: [(Int?, Int?)]) -> [(Int?, Int?)] {
-        var out: [(Int?, Int?)] = []
+    private func pairRenamedSections(_ pairs: [SectionPair]) -> [SectionPair] {
+        var out: [SectionPair] = []
         var index = 0
         while index < pairs.count {
             var deleted: [Int] = [], inserted: [Int] = []
-            while index < pairs.count, pairs[index].0 == nil || pairs[index].1 == nil {
-                if let b = pairs[index].0 { deleted.append(b) }
-                if let t = pairs[index].1 { inserted.append(t) }
+            while index < pairs.count, pairs[index].base == nil || pairs[index].target == nil {
+                if let b = pairs[index].base { deleted.append(b) }
+                if let t = pairs[index].target { inserted.append(t) }
                 index += 1
             }
             var usedTargets = Set<Int>()
@@ -91,16 +107,16 @@ struct Aligner {
                 if let t = match {
                     // Emit the inserted sections that come before the match first, to keep order.
                     for earlier in inserted where earlier < t && !usedTargets.contains(earlier) {
-                        out.append((nil, earlier))
+                        out.append(SectionPair(nil, earlier))
                         usedTargets.insert(earlier)
                     }
-                    out.append((b, t))
+                    out.append(SectionPair(b, t))
                     usedTargets.insert(t)
                 } else {
-                    out.append((b, nil))
+                    out.append(SectionPair(b, nil))
                 }
             }
-            for t in inserted where !usedTargets.contains(t) { out.append((nil, t)) }
+            for t in inserted where !usedTargets.contains(t) { out.append(SectionPair(nil, t)) }
             if index < pairs.count {
                 out.append(pairs[index])
                 index += 1
@@ -169,12 +185,9 @@ struct Aligner {
         if m == 0 { return gapBase.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
         var pairs: [(Int, Int)] = []
         if n == 1, m == 1 {
-            // One block on each side: they pair when similar enough, which the words they share
-            // at their ends often show without sorting either block's words.
+            // One block on each side (the usual edit): they pair when similar enough.
             let basePlace = BlockPlace(section: b, block: gapBase[0]), targetPlace = BlockPlace(section: t, block: gapTarget[0])
-            let atLeast = Self.sharedEndsSimilarity(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
-            if atLeast >= options.pairThreshold
-                || words(basePlace, inBase: true).similarity(to: words(targetPlace, inBase: false), atLeast: options.pairThreshold) >= options.pairThreshold {
+            if wordSimilarity(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false)) >= options.pairThreshold {
                 pairs = [(0, 0)]
             }
         } else if n * m <= 1_000_000 {
@@ -237,20 +250,31 @@ struct Aligner {
         return out
     }
 
-    /// A lower bound of the Dice similarity of two blocks' words (``WordBag``): the words of the
-    /// tokens they share at their start and end are words in common, so their share of all the
-    /// words is no more than the similarity. (Both without words: 1, as WordBag says.)
-    static func sharedEndsSimilarity(_ old: TokenizedText, _ new: TokenizedText) -> Double {
-        let oldWords = old.wordCount(in: 0..<old.count), newWords = new.wordCount(in: 0..<new.count)
+    /// The Dice similarity of two blocks' words, as ``WordBag`` gives it, counted in a table
+    /// indexed by token id instead of by sorting each block's words.
+    mutating func wordSimilarity(_ old: TokenizedText, _ new: TokenizedText) -> Double {
+        let size = Int(interner.count)
+        if wordCounts.count < size { wordCounts += repeatElement(0, count: size - wordCounts.count) }
+        var oldWords = 0, newWords = 0, common = 0
+        wordCounts.withUnsafeMutableBufferPointer { counts in
+            for index in 0..<old.count where old.kinds[index] == .word {
+                counts[Int(old.ids[index])] += 1
+                oldWords += 1
+            }
+            for index in 0..<new.count where new.kinds[index] == .word {
+                newWords += 1
+                let id = Int(new.ids[index])
+                if counts[id] > 0 {
+                    common += 1
+                    counts[id] -= 1
+                }
+            }
+            // Every count back to zero for the next pair.
+            for index in 0..<old.count where old.kinds[index] == .word { counts[Int(old.ids[index])] = 0 }
+        }
         if oldWords == 0, newWords == 0 { return 1 }
         if oldWords == 0 || newWords == 0 { return 0 }
-        let shorter = min(old.count, new.count)
-        var head = 0
-        while head < shorter, old.ids[head] == new.ids[head] { head += 1 }
-        var tail = 0
-        while tail < shorter - head, old.ids[old.count - 1 - tail] == new.ids[new.count - 1 - tail] { tail += 1 }
-        let shared = old.wordCount(in: 0..<head) + old.wordCount(in: (old.count - tail)..<old.count)
-        return 2.0 * Double(shared) / Double(oldWords + newWords)
+        return 2.0 * Double(common) / Double(oldWords + newWords)
     }
 
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words

@@ -85,33 +85,74 @@ enum ByteHash {
 }
 
 /// Open-addressing hash table from byte strings to ids, so the common case never builds a
-/// String. Keys are kept in one flat buffer.
+/// String. A key of up to eight bytes (most words) is kept in its slot as one integer and
+/// compared as one; longer keys are kept in one flat buffer.
 struct ByteTable {
+    private struct Slot {
+        var hash: UInt64 = 0
+        /// A short key's bytes, the first in the lowest bits.
+        var packed: UInt64 = 0
+        /// A long key's offset in `keys`; -1 for an empty slot.
+        var start: Int32 = -1
+        var length: Int32 = 0
+        var id: Int32 = 0
+    }
+
     private var keys: [UInt8] = []
-    private var slots: [(hash: UInt64, start: Int32, length: Int32, id: Int32)]
+    private var slots: [Slot]
     private var used = 0
 
     init(capacity: Int = 512) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: (0, -1, 0, 0), count: size)
+        slots = Array(repeating: Slot(), count: size)
+    }
+
+    /// Up to eight bytes as one integer, the first byte in the lowest bits.
+    static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var packed: UInt64 = 0
+        for offset in 0..<bytes.count { packed |= UInt64(bytes[offset]) << UInt64(offset * 8) }
+        return packed
     }
 
     /// The id stored for `bytes`, or `next` after storing it with that id.
     mutating func id(for bytes: UnsafeBufferPointer<UInt8>, next: Int32) -> (id: Int32, isNew: Bool) {
-        id(for: bytes, hash: ByteHash.hash(bytes), next: next)
+        bytes.count <= 8 ? id(packed: Self.pack(bytes), length: bytes.count, next: next)
+                         : id(long: bytes, hash: ByteHash.hash(bytes), next: next)
     }
 
-    /// The same with the hash already made, as the tokenizer makes it while it reads a token.
-    /// One table must always be given hashes of one function.
-    mutating func id(for bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
+    /// A key of at most eight bytes, packed (see ``pack(_:)``).
+    mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
+        let hash = ByteHash.mix((packed &+ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15)
+        var mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.start < 0 { break }
+            if slot.packed == packed, Int(slot.length) == length { return (slot.id, false) }
+            index = (index + 1) & mask
+        }
+        if (used + 1) * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].start >= 0 { index = (index + 1) & mask }
+        }
+        slots[index] = Slot(hash: hash, packed: packed, start: 0, length: Int32(length), id: next)
+        used += 1
+        return (next, true)
+    }
+
+    /// A key of more than eight bytes with its hash. One table must always be given hashes of
+    /// one function: the tokenizer's, or ``ByteHash/hash(_:)``.
+    mutating func id(long bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
         var mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
             if slot.start < 0 { break }
             if slot.hash == hash, Int(slot.length) == bytes.count,
-               bytes.isEmpty || keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) }) {
+               keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) }) {
                 return (slot.id, false)
             }
             index = (index + 1) & mask
@@ -122,7 +163,7 @@ struct ByteTable {
             index = Int(truncatingIfNeeded: hash) & mask
             while slots[index].start >= 0 { index = (index + 1) & mask }
         }
-        slots[index] = (hash, Int32(keys.count), Int32(bytes.count), next)
+        slots[index] = Slot(hash: hash, packed: 0, start: Int32(keys.count), length: Int32(bytes.count), id: next)
         keys.append(contentsOf: bytes)
         used += 1
         return (next, true)
@@ -130,7 +171,7 @@ struct ByteTable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: (0, -1, 0, 0), count: old.count * 2)
+        slots = Array(repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
         for slot in old where slot.start >= 0 {
             var index = Int(truncatingIfNeeded: slot.hash) & mask

@@ -51,21 +51,18 @@ public enum Tokenizer {
         var index = 0
         var token = 0
         let count = bytes.count
-        typealias Tables = TokenInterner.ASCIITables
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while index < count {
             let start = index
             let byte = bytes[index]
-            var hash = Tables.hash(Tables.seed, byte)
             let kind: TokenKind
             if isASCIIAlnum(byte) {
                 index += 1
                 while index < count {
                     let next = bytes[index]
                     if isASCIIAlnum(next) {
-                        hash = Tables.hash(hash, next)
                         index += 1
                     } else if next == UInt8(ascii: "'"), index + 1 < count, isASCIIAlnum(bytes[index + 1]) {
-                        hash = Tables.hash(Tables.hash(hash, next), bytes[index + 1])
                         index += 2
                     } else {
                         break
@@ -74,17 +71,25 @@ public enum Tokenizer {
                 kind = .word
             } else if isASCIISpace(byte) {
                 index += 1
-                while index < count, isASCIISpace(bytes[index]) {
-                    hash = Tables.hash(hash, bytes[index])
-                    index += 1
-                }
+                while index < count, isASCIISpace(bytes[index]) { index += 1 }
                 kind = .space
             } else {
                 index += 1
                 kind = .punctuation
             }
+            let length = index - start
+            let id: Int32
+            if length == 1 {
+                id = tables.id(single: byte)
+            } else if length <= 8, let raw, start + 8 <= count {
+                // Eight bytes read at once, the token's kept: a word of most motions in one load.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                id = tables.id(packed: length == 8 ? word : word & ((1 << UInt64(length * 8)) - 1), length: length)
+            } else {
+                id = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            }
             starts[token] = Int32(start)
-            ids[token] = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]), hash: hash)
+            ids[token] = id
             kinds[token] = kind
             token += 1
         }

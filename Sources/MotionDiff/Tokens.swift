@@ -73,31 +73,36 @@ public final class TokenInterner {
         var count: Int32 = 0
 
         mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-            var hash = Self.seed
-            for byte in bytes { hash = Self.hash(hash, byte) }
-            return id(bytes, hash: hash)
+            switch bytes.count {
+            case 1: return id(single: bytes[0])
+            case 0...8: return id(packed: ByteTable.pack(bytes), length: bytes.count)
+            default: return id(long: bytes)
+            }
         }
 
-        /// `hash` is `hash(hash(seed, first byte), second byte)...`, made as the token is read.
-        @inline(__always) mutating func id(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-            if bytes.count == 1 {
-                let byte = Int(bytes[0])
-                if single[byte] < 0 {
-                    single[byte] = count
-                    count += 1
-                }
-                return single[byte]
+        /// A one-byte token: a space, a line break, a mark.
+        @inline(__always) mutating func id(single byte: UInt8) -> Int32 {
+            let index = Int(byte)
+            if single[index] < 0 {
+                single[index] = count
+                count += 1
             }
-            let (id, isNew) = table.id(for: bytes, hash: ByteHash.mix(hash), next: count)
+            return single[index]
+        }
+
+        @inline(__always) mutating func id(packed: UInt64, length: Int) -> Int32 {
+            let (id, isNew) = table.id(packed: packed, length: length, next: count)
             if isNew { count += 1 }
             return id
         }
 
-        static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
-
-        /// FNV-1a, a byte at a time: tokens are a few bytes long.
-        @inline(__always) static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-            (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        /// A token of more than eight bytes, hashed with FNV-1a a byte at a time.
+        mutating func id(long bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            let (id, isNew) = table.id(long: bytes, hash: ByteHash.mix(hash), next: count)
+            if isNew { count += 1 }
+            return id
         }
     }
 

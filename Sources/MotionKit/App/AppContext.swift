@@ -34,7 +34,9 @@ public final class AppContext: Sendable {
 
     /// What is looked for once and kept.
     private struct Found {
-        var root: String??
+        /// Whether the root was looked for (an optional of an optional is a type made at run time).
+        var rootLookedFor = false
+        var root: String?
         var workspace: Workspace?
         var history: History?
     }
@@ -59,9 +61,10 @@ public final class AppContext: Sendable {
     /// The workspace root above the current folder, or nil outside one (looked for once).
     public var workspaceRoot: String? {
         found.withLock { found in
-            if let root = found.root { return root }
+            if found.rootLookedFor { return found.root }
             let root = WorkspaceLocator.findRoot(from: currentDirectory)
-            found.root = .some(root)
+            found.root = root
+            found.rootLookedFor = true
             return root
         }
     }

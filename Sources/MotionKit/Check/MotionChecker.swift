@@ -173,13 +173,32 @@ extension SectionKind {
 
 /// Profiles are read once per process, however many motions name them.
 final class ProfileCache: Sendable {
-    private let profiles = Mutex<[String: Result<ConferenceProfile, ResourceError>]>([:])
+    /// Read profiles by name. An enum and a struct of its own rather than a Dictionary of
+    /// `Result`s: `Result<_, ResourceError>` is made at run time, which asks whether
+    /// ResourceError is an Error, a scan of the whole conformance table in a static binary.
+    private enum Read {
+        case profile(ConferenceProfile)
+        case failure(ResourceError)
+    }
+
+    private struct Profiles {
+        var byName: [String: Read] = [:]
+    }
+
+    private let profiles = Mutex<Profiles>(Profiles())
 
     func profile(_ name: String, in resources: ResourceLibrary) throws(ResourceError) -> ConferenceProfile {
-        if let cached = profiles.withLock({ $0[name] }) { return try cached.get() }
-        let result = Result { () throws(ResourceError) in try resources.profile(named: name) }
-        profiles.withLock { $0[name] = result }
-        return try result.get()
+        let read: Read
+        if let cached = profiles.withLock({ $0.byName[name] }) {
+            read = cached
+        } else {
+            do { read = .profile(try resources.profile(named: name)) } catch { read = .failure(error) }
+            profiles.withLock { $0.byName[name] = read }
+        }
+        switch read {
+        case .profile(let profile): return profile
+        case .failure(let error): throw error
+        }
     }
 }
 

@@ -58,7 +58,14 @@ public struct GlossaryEntry: Sendable, Hashable {
 
     /// Terms compare without case or extra spaces.
     static func key(_ term: String) -> String {
-        term.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Joined by hand: `joined(separator:)` is generic and asks the runtime for a
+        // conformance on first use, a scan of the whole table in a static binary.
+        var key = ""
+        for word in term.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+            if !key.isEmpty { key += " " }
+            key += String(word)
+        }
+        return key
     }
 }
 

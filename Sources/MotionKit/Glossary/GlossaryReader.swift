@@ -63,7 +63,9 @@ enum GlossaryReader {
         return GlossaryFile(name: name, title: mapping["title"]?.string ?? name, origin: origin, entries: entries)
     }
 
-    static let fields: Set<String> = ["term", "definition", "variants", "abbreviations", "avoid", "related", "notes", "source"]
+    /// An array, not a Set: a Set of Strings made at start-up asks the runtime for
+    /// `String: Hashable`, a scan of the whole conformance table, to look up eight names.
+    static let fields = ["term", "definition", "variants", "abbreviations", "avoid", "related", "notes", "source"]
 
     private static func yamlLine(_ error: YamlError) -> Int {
         switch error {
@@ -104,8 +106,8 @@ struct GlossarySources: Sendable {
             }
             return out
         }
-        return BuiltinFiles.files.filter { $0.key.hasPrefix("glossary/") && $0.key.hasSuffix(".yaml") }
-            .sorted { $0.key < $1.key }.map { ("(built in) \($0.key)", $0.value) }
+        return BuiltinFiles.paths.filter { $0.hasPrefix("glossary/") && $0.hasSuffix(".yaml") }
+            .sorted { $0 < $1 }.map { ("(built in) \($0)", BuiltinFiles.text(at: $0)!) }
     }
 
     /// The glossary these files make.

@@ -6,6 +6,16 @@ public enum WordCount {
 
     /// The count, or any number above `limit` once it is clear the count exceeds it: for
     /// comparisons against long texts that should not be counted in full.
+    public static func of(_ text: String, stoppingAfter limit: Int) -> Int {
+        var text = text
+        return text.withUTF8 { count($0, stoppingAfter: limit) }
+    }
+
+    public static func of(_ text: Substring, stoppingAfter limit: Int) -> Int {
+        var text = text
+        return text.withUTF8 { count($0, stoppingAfter: limit) }
+    }
+
     public static func of(_ text: some StringProtocol, stoppingAfter limit: Int) -> Int {
         if let count = text.utf8.withContiguousStorageIfAvailable({ count($0, stoppingAfter: limit) }) { return count }
         return count(Array(text.utf8), stoppingAfter: limit)

@@ -44,6 +44,20 @@ public struct ConferenceProfile: Hashable, Sendable {
         self.amendmentStyle = amendmentStyle
     }
 
+    /// A plain decimal number (no sign, no leading zero) read directly; anything else as Yams
+    /// reads integers. (Yams reads every integer through Foundation's replacingOccurrences,
+    /// which costs more than reading the whole profile.)
+    static func wholeNumber(_ node: Node) -> Int? {
+        if let scalar = node.scalar, scalar.style == .plain {
+            let digits = scalar.string.utf8
+            if let first = digits.first, first != UInt8(ascii: "0"), digits.count <= 9,
+               digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                return Int(scalar.string)
+            }
+        }
+        return node.int
+    }
+
     /// Parses a profile file; `path` names it in errors.
     public init(yaml: String, path: String) throws(ResourceError) {
         func fail(_ line: Int, _ message: String) -> ResourceError {
@@ -58,7 +72,7 @@ public struct ConferenceProfile: Hashable, Sendable {
             let line = keyNode.mark?.line ?? 1
             func limit() throws(ResourceError) -> Int? {
                 if value.scalar?.style == .plain, ["", "~", "null", "Null", "NULL"].contains(value.scalar?.string) { return nil }
-                guard let number = value.int, number > 0 else { throw fail(line, "'\(key)' must be a positive whole number, or null for no limit") }
+                guard let number = Self.wholeNumber(value), number > 0 else { throw fail(line, "'\(key)' must be a positive whole number, or null for no limit") }
                 return number
             }
             switch key {
@@ -69,7 +83,7 @@ public struct ConferenceProfile: Hashable, Sendable {
             case "composite-word-limit": profile.compositeWordLimit = .some(try limit())
             case "title-word-limit": profile.titleWordLimit = try limit()
             case "line-width":
-                guard let width = value.int, (20...400).contains(width) else { throw fail(line, "'line-width' must be a whole number from 20 to 400") }
+                guard let width = Self.wholeNumber(value), (20...400).contains(width) else { throw fail(line, "'line-width' must be a whole number from 20 to 400") }
                 profile.lineWidth = width
             case "number-title", "number-headings":
                 guard let flag = value.bool else { throw fail(line, "'\(key)' must be true or false") }

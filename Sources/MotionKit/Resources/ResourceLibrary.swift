@@ -30,7 +30,7 @@ public struct ResourceLibrary: Sendable {
     /// The text of `relativePath` (such as `templates/profiles/generic.yaml`) and where it came from.
     /// The tool's own copy of a file, whatever a workspace holds: for what must match this
     /// version of the tool, such as the API's description.
-    public static func builtinText(_ relativePath: String) -> String? { BuiltinFiles.files[relativePath] }
+    public static func builtinText(_ relativePath: String) -> String? { BuiltinFiles.text(at: relativePath) }
 
     public func text(_ relativePath: String) throws(ResourceError) -> (text: String, origin: Origin)? {
         try ResourceLibrary.checkSafe(relativePath)
@@ -48,7 +48,7 @@ public struct ResourceLibrary: Sendable {
                 throw ResourceError(path: path, line: error.line, message: error.message)
             }
         }
-        return BuiltinFiles.files[relativePath].map { ($0, .builtin(relativePath)) }
+        return BuiltinFiles.text(at: relativePath).map { ($0, .builtin(relativePath)) }
     }
 
     /// Names (file names without `ext`) available in a folder such as `templates/profiles`, across
@@ -61,7 +61,7 @@ public struct ResourceLibrary: Sendable {
                 names.insert(String(entry.dropLast(ext.count)))
             }
         }
-        for key in BuiltinFiles.files.keys where key.hasPrefix(folder + "/") && key.hasSuffix(ext) {
+        for key in BuiltinFiles.paths where key.hasPrefix(folder + "/") && key.hasSuffix(ext) {
             let name = key.dropFirst(folder.count + 1).dropLast(ext.count)
             if !name.contains("/") { names.insert(String(name)) }
         }
