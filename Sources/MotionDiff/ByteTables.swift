@@ -181,43 +181,78 @@ struct ByteTable {
     }
 }
 
-/// Open-addressing hash table from 64-bit keys to dense ids 0, 1, 2, ... in order of arrival.
-struct IntegerTable {
-    private var slots: [(key: UInt64, id: Int32)]
-    private(set) var count: Int32 = 0
+/// Open-addressing hash table from 64-bit keys to 32-bit values (the glossary's trie keeps its
+/// edges in one too).
+package struct IntegerMap {
+    private var slots: [(key: UInt64, value: Int32, used: Bool)]
+    package private(set) var count = 0
 
-    init(capacity: Int) {
+    package init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: (0, -1), count: size)
+        slots = Array(repeating: (0, 0, false), count: size)
     }
 
-    /// The key's id, given the next one when it is new.
-    mutating func id(_ key: UInt64) -> Int32 {
-        if Int(count + 1) * 2 > slots.count { grow() }
+    @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: ByteHash.mix(key &* 0x9E37_79B9_7F4A_7C15)) & mask
+    }
+
+    package subscript(key: UInt64) -> Int32? {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: ByteHash.mix(key &* 0x9E37_79B9_7F4A_7C15)) & mask
-        while true {
-            let slot = slots[index]
-            if slot.id < 0 {
-                slots[index] = (key, count)
-                count += 1
-                return count - 1
-            }
-            if slot.key == key { return slot.id }
+        var index = Self.slot(key, mask)
+        while slots[index].used {
+            if slots[index].key == key { return slots[index].value }
             index = (index + 1) & mask
         }
+        return nil
+    }
+
+    /// The key's value, or `make()` stored for it when it has none.
+    package mutating func value(_ key: UInt64, orInsert make: () -> Int32) -> Int32 {
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Self.slot(key, mask)
+        while slots[index].used {
+            if slots[index].key == key { return slots[index].value }
+            index = (index + 1) & mask
+        }
+        let value = make()
+        slots[index] = (key, value, true)
+        count += 1
+        return value
+    }
+
+    /// Calls `body` with every key and value, in no particular order.
+    package func forEach(_ body: (UInt64, Int32) -> Void) {
+        for slot in slots where slot.used { body(slot.key, slot.value) }
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: (0, -1), count: old.count * 2)
+        slots = Array(repeating: (0, 0, false), count: old.count * 2)
         let mask = slots.count - 1
-        for slot in old where slot.id >= 0 {
-            var index = Int(truncatingIfNeeded: ByteHash.mix(slot.key &* 0x9E37_79B9_7F4A_7C15)) & mask
-            while slots[index].id >= 0 { index = (index + 1) & mask }
+        for slot in old where slot.used {
+            var index = Self.slot(slot.key, mask)
+            while slots[index].used { index = (index + 1) & mask }
             slots[index] = slot
         }
+    }
+}
+
+/// 64-bit keys given dense ids 0, 1, 2, ... in order of arrival.
+struct IntegerTable {
+    private var map: IntegerMap
+
+    init(capacity: Int) {
+        map = IntegerMap(capacity: capacity)
+    }
+
+    var count: Int32 { Int32(map.count) }
+
+    /// The key's id, given the next one when it is new.
+    mutating func id(_ key: UInt64) -> Int32 {
+        let next = Int32(map.count)
+        return map.value(key) { next }
     }
 }
 

@@ -15,25 +15,27 @@ enum GlossaryReader {
         } catch {
             throw problem(1, "not valid YAML: \(error)")
         }
-        guard let mapping = root?.mapping else { throw problem(1, "a glossary is a mapping with 'glossary', 'title' and 'entries'") }
-        let name = mapping["glossary"]?.string ?? FileIO.baseName(of: origin).replacingSuffix(".yaml")
-        guard let list = mapping["entries"]?.sequence else {
-            throw problem(mapping.mark?.line ?? 1, "no 'entries:' list; see glossary/lxp-roles.yaml for the format")
+        guard let rootMapping = root?.mapping else { throw problem(1, "a glossary is a mapping with 'glossary', 'title' and 'entries'") }
+        let mapping = YAMLCompose.fields(rootMapping)
+        let name = YAMLCompose.value("glossary", in: mapping)?.string ?? FileIO.baseName(of: origin).replacingSuffix(".yaml")
+        guard let list = YAMLCompose.value("entries", in: mapping)?.sequence else {
+            throw problem(rootMapping.mark?.line ?? 1, "no 'entries:' list; see glossary/lxp-roles.yaml for the format")
         }
         var entries: [GlossaryEntry] = []
         for node in list {
             let line = node.mark?.line ?? 1
-            guard let fields = node.mapping else { throw problem(line, "each entry is a mapping with at least 'term' and 'definition'") }
-            for (key, _) in fields {
+            guard let entryMapping = node.mapping else { throw problem(line, "each entry is a mapping with at least 'term' and 'definition'") }
+            for (key, _) in entryMapping {
                 guard let key = key.string, Self.fields.contains(key) else {
                     throw problem(key.mark?.line ?? line, "unknown field '\(key.string ?? "?")'; the fields are \(Self.fields.sorted().joined(separator: ", "))")
                 }
             }
-            guard let term = fields["term"]?.string?.trimmingWhitespace, !term.isEmpty else {
+            let fields = YAMLCompose.fields(entryMapping)
+            guard let term = YAMLCompose.value("term", in: fields)?.string?.trimmingWhitespace, !term.isEmpty else {
                 throw problem(line, "an entry has no 'term' (the preferred term)")
             }
             func strings(_ key: String) throws(GlossaryProblem) -> [(String, Int)] {
-                guard let value = fields[key] else { return [] }
+                guard let value = YAMLCompose.value(key, in: fields) else { return [] }
                 if let single = value.string { return single.isEmpty ? [] : [(single, value.mark?.line ?? line)] }
                 guard let items = value.sequence else { throw problem(value.mark?.line ?? line, "'\(key)' of '\(term)' must be a list") }
                 var out: [(String, Int)] = []
@@ -44,10 +46,11 @@ enum GlossaryReader {
                 return out
             }
             var avoided: [GlossaryEntry.Avoided] = []
-            if let avoid = fields["avoid"] {
+            if let avoid = YAMLCompose.value("avoid", in: fields) {
                 guard let items = avoid.sequence else { throw problem(avoid.mark?.line ?? line, "'avoid' of '\(term)' must be a list of 'term' and 'reason'") }
                 for item in items {
-                    guard let avoidedTerm = item.mapping?["term"]?.string, let reason = item.mapping?["reason"]?.string else {
+                    let pair = item.mapping.map(YAMLCompose.fields) ?? []
+                    guard let avoidedTerm = YAMLCompose.value("term", in: pair)?.string, let reason = YAMLCompose.value("reason", in: pair)?.string else {
                         throw problem(item.mark?.line ?? line, "each term to avoid needs a 'term' and a 'reason'")
                     }
                     avoided.append(GlossaryEntry.Avoided(term: avoidedTerm, reason: reason, line: item.mark?.line ?? line))
@@ -55,12 +58,12 @@ enum GlossaryReader {
             }
             let variants = try strings("variants")
             entries.append(GlossaryEntry(
-                term: term, definition: fields["definition"]?.string ?? "", variants: variants.map(\.0),
+                term: term, definition: YAMLCompose.value("definition", in: fields)?.string ?? "", variants: variants.map(\.0),
                 abbreviations: try strings("abbreviations").map(\.0), avoid: avoided, related: try strings("related").map(\.0),
-                notes: fields["notes"]?.string ?? "", source: fields["source"]?.string ?? "",
+                notes: YAMLCompose.value("notes", in: fields)?.string ?? "", source: YAMLCompose.value("source", in: fields)?.string ?? "",
                 origin: origin, glossary: name, line: line, variantLines: variants.map(\.1)))
         }
-        return GlossaryFile(name: name, title: mapping["title"]?.string ?? name, origin: origin, entries: entries)
+        return GlossaryFile(name: name, title: YAMLCompose.value("title", in: mapping)?.string ?? name, origin: origin, entries: entries)
     }
 
     /// An array, not a Set: a Set of Strings made at start-up asks the runtime for

@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// Finds glossary terms in text with one automaton over all of them (Aho-Corasick over words).
 ///
 /// Text and terms are cut into words and each word is normalised (lower case, curly apostrophes
@@ -27,8 +29,9 @@ struct TermMatcher: Sendable {
     }
 
     private var vocabulary: [String: Int32] = [:]
-    /// Trie edges: (node, word) -> node.
-    private var edges: [Int64: Int32] = [:]
+    /// Trie edges: (node, word) -> node. (A table of its own: a Dictionary keyed by a new type
+    /// asks the runtime for its Hashable conformance, a scan of the whole conformance table.)
+    private var edges = IntegerMap(capacity: 256)
     private var failure: [Int32] = [0]
     /// The pattern that ends at each node, if any.
     private var output: [Pattern?] = [nil]
@@ -159,7 +162,7 @@ struct TermMatcher: Sendable {
         return id
     }
 
-    private static func edgeKey(_ node: Int32, _ word: Int32) -> Int64 { Int64(node) << 32 | Int64(word) }
+    private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word)) }
 
     private mutating func add(_ term: String, _ pattern: Pattern) {
         let words = Self.words(Array(term.unicodeScalars))
@@ -167,16 +170,14 @@ struct TermMatcher: Sendable {
         var node: Int32 = 0
         for word in words {
             let key = Self.edgeKey(node, id(word.normalized))
-            if let next = edges[key] {
-                node = next
-            } else {
-                let next = Int32(failure.count)
-                edges[key] = next
+            let next = Int32(failure.count)
+            let found = edges.value(key) { next }
+            if found == next {
                 failure.append(0)
                 output.append(nil)
                 depth.append(depth[Int(node)] + 1)
-                node = next
             }
+            node = found
         }
         var pattern = pattern
         pattern.words = words.count
@@ -184,15 +185,22 @@ struct TermMatcher: Sendable {
         if output[Int(node)] == nil { output[Int(node)] = pattern }
     }
 
+    private struct Edge {
+        var word: Int32
+        var child: Int32
+    }
+
     private mutating func buildFailureLinks() {
-        var children: [Int32: [(Int32, Int32)]] = [:]
-        for (key, child) in edges { children[Int32(key >> 32), default: []].append((Int32(truncatingIfNeeded: key), child)) }
-        var queue: [Int32] = (children[0] ?? []).map(\.1)
+        // Each node's (word, child) edges, by node: nodes are numbered 0..<failure.count.
+        var children = [[Edge]](repeating: [], count: failure.count)
+        edges.forEach { key, child in children[Int(key >> 32)].append(Edge(word: Int32(truncatingIfNeeded: key), child: child)) }
+        var queue: [Int32] = children[0].map { $0.child }
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for (word, child) in children[node] ?? [] {
+            for edge in children[Int(node)] {
+                let (word, child) = (edge.word, edge.child)
                 var fallback = failure[Int(node)]
                 while fallback != 0, edges[Self.edgeKey(fallback, word)] == nil { fallback = failure[Int(fallback)] }
                 let target = edges[Self.edgeKey(fallback, word)] ?? 0
