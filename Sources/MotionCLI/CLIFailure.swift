@@ -105,3 +105,14 @@ enum Output {
         }
     }
 }
+
+/// What a command made that can live until the process ends. Freeing a diff's thousands of
+/// strings and arrays one by one costs about a tenth of a small diff, and the process ends
+/// right after; so, as git does with UNLEAK, the fast path's results are kept, not freed.
+enum UntilExit {
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ values: Any...) {
+        kept.append(contentsOf: values)
+    }
+}

@@ -39,7 +39,9 @@ struct CheckRequest {
     var summary = false
 
     func run() throws {
-        let outcome = try AppContext().check(files)
+        let appContext = AppContext()
+        let outcome = try appContext.check(files)
+        defer { UntilExit.keep(appContext, outcome) }
         if let problem = outcome.glossaryProblem {
             Terminal.warning("the glossary cannot be read, so role names are not checked: \(problem)")
         }

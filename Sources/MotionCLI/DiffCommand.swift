@@ -80,8 +80,8 @@ struct DiffRequest {
     var store: String?
 
     func run() throws {
-        let compared = try CompareVersions(old: old, new: new, options: DiffOptions(ignoreTypography: ignoreTypography))
-            .run(in: AppContext(storeOption: store, warn: { Terminal.warning($0) }))
+        let appContext = AppContext(storeOption: store, warn: { Terminal.warning($0) })
+        let compared = try CompareVersions(old: old, new: new, options: DiffOptions(ignoreTypography: ignoreTypography)).run(in: appContext)
         let diff = compared.diff
         let lines = context == "all" ? nil : Int(context)
         let terminal = isatty(STDOUT_FILENO) != 0
@@ -112,6 +112,7 @@ struct DiffRequest {
         let exactText = lines == nil && !stat && [.plain, .critic, .color].contains(chosen)
         if !exactText, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
         Output.write(output)
+        UntilExit.keep(appContext, compared, pieces)
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }
 

@@ -31,6 +31,7 @@ public enum DiffInput {
         do { a = try document(text: old) } catch { throw labels.map { error.located(at: $0.old) } ?? error }
         do { b = try document(text: new) } catch { throw labels.map { error.located(at: $0.new) } ?? error }
         if a.isMotion, b.isMotion { return DocumentDiff.compare(a.document, b.document, options: options) }
-        return DocumentDiff.compare(.prose(old), .prose(new), options: options)
+        // A side that is prose already is read as prose once.
+        return DocumentDiff.compare(a.isMotion ? .prose(old) : a.document, b.isMotion ? .prose(new) : b.document, options: options)
     }
 }

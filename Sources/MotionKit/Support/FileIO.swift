@@ -48,16 +48,19 @@ public enum FileIO {
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, errno: EISDIR, doing: "reading it", access: .read) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit, max(Int(info.st_size), 0) + 1))
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Read into memory never zeroed first: filling a 64 KiB buffer with zeros cost more than
+        // reading a motion.
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { chunk.deallocate() }
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, wanted) }
+            let count = read(fd, chunk.baseAddress, wanted)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileError(path: path, errno: errno, doing: "reading it", access: .read)
             }
             if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
         return bytes
     }
