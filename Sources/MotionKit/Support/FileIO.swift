@@ -46,10 +46,25 @@ public enum FileIO {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw FileError(path: path, errno: errno, doing: "reading it", access: .read) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(path: path, errno: EISDIR, doing: "reading it", access: .read) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(limit, max(Int(info.st_size), 0) + 1))
-        // Read into memory never zeroed first: filling a 64 KiB buffer with zeros cost more than
-        // reading a motion.
+        // The size fstat gives, plus one byte to see the end, read straight into the array; a
+        // file that grows meanwhile, or one whose size is not known (a pipe), goes on in chunks.
+        let expected = min(limit, max(Int(info.st_size), 0) + 1)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < buffer.count {
+                let got = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if got == 0 { return }
+                count += got
+            }
+        }
+        if failure != 0 { throw FileError(path: path, errno: failure, doing: "reading it", access: .read) }
+        guard bytes.count == expected else { return bytes }
+        // Never zeroed first: filling a 64 KiB buffer with zeros cost more than reading a motion.
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
         defer { chunk.deallocate() }
         while bytes.count < limit {
