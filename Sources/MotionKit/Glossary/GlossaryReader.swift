@@ -116,7 +116,13 @@ struct GlossarySources: Sendable {
     /// The glossary these files make.
     public func glossary() throws(GlossaryProblem) -> Glossary {
         var files: [GlossaryFile] = []
-        for (origin, text) in try self.files() { files.append(try GlossaryReader.read(text, origin: origin)) }
+        for (origin, text) in try self.files() {
+            if let preRead = BuiltinGlossary.file(origin: origin, text: text) {
+                files.append(preRead)
+            } else {
+                files.append(try GlossaryReader.read(text, origin: origin))
+            }
+        }
         return Glossary(files: files)
     }
 }
