@@ -191,8 +191,12 @@ struct Aligner {
                 pairs = [(0, 0)]
             }
         } else if n * m <= 1_000_000 {
-            let bags = gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
-            let targetBags = gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
+            // A few blocks each side (edits to neighbouring paragraphs): each pair's words counted
+            // by token id. Many: sorted word bags, whose sketches rule most pairs out at once.
+            // (Either gives the same value wherever it reaches the threshold, the only values used.)
+            let counted = n * m <= 64
+            let bags = counted ? [] : gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
+            let targetBags = counted ? [] : gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
             var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
             // Pairs are looked for near the diagonal: blocks that travelled further are found by
             // the move pass. This keeps a long document's gap linear, not quadratic.
@@ -201,7 +205,10 @@ struct Aligner {
             for i in 0..<n {
                 let centre = m * i / n
                 for j in max(0, centre - band)..<min(m, centre + band + 1) {
-                    similarity[i * m + j] = bags[i].similarity(to: targetBags[j], atLeast: options.pairThreshold)
+                    similarity[i * m + j] = counted
+                        ? wordSimilarity(tokens(BlockPlace(section: b, block: gapBase[i]), inBase: true),
+                                         tokens(BlockPlace(section: t, block: gapTarget[j]), inBase: false))
+                        : bags[i].similarity(to: targetBags[j], atLeast: options.pairThreshold)
                 }
             }
             for i in 1...n {
