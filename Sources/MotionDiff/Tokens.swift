@@ -37,6 +37,15 @@ public struct TokenizedText: Sendable {
         return text[start..<end]
     }
 
+    /// Calls `body` with the UTF-8 of tokens `range`, without making a Substring of it.
+    /// (Not generic: a generic function of this module is not specialised in another.)
+    public func withUTF8(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let lower = range.isEmpty ? 0 : Int(starts[range.lowerBound]), upper = range.isEmpty ? 0 : Int(starts[range.upperBound])
+        if text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }) == nil {
+            Array(text.utf8)[lower..<upper].withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Length of token i in UTF-8 bytes, the measure cleanup uses.
     @inline(__always) public func length(_ index: Int) -> Int { Int(starts[index + 1] - starts[index]) }
 

@@ -41,7 +41,7 @@ extension DocumentDiff {
             out.append(.deleted, base.trailing)
             out.append(.inserted, target.trailing)
         }
-        return PieceBuilder.absorbShortEqualities(out.pieces)
+        return PieceBuilder.absorbShortEqualities(out.finish())
     }
 
     /// Words added and removed in each section (by the target's heading, or the base's).
@@ -79,15 +79,43 @@ extension DocumentDiff {
 }
 
 struct PieceBuilder {
-    var pieces: [DiffPiece] = []
+    /// The pieces made so far, but the last: a run without a note, gathered as bytes (one
+    /// String per run, not one per segment appended to it).
+    private var finished: [DiffPiece] = []
+    private var runStyle = DiffPiece.Style.equal
+    private var run: [UInt8] = []
 
     mutating func append(_ style: DiffPiece.Style, _ text: String, note: String? = nil) {
         guard !text.isEmpty else { return }
-        if note == nil, let last = pieces.last, last.style == style, last.note == nil {
-            pieces[pieces.count - 1].text += text
-        } else {
-            pieces.append(DiffPiece(style: style, text: text, note: note))
+        var text = text
+        text.withUTF8 { append(style, $0, note: note) }
+    }
+
+    mutating func append(_ style: DiffPiece.Style, _ utf8: UnsafeBufferPointer<UInt8>, note: String? = nil) {
+        guard !utf8.isEmpty else { return }
+        if note == nil, !run.isEmpty, runStyle == style {
+            run.append(contentsOf: utf8)
+            return
         }
+        endRun()
+        if let note {
+            finished.append(DiffPiece(style: style, text: String(decoding: utf8, as: UTF8.self), note: note))
+        } else {
+            runStyle = style
+            run.append(contentsOf: utf8)
+        }
+    }
+
+    private mutating func endRun() {
+        guard !run.isEmpty else { return }
+        finished.append(DiffPiece(style: runStyle, text: String(decoding: run, as: UTF8.self)))
+        run.removeAll(keepingCapacity: true)
+    }
+
+    /// The pieces, adjacent runs of one style merged.
+    mutating func finish() -> [DiffPiece] {
+        endRun()
+        return finished
     }
 
     /// Both blocks are points: their markers differ only in the number a list gives them, which
@@ -151,9 +179,9 @@ struct PieceBuilder {
             layout(old, new)
             for segment in change.segments {
                 switch segment.operation {
-                case .equal: append(.equal, String(a.text(of: segment.a)))
-                case .delete: append(.deleted, String(a.text(of: segment.a)))
-                case .insert: append(.inserted, String(b.text(of: segment.b)))
+                case .equal: a.withUTF8(of: segment.a) { append(.equal, $0) }
+                case .delete: a.withUTF8(of: segment.a) { append(.deleted, $0) }
+                case .insert: b.withUTF8(of: segment.b) { append(.inserted, $0) }
                 }
             }
             trailer(old, new)
@@ -184,65 +212,69 @@ extension PieceBuilder {
                 return text
             }
         }
-        // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted text).
-        enum Group {
-            case equal(DiffPiece)
-            case change(deleted: Counted, inserted: Counted, notes: [DiffPiece])
+        // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted
+        // text), or a moved block's pieces with their notes. A struct mutated where it stands,
+        // not an enum whose payload is copied out and back at every step.
+        struct Group {
+            var equal: DiffPiece?
+            var deleted = Counted()
+            var inserted = Counted()
+            var notes: [DiffPiece] = []
+            /// A run of changes that may join others.
+            var isPlainChange: Bool { equal == nil && notes.isEmpty }
         }
         // A stack of groups. Once a change is complete (an equality or a moved block follows it,
         // or the pieces end), while the top three are a change, a short equality and a change,
         // they become one change, which may then absorb the equality before it.
         var groups: [Group] = []
         func absorb() {
-            while groups.count >= 3,
-                  case .change(var deleted, var inserted, let notes) = groups[groups.count - 3], notes.isEmpty,
-                  case .equal(let equal) = groups[groups.count - 2],
-                  case .change(let d2, let i2, let n2) = groups[groups.count - 1], n2.isEmpty {
+            while groups.count >= 3, groups[groups.count - 3].isPlainChange, let equal = groups[groups.count - 2].equal,
+                  groups[groups.count - 1].isPlainChange {
+                let left = groups.count - 3, right = groups.count - 1
                 // Equal runs can be most of the document: count them only as far as the test needs.
-                let limit = min(max(deleted.words, inserted.words), max(d2.words, i2.words))
+                let limit = min(max(groups[left].deleted.words, groups[left].inserted.words),
+                                max(groups[right].deleted.words, groups[right].inserted.words))
                 let words = WordCount.of(equal.text, stoppingAfter: limit)
                 guard words <= limit else { return }
                 let middle = Counted(parts: [equal.text], words: words)
-                groups.removeLast(3)
-                deleted.append(middle)
-                deleted.append(d2)
-                inserted.append(middle)
-                inserted.append(i2)
-                groups.append(.change(deleted: deleted, inserted: inserted, notes: []))
+                let last = groups.removeLast()
+                groups.removeLast()
+                groups[left].deleted.append(middle)
+                groups[left].deleted.append(last.deleted)
+                groups[left].inserted.append(middle)
+                groups[left].inserted.append(last.inserted)
             }
         }
         for piece in pieces {
             if piece.note != nil {
                 absorb()
-                groups.append(.change(deleted: Counted(), inserted: Counted(), notes: [piece]))
+                groups.append(Group(notes: [piece]))
                 continue
             }
             if piece.style == .equal {
                 absorb()
-                groups.append(.equal(piece))
+                groups.append(Group(equal: piece))
                 continue
             }
             let counted = Counted(parts: [piece.text], words: WordCount.of(piece.text))
-            if case .change(var deleted, var inserted, let notes)? = groups.last, notes.isEmpty {
-                groups.removeLast()
-                if piece.style == .deleted { deleted.append(counted) } else { inserted.append(counted) }
-                groups.append(.change(deleted: deleted, inserted: inserted, notes: []))
+            if groups.last?.isPlainChange != true { groups.append(Group()) }
+            if piece.style == .deleted {
+                groups[groups.count - 1].deleted.append(counted)
             } else {
-                groups.append(piece.style == .deleted ? .change(deleted: counted, inserted: Counted(), notes: [])
-                                                      : .change(deleted: Counted(), inserted: counted, notes: []))
+                groups[groups.count - 1].inserted.append(counted)
             }
         }
         absorb()
         var out: [DiffPiece] = []
         for group in groups {
-            switch group {
-            case .equal(let piece): out.append(piece)
-            case .change(let deleted, let inserted, let notes):
-                out += notes
-                let deletedText = deleted.text, insertedText = inserted.text
-                if !deletedText.isEmpty { out.append(DiffPiece(style: .deleted, text: deletedText)) }
-                if !insertedText.isEmpty { out.append(DiffPiece(style: .inserted, text: insertedText)) }
+            if let piece = group.equal {
+                out.append(piece)
+                continue
             }
+            out += group.notes
+            let deletedText = group.deleted.text, insertedText = group.inserted.text
+            if !deletedText.isEmpty { out.append(DiffPiece(style: .deleted, text: deletedText)) }
+            if !insertedText.isEmpty { out.append(DiffPiece(style: .inserted, text: insertedText)) }
         }
         return out
     }
