@@ -124,7 +124,7 @@ struct ByteTable {
     /// A key of at most eight bytes, packed (see ``pack(_:)``).
     mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
         let hash = ByteHash.mix((packed &+ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15)
-        var mask = slots.count - 1
+        let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
@@ -132,21 +132,14 @@ struct ByteTable {
             if slot.packed == packed, Int(slot.length) == length { return (slot.id, false) }
             index = (index + 1) & mask
         }
-        if (used + 1) * 2 > slots.count {
-            grow()
-            mask = slots.count - 1
-            index = Int(truncatingIfNeeded: hash) & mask
-            while slots[index].start >= 0 { index = (index + 1) & mask }
-        }
-        slots[index] = Slot(hash: hash, packed: packed, start: 0, length: Int32(length), id: next)
-        used += 1
+        insert(Slot(hash: hash, packed: packed, start: 0, length: Int32(length), id: next), at: index)
         return (next, true)
     }
 
     /// A key of more than eight bytes with its hash. One table must always be given hashes of
     /// one function: the tokenizer's, or ``ByteHash/hash(_:)``.
     mutating func id(long bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
-        var mask = slots.count - 1
+        let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
             let slot = slots[index]
@@ -157,16 +150,23 @@ struct ByteTable {
             }
             index = (index + 1) & mask
         }
+        insert(Slot(hash: hash, packed: 0, start: Int32(keys.count), length: Int32(bytes.count), id: next), at: index)
+        keys.append(contentsOf: bytes)
+        return (next, true)
+    }
+
+    /// Stores `slot` in the empty slot `index` its probe ended at, or, when the table must
+    /// grow first, in the first empty slot for its hash in the grown table.
+    private mutating func insert(_ slot: Slot, at index: Int) {
+        var index = index
         if (used + 1) * 2 > slots.count {
             grow()
-            mask = slots.count - 1
-            index = Int(truncatingIfNeeded: hash) & mask
+            let mask = slots.count - 1
+            index = Int(truncatingIfNeeded: slot.hash) & mask
             while slots[index].start >= 0 { index = (index + 1) & mask }
         }
-        slots[index] = Slot(hash: hash, packed: 0, start: Int32(keys.count), length: Int32(bytes.count), id: next)
-        keys.append(contentsOf: bytes)
+        slots[index] = slot
         used += 1
-        return (next, true)
     }
 
     private mutating func grow() {
