@@ -1,4 +1,5 @@
-"""Before and after a change of structure (issue 11's application layer), for Benchmarks/run.py.
+"""Every command before and after a change (first made for issue 11's application layer), for
+Benchmarks/run.py.
 
 Runs the same commands with two release builds of `motion`, the baseline (built from the commit
 before the change) and the current one, each in its own copy of one workspace: the example
@@ -108,7 +109,7 @@ def bench(baseline, current, runs=11):
 
 
 def markdown(rows, baseline_label):
-    out = ["## Before and after the application layer (issue 11)\n",
+    out = [f"## Every command before and after: {baseline_label} against this tree\n",
            f"The same commands with the release build of {baseline_label} (old) and of this tree (new), each in",
            "its own copy of one workspace (the three examples saved twice, one stored amendment). Times are",
            "medians of 11 runs taken in turn (old first, then new first, and so on); instructions are valgrind",
