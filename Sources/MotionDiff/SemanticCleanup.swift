@@ -124,15 +124,44 @@ public enum SemanticCleanup {
 
     private static func boundaryScore(before: Int, after: Int, in text: TokenizedText) -> Int {
         guard before >= 0, after < text.count else { return 6 }
-        let previous = text[before]
         if text.kinds[before] == .space {
-            if previous.utf8.count(where: { $0 == 0x0A }) >= 2 { return 5 }
-            if previous.utf8.contains(0x0A) { return 4 }
-            if before > 0, let last = text[before - 1].last, last == "." || last == "!" || last == "?" { return 3 }
+            let newlines = text.lineBreaks(inToken: before)
+            if newlines >= 2 { return 5 }
+            if newlines == 1 { return 4 }
+            if before > 0, text.endsSentence(token: before - 1) { return 3 }
             return 2
         }
         if text.kinds[after] == .space { return 2 }
         if text.kinds[before] == .punctuation || text.kinds[after] == .punctuation { return 1 }
         return 0
+    }
+}
+
+extension TokenizedText {
+    /// How many line feeds token `index` holds, read from its bytes.
+    func lineBreaks(inToken index: Int) -> Int {
+        let lower = Int(starts[index]), upper = Int(starts[index + 1])
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for offset in lower..<upper where bytes[offset] == 0x0A { count += 1 }
+            return count
+        } ?? self[index].utf8.count { $0 == 0x0A }
+    }
+
+    /// Whether token `index`'s last character is a full stop, an exclamation or a question mark.
+    /// An ASCII last byte after an ASCII byte (or alone) is that whole character: between two
+    /// ASCII characters there is always a character break, but for CR LF (GB3); otherwise the
+    /// token asks Character.
+    func endsSentence(token index: Int) -> Bool {
+        let lower = Int(starts[index]), upper = Int(starts[index + 1])
+        let decided = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard upper > lower else { return false }
+            let last = bytes[upper - 1]
+            guard last < 0x80, upper - lower == 1 || bytes[upper - 2] < 0x80 else { return nil }
+            return last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+        } ?? nil
+        if let decided { return decided }
+        guard let character = self[index].last else { return false }
+        return character == "." || character == "!" || character == "?"
     }
 }

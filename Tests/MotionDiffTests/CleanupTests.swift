@@ -75,4 +75,18 @@ import Testing
     func cases(a: String, b: String, expected: String) {
         #expect(render(a, b) == expected)
     }
+
+    /// Sentence ends are read from bytes where a byte is a whole character, and from Character
+    /// otherwise: a full stop joined to an Arabic number sign before it is no sentence end.
+    @Test func sentenceEndsAsCharactersSayThem() {
+        let interner = TokenInterner()
+        let ascii = Tokenizer.tokenize("Done. Next", interner: interner)
+        #expect(ascii.endsSentence(token: 1) && !ascii.endsSentence(token: 0))
+        let joined = Tokenizer.tokenize("x \u{0600}. y", interner: interner)
+        let index = (0..<joined.count).first { joined[$0] == "\u{0600}." }!
+        #expect(!joined.endsSentence(token: index))
+        let accented = Tokenizer.tokenize("café! y", interner: interner)
+        #expect(accented.endsSentence(token: 1))
+        #expect(ascii.lineBreaks(inToken: 2) == 0 && Tokenizer.tokenize("a\n\nb", interner: interner).lineBreaks(inToken: 1) == 2)
+    }
 }

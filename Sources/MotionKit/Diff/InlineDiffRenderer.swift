@@ -97,12 +97,20 @@ public struct InlineDiffRenderer: Sendable {
             switch piece.style {
             case .equal:
                 write(piece.text, changed: false, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
-            case .deleted:
-                write(mark(piece.text, open: open(.deleted, moved: piece.note != nil), close: close(.deleted)) + note(piece.note), changed: true,
-                      into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: 0)
-            case .inserted:
-                write(mark(piece.text, open: open(.inserted, moved: piece.note != nil), close: close(.inserted)) + note(piece.note), changed: true,
-                      into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: newlines)
+            case .deleted, .inserted:
+                let style = piece.style, open = open(style, moved: piece.note != nil), close = close(style)
+                let (baseNewlines, targetNewlines) = style == .deleted ? (newlines, 0) : (0, newlines)
+                if notation == .color, newlines > 0 {
+                    write(mark(piece.text, open: open, close: close) + note(piece.note), changed: true,
+                          into: &layout, base: &baseLine, target: &targetLine, baseNewlines: baseNewlines, targetNewlines: targetNewlines)
+                } else {
+                    // The marks and the note hold no line breaks: written around the text, not
+                    // joined to it first.
+                    write(open, changed: true, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: 0)
+                    write(piece.text, changed: true, into: &layout, base: &baseLine, target: &targetLine,
+                          baseNewlines: baseNewlines, targetNewlines: targetNewlines)
+                    write(close + note(piece.note), changed: true, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: 0)
+                }
             }
             index += 1
         }
