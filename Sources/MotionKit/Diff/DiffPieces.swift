@@ -194,87 +194,71 @@ extension PieceBuilder {
     /// line breaks between two changed paragraphs) between changes no shorter than it on both
     /// sides joins them, as it would in a diff of the whole text.
     static func absorbShortEqualities(_ pieces: [DiffPiece]) -> [DiffPiece] {
-        /// Text as the pieces it is joined from (joined once, at the end), with its word count,
-        /// so merged runs are never copied or counted twice.
-        struct Counted {
-            var parts: [String] = []
-            var words = 0
-            mutating func append(_ other: Counted) {
-                parts += other.parts
-                words += other.words
-            }
-            /// The parts joined (by hand: `joined()` is generic over StringProtocol and asks the
-            /// runtime for a conformance on first use).
-            var text: String {
-                var text = ""
-                text.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-                for part in parts { text += part }
-                return text
-            }
-        }
-        // Groups: an equal piece, or a run of deleted/inserted pieces (as deleted text, inserted
-        // text), or a moved block's pieces with their notes. A struct mutated where it stands,
-        // not an enum whose payload is copied out and back at every step.
+        // Groups are runs of pieces, kept as ranges: texts are joined once, at the end. A change
+        // group's deleted text is its deleted and equal pieces in order, its inserted text its
+        // inserted and equal pieces: an equality it took in stands on both sides.
         struct Group {
-            var equal: DiffPiece?
-            var deleted = Counted()
-            var inserted = Counted()
-            var notes: [DiffPiece] = []
-            /// A run of changes that may join others.
-            var isPlainChange: Bool { equal == nil && notes.isEmpty }
+            enum Kind { case equal, moved, change }
+            var kind: Kind
+            var pieces: Range<Int>
+            var deletedWords = 0
+            var insertedWords = 0
         }
         // A stack of groups. Once a change is complete (an equality or a moved block follows it,
         // or the pieces end), while the top three are a change, a short equality and a change,
         // they become one change, which may then absorb the equality before it.
         var groups: [Group] = []
         func absorb() {
-            while groups.count >= 3, groups[groups.count - 3].isPlainChange, let equal = groups[groups.count - 2].equal,
-                  groups[groups.count - 1].isPlainChange {
+            while groups.count >= 3, groups[groups.count - 3].kind == .change, groups[groups.count - 2].kind == .equal,
+                  groups[groups.count - 1].kind == .change {
                 let left = groups.count - 3, right = groups.count - 1
                 // Equal runs can be most of the document: count them only as far as the test needs.
-                let limit = min(max(groups[left].deleted.words, groups[left].inserted.words),
-                                max(groups[right].deleted.words, groups[right].inserted.words))
-                let words = WordCount.of(equal.text, stoppingAfter: limit)
+                let limit = min(max(groups[left].deletedWords, groups[left].insertedWords),
+                                max(groups[right].deletedWords, groups[right].insertedWords))
+                let words = WordCount.of(pieces[groups[left + 1].pieces.lowerBound].text, stoppingAfter: limit)
                 guard words <= limit else { return }
-                let middle = Counted(parts: [equal.text], words: words)
                 let last = groups.removeLast()
                 groups.removeLast()
-                groups[left].deleted.append(middle)
-                groups[left].deleted.append(last.deleted)
-                groups[left].inserted.append(middle)
-                groups[left].inserted.append(last.inserted)
+                groups[left].pieces = groups[left].pieces.lowerBound..<last.pieces.upperBound
+                groups[left].deletedWords += words + last.deletedWords
+                groups[left].insertedWords += words + last.insertedWords
             }
         }
-        for piece in pieces {
-            if piece.note != nil {
+        for (index, piece) in pieces.enumerated() {
+            if piece.note != nil || piece.style == .equal {
                 absorb()
-                groups.append(Group(notes: [piece]))
+                groups.append(Group(kind: piece.note != nil ? .moved : .equal, pieces: index..<(index + 1)))
                 continue
             }
-            if piece.style == .equal {
-                absorb()
-                groups.append(Group(equal: piece))
-                continue
-            }
-            let counted = Counted(parts: [piece.text], words: WordCount.of(piece.text))
-            if groups.last?.isPlainChange != true { groups.append(Group()) }
+            if groups.last?.kind != .change { groups.append(Group(kind: .change, pieces: index..<index)) }
+            let last = groups.count - 1
+            groups[last].pieces = groups[last].pieces.lowerBound..<(index + 1)
             if piece.style == .deleted {
-                groups[groups.count - 1].deleted.append(counted)
+                groups[last].deletedWords += WordCount.of(piece.text)
             } else {
-                groups[groups.count - 1].inserted.append(counted)
+                groups[last].insertedWords += WordCount.of(piece.text)
             }
         }
         absorb()
+        /// The texts of the pieces in `range` of style `side` or equal, joined.
+        func text(_ range: Range<Int>, _ side: DiffPiece.Style) -> String {
+            let chosen = range.filter { pieces[$0].style == side || pieces[$0].style == .equal }
+            if chosen.count == 1 { return pieces[chosen[0]].text }
+            var text = ""
+            text.reserveCapacity(chosen.reduce(0) { $0 + pieces[$1].text.utf8.count })
+            for index in chosen { text += pieces[index].text }
+            return text
+        }
         var out: [DiffPiece] = []
+        out.reserveCapacity(groups.count + groups.count / 2)
         for group in groups {
-            if let piece = group.equal {
-                out.append(piece)
+            guard group.kind == .change else {
+                out.append(pieces[group.pieces.lowerBound])
                 continue
             }
-            out += group.notes
-            let deletedText = group.deleted.text, insertedText = group.inserted.text
-            if !deletedText.isEmpty { out.append(DiffPiece(style: .deleted, text: deletedText)) }
-            if !insertedText.isEmpty { out.append(DiffPiece(style: .inserted, text: insertedText)) }
+            let deleted = text(group.pieces, .deleted), inserted = text(group.pieces, .inserted)
+            if !deleted.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted)) }
+            if !inserted.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted)) }
         }
         return out
     }
