@@ -1,7 +1,4 @@
 import MotionKit
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The most frequent, well-formed invocations, read without ArgumentParser.
 ///
@@ -20,9 +17,7 @@ enum FastPath {
 
         func run() throws {
             switch self {
-            case .version:
-                let line = MotionKitVersion.string + "\n"
-                line.utf8.withContiguousStorageIfAvailable { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            case .version: Output.write(MotionKitVersion.string + "\n")
             case .check(let request): try request.run()
             case .diff(let request): try request.run()
             }

@@ -15,11 +15,7 @@ import Testing
     /// `motion check` and `motion --version` are read by a fast path without ArgumentParser
     /// (FastPath); every form, those it takes and those it hands over, must say the same both ways.
     @Test func fastPathAndArgumentParserAgree() throws {
-        let directory = try TestSupport.temporaryDirectory()
-        let long = Array(repeating: "word", count: 200).joined(separator: " ")
-        try TestSupport.write(TestSupport.motionText(front: "id: long\nprofile: ucu-congress\n",
-                                                     body: "## Conference notes\n\n\(long)\n\n## Conference resolves\n\n1. Act.\n"),
-                              to: "\(directory)/long.md")
+        let directory = try Self.folderWithALongMotion()
         try TestSupport.write(TestSupport.motionText(), to: "\(directory)/good.md")
         try TestSupport.write(TestSupport.motionText(front: "id: a\nstatus: pending\n"), to: "\(directory)/bad.md")
         let forms: [[String]] = [
@@ -37,12 +33,18 @@ import Testing
         }
     }
 
-    @Test func findingsAreCompilerStyleAndExitOne() throws {
+    /// A folder holding long.md: 205 words against ucu-congress's limit of 150.
+    static func folderWithALongMotion() throws -> String {
         let directory = try TestSupport.temporaryDirectory()
         let long = Array(repeating: "word", count: 200).joined(separator: " ")
         try TestSupport.write(TestSupport.motionText(front: "id: long\nprofile: ucu-congress\n",
                                                      body: "## Conference notes\n\n\(long)\n\n## Conference resolves\n\n1. Act.\n"),
                               to: "\(directory)/long.md")
+        return directory
+    }
+
+    @Test func findingsAreCompilerStyleAndExitOne() throws {
+        let directory = try Self.folderWithALongMotion()
         let result = try MotionProcess.run(["check", "long.md"], in: directory)
         #expect(result.status == 1)
         #expect(result.stdout == "long.md:8:1: error: the motion has 205 words; ucu-congress allows 150 (cut 55)\n")
