@@ -9,8 +9,12 @@ struct Aligner {
     /// Made when first asked for: most diffs pair their blocks without them.
     private var baseWords: [[WordBag?]] = []
     private var targetWords: [[WordBag?]] = []
-    /// Scratch for ``wordSimilarity(_:_:)``: a count per token id, all zero between uses.
+    /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:band:)``: a count per
+    /// token id, all zero between uses; matches per token id, valid where its stamp is current.
     private var wordCounts: [Int32] = []
+    private var matched: [Int32] = []
+    private var stamps: [Int32] = []
+    private var stampCount: Int32 = 0
 
     init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
         self.base = base
@@ -183,33 +187,23 @@ struct Aligner {
         let n = gapBase.count, m = gapTarget.count
         if n == 0 { return gapTarget.map { BlockChange(kind: .inserted, target: BlockPlace(section: t, block: $0)) } }
         if m == 0 { return gapBase.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
-        var pairs: [(Int, Int)] = []
+        var pairs: [GapPair] = []
         if n == 1, m == 1 {
             // One block on each side (the usual edit): they pair when similar enough.
             let basePlace = BlockPlace(section: b, block: gapBase[0]), targetPlace = BlockPlace(section: t, block: gapTarget[0])
             if wordSimilarity(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false)) >= options.pairThreshold {
-                pairs = [(0, 0)]
+                pairs = [GapPair(0, 0)]
             }
         } else if n * m <= 1_000_000 {
-            // A few blocks each side (edits to neighbouring paragraphs): each pair's words counted
-            // by token id. Many: sorted word bags, whose sketches rule most pairs out at once.
-            // (Either gives the same value wherever it reaches the threshold, the only values used.)
-            let counted = n * m <= 64
-            let bags = counted ? [] : gapBase.map { words(BlockPlace(section: b, block: $0), inBase: true) }
-            let targetBags = counted ? [] : gapTarget.map { words(BlockPlace(section: t, block: $0), inBase: false) }
             var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
             // Pairs are looked for near the diagonal: blocks that travelled further are found by
             // the move pass. This keeps a long document's gap linear, not quadratic.
-            var similarity = [Double](repeating: 0, count: n * m)
             let band = max(8, abs(n - m) + 8)
-            for i in 0..<n {
+            let baseWords = gapBase.map { Self.wordIDs(tokens(BlockPlace(section: b, block: $0), inBase: true)) }
+            let targetWords = gapTarget.map { Self.wordIDs(tokens(BlockPlace(section: t, block: $0), inBase: false)) }
+            let similarity = bandSimilarities(baseWords, targetWords) { i in
                 let centre = m * i / n
-                for j in max(0, centre - band)..<min(m, centre + band + 1) {
-                    similarity[i * m + j] = counted
-                        ? wordSimilarity(tokens(BlockPlace(section: b, block: gapBase[i]), inBase: true),
-                                         tokens(BlockPlace(section: t, block: gapTarget[j]), inBase: false))
-                        : bags[i].similarity(to: targetBags[j], atLeast: options.pairThreshold)
-                }
+                return max(0, centre - band)..<min(m, centre + band + 1)
             }
             for i in 1...n {
                 for j in 1...m {
@@ -223,7 +217,7 @@ struct Aligner {
             while i > 0, j > 0 {
                 let s = similarity[(i - 1) * m + j - 1]
                 if s >= options.pairThreshold, score[i * (m + 1) + j] == score[(i - 1) * (m + 1) + j - 1] + s {
-                    pairs.append((i - 1, j - 1))
+                    pairs.append(GapPair(i - 1, j - 1))
                     i -= 1
                     j -= 1
                 } else if score[i * (m + 1) + j] == score[(i - 1) * (m + 1) + j] {
@@ -236,7 +230,8 @@ struct Aligner {
         }
         var out: [BlockChange] = []
         var i = 0, j = 0
-        for (pi, pj) in pairs + [(n, m)] {
+        for pair in pairs + [GapPair(n, m)] {
+            let (pi, pj) = (pair.base, pair.target)
             while i < pi {
                 out.append(BlockChange(kind: .deleted, base: BlockPlace(section: b, block: gapBase[i])))
                 i += 1
@@ -257,11 +252,38 @@ struct Aligner {
         return out
     }
 
+    /// Paired blocks of a gap, by their indices in it.
+    struct GapPair {
+        var base: Int
+        var target: Int
+        init(_ base: Int, _ target: Int) {
+            self.base = base
+            self.target = target
+        }
+    }
+
+    /// The ids of a block's words, in order.
+    static func wordIDs(_ tokens: TokenizedText) -> [Int32] {
+        var ids: [Int32] = []
+        ids.reserveCapacity(tokens.count / 2 + 1)
+        for index in 0..<tokens.count where tokens.kinds[index] == .word { ids.append(tokens.ids[index]) }
+        return ids
+    }
+
+    /// Makes the scratch tables cover every token id so far, all zero.
+    private mutating func growScratch() {
+        let size = Int(interner.count)
+        if wordCounts.count < size {
+            wordCounts += repeatElement(0, count: size - wordCounts.count)
+            matched += repeatElement(0, count: size - matched.count)
+            stamps += repeatElement(0, count: size - stamps.count)
+        }
+    }
+
     /// The Dice similarity of two blocks' words, as ``WordBag`` gives it, counted in a table
     /// indexed by token id instead of by sorting each block's words.
     mutating func wordSimilarity(_ old: TokenizedText, _ new: TokenizedText) -> Double {
-        let size = Int(interner.count)
-        if wordCounts.count < size { wordCounts += repeatElement(0, count: size - wordCounts.count) }
+        growScratch()
         var oldWords = 0, newWords = 0, common = 0
         wordCounts.withUnsafeMutableBufferPointer { counts in
             for index in 0..<old.count where old.kinds[index] == .word {
@@ -279,6 +301,50 @@ struct Aligner {
             // Every count back to zero for the next pair.
             for index in 0..<old.count where old.kinds[index] == .word { counts[Int(old.ids[index])] = 0 }
         }
+        return Self.dice(common: common, oldWords, newWords)
+    }
+
+    /// The Dice similarity of each base block's words to those of the target blocks in its
+    /// band (zero outside it), row by row: a base block's words are counted once for its whole
+    /// row, and each target block's matches are kept apart by a stamp per token id, so no
+    /// table is cleared between pairs. Values are those ``WordBag`` gives, without sorting.
+    private mutating func bandSimilarities(_ baseWords: [[Int32]], _ targetWords: [[Int32]],
+                                           band: (Int) -> Range<Int>) -> [Double] {
+        growScratch()
+        let m = targetWords.count
+        var similarity = [Double](repeating: 0, count: baseWords.count * m)
+        var stamp = stampCount
+        wordCounts.withUnsafeMutableBufferPointer { counts in
+            matched.withUnsafeMutableBufferPointer { matched in
+                stamps.withUnsafeMutableBufferPointer { stamps in
+                    for (i, row) in baseWords.enumerated() {
+                        for id in row { counts[Int(id)] &+= 1 }
+                        for j in band(i) {
+                            stamp &+= 1
+                            var common = 0
+                            for id in targetWords[j] {
+                                let id = Int(id)
+                                if stamps[id] != stamp {
+                                    stamps[id] = stamp
+                                    matched[id] = 0
+                                }
+                                if matched[id] < counts[id] {
+                                    matched[id] &+= 1
+                                    common &+= 1
+                                }
+                            }
+                            similarity[i * m + j] = Self.dice(common: common, row.count, targetWords[j].count)
+                        }
+                        for id in row { counts[Int(id)] = 0 }
+                    }
+                }
+            }
+        }
+        stampCount = stamp
+        return similarity
+    }
+
+    private static func dice(common: Int, _ oldWords: Int, _ newWords: Int) -> Double {
         if oldWords == 0, newWords == 0 { return 1 }
         if oldWords == 0 || newWords == 0 { return 0 }
         return 2.0 * Double(common) / Double(oldWords + newWords)
@@ -320,35 +386,50 @@ struct Aligner {
     /// A deleted block and an inserted one anywhere in the document that are at least
     /// `moveThreshold` similar are one block that moved.
     private mutating func findMoves(_ sections: inout [SectionChange]) {
-        var deleted: [(Int, Int, BlockPlace)] = [], inserted: [(Int, Int, BlockPlace)] = []
+        // Structs and flag arrays, not tuples and sets: each generic type a diff first uses is
+        // made by the runtime from its mangled name, and a Set<Int> costs more than the search.
+        struct Spot {
+            var section: Int
+            var index: Int
+            var place: BlockPlace
+        }
+        struct Candidate {
+            var similarity: Double
+            var deleted: Int
+            var inserted: Int
+        }
+        var deleted: [Spot] = [], inserted: [Spot] = []
         for (s, section) in sections.enumerated() {
             for (k, change) in section.blocks.enumerated() {
-                if change.kind == .deleted, let place = change.base { deleted.append((s, k, place)) }
-                if change.kind == .inserted, let place = change.target { inserted.append((s, k, place)) }
+                if change.kind == .deleted, let place = change.base { deleted.append(Spot(section: s, index: k, place: place)) }
+                if change.kind == .inserted, let place = change.target { inserted.append(Spot(section: s, index: k, place: place)) }
             }
         }
         guard !deleted.isEmpty, !inserted.isEmpty, deleted.count * inserted.count <= 1_000_000 else { return }
-        var candidates: [(Double, Int, Int)] = []
-        for (d, (_, _, basePlace)) in deleted.enumerated() {
-            let bag = words(basePlace, inBase: true)
-            for (i, (_, _, targetPlace)) in inserted.enumerated() {
-                let s = bag.similarity(to: words(targetPlace, inBase: false), atLeast: options.moveThreshold)
-                if s >= options.moveThreshold { candidates.append((s, d, i)) }
+        var candidates: [Candidate] = []
+        for (d, from) in deleted.enumerated() {
+            let bag = words(from.place, inBase: true)
+            for (i, to) in inserted.enumerated() {
+                let s = bag.similarity(to: words(to.place, inBase: false), atLeast: options.moveThreshold)
+                if s >= options.moveThreshold { candidates.append(Candidate(similarity: s, deleted: d, inserted: i)) }
             }
         }
-        candidates.sort { $0.0 != $1.0 ? $0.0 > $1.0 : ($0.1, $0.2) < ($1.1, $1.2) }
-        var usedDeleted = Set<Int>(), usedInserted = Set<Int>()
-        for (_, d, i) in candidates where !usedDeleted.contains(d) && !usedInserted.contains(i) {
-            usedDeleted.insert(d)
-            usedInserted.insert(i)
-            let (ds, dk, basePlace) = deleted[d]
-            let (is_, ik, targetPlace) = inserted[i]
-            var here = wordChange(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
+        candidates.sort {
+            $0.similarity != $1.similarity ? $0.similarity > $1.similarity
+                : $0.deleted != $1.deleted ? $0.deleted < $1.deleted : $0.inserted < $1.inserted
+        }
+        var usedDeleted = [Bool](repeating: false, count: deleted.count)
+        var usedInserted = [Bool](repeating: false, count: inserted.count)
+        for candidate in candidates where !usedDeleted[candidate.deleted] && !usedInserted[candidate.inserted] {
+            usedDeleted[candidate.deleted] = true
+            usedInserted[candidate.inserted] = true
+            let from = deleted[candidate.deleted], to = inserted[candidate.inserted]
+            var here = wordChange(tokens(from.place, inBase: true), tokens(to.place, inBase: false))
             here.kind = .movedHere
-            here.base = basePlace
-            here.target = targetPlace
-            sections[is_].blocks[ik] = here
-            sections[ds].blocks[dk] = BlockChange(kind: .movedAway, base: basePlace, target: targetPlace)
+            here.base = from.place
+            here.target = to.place
+            sections[to.section].blocks[to.index] = here
+            sections[from.section].blocks[from.index] = BlockChange(kind: .movedAway, base: from.place, target: to.place)
         }
     }
 }

@@ -123,8 +123,9 @@ public enum Myers {
                     UnsafeMutableBufferPointer(rebasing: backward[..<length]).update(repeating: -1)
                     forward[offset + 1] = 0
                     backward[offset + 1] = 0
-                    return State.search(a, b, aLow, aHigh, bLow, bHigh, n: n, m: m, maxD: maxD, offset: offset, length: length,
-                                        costCap: costCap, forward: forward, backward: backward)
+                    return State.search(a.baseAddress! + aLow, b.baseAddress! + bLow, n: n, m: m, maxD: maxD,
+                                        offset: offset, length: length, costCap: costCap,
+                                        forward: forward.baseAddress! + offset, backward: backward.baseAddress! + offset)
                 }
             }
             swap(&forwardBuffer, &forward)
@@ -144,62 +145,69 @@ public enum Myers {
             case capped(d: Int, kStart: Int, kEnd: Int)
         }
 
-        /// The bisection proper, on raw buffers.
-        private static func search(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>,
-                                   _ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int, n: Int, m: Int, maxD: Int,
+        /// The bisection proper, on raw pointers: `a` and `b` point at the first tokens of the
+        /// block, `forward` and `backward` at diagonal 0 of `length` diagonals from `-offset`.
+        ///
+        /// The arithmetic wraps (no overflow checks: every value is bounded by `n + m`), and the
+        /// diagonals outside the search hold -1, so that one comparison picks each step's start:
+        /// at k = -d the diagonal below is -1 and the step goes down; at k = d the diagonal above
+        /// is -1 and it goes right; and a -1 on the other search's diagonal never meets.
+        private static func search(_ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>, n: Int, m: Int, maxD: Int,
                                    offset: Int, length: Int, costCap: Int,
-                                   forward: UnsafeMutableBufferPointer<Int>, backward: UnsafeMutableBufferPointer<Int>) -> Outcome {
-            let delta = n - m
+                                   forward: UnsafeMutablePointer<Int>, backward: UnsafeMutablePointer<Int>) -> Outcome {
+            let delta = n &- m
             let odd = delta & 1 != 0
+            let aLast = a + (n &- 1), bLast = b + (m &- 1)
+            /// Whether diagonal `k` lies within the buffers.
+            func inBuffers(_ k: Int) -> Bool { UInt(bitPattern: k &+ offset) < UInt(bitPattern: length) }
             var k1Start = 0, k1End = 0, k2Start = 0, k2End = 0
-            for d in 0..<maxD {
+            var d = 0
+            while d < maxD {
                 if d > costCap { return .capped(d: d, kStart: k1Start, kEnd: k1End) }
-                var k1 = -d + k1Start
-                while k1 <= d - k1End {
-                    let index = offset + k1
-                    var x1 = (k1 == -d || (k1 != d && forward[index - 1] < forward[index + 1])) ? forward[index + 1] : forward[index - 1] + 1
-                    var y1 = x1 - k1
-                    while x1 < n, y1 < m, a[aLow + x1] == b[bLow + y1] {
-                        x1 += 1
-                        y1 += 1
+                var k = k1Start &- d
+                while k <= d &- k1End {
+                    let below = forward[k &- 1], above = forward[k &+ 1]
+                    var x = below < above ? above : below &+ 1
+                    var y = x &- k
+                    while x < n, y < m, a[x] == b[y] {
+                        x &+= 1
+                        y &+= 1
                     }
-                    forward[index] = x1
-                    if x1 > n {
-                        k1End += 2
-                    } else if y1 > m {
-                        k1Start += 2
+                    forward[k] = x
+                    if x > n {
+                        k1End &+= 2
+                    } else if y > m {
+                        k1Start &+= 2
                     } else if odd {
-                        let other = offset + delta - k1
-                        if other >= 0, other < length, backward[other] != -1, x1 >= n - backward[other] {
-                            return .met(x1, y1)
-                        }
+                        let other = delta &- k
+                        if inBuffers(other), x &+ backward[other] >= n { return .met(x, y) }
                     }
-                    k1 += 2
+                    k &+= 2
                 }
-                var k2 = -d + k2Start
-                while k2 <= d - k2End {
-                    let index = offset + k2
-                    var x2 = (k2 == -d || (k2 != d && backward[index - 1] < backward[index + 1])) ? backward[index + 1] : backward[index - 1] + 1
-                    var y2 = x2 - k2
-                    while x2 < n, y2 < m, a[aHigh - 1 - x2] == b[bHigh - 1 - y2] {
-                        x2 += 1
-                        y2 += 1
+                k = k2Start &- d
+                while k <= d &- k2End {
+                    let below = backward[k &- 1], above = backward[k &+ 1]
+                    var x = below < above ? above : below &+ 1
+                    var y = x &- k
+                    while x < n, y < m, aLast[0 &- x] == bLast[0 &- y] {
+                        x &+= 1
+                        y &+= 1
                     }
-                    backward[index] = x2
-                    if x2 > n {
-                        k2End += 2
-                    } else if y2 > m {
-                        k2Start += 2
+                    backward[k] = x
+                    if x > n {
+                        k2End &+= 2
+                    } else if y > m {
+                        k2Start &+= 2
                     } else if !odd {
-                        let other = offset + delta - k2
-                        if other >= 0, other < length, forward[other] != -1 {
-                            let x1 = forward[other]
-                            let y1 = offset + x1 - other
-                            if x1 >= n - x2 { return .met(x1, y1) }
+                        let other = delta &- k
+                        if inBuffers(other) {
+                            let forwardX = forward[other]
+                            if forwardX &+ x >= n { return .met(forwardX, forwardX &- other) }
                         }
                     }
-                    k2 += 2
+                    k &+= 2
                 }
+                d &+= 1
             }
             return .disjoint
         }
