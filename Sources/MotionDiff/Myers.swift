@@ -58,6 +58,8 @@ public enum Myers {
             self.a = a
             self.b = b
             self.costCap = costCap
+            // Room for a typical edit's runs: growing an array from empty copies it each time.
+            segments.reserveCapacity(min(a.count, b.count) / 2 + 3)
         }
 
         mutating func emit(_ operation: DiffSegment.Operation, _ aRange: Range<Int>, _ bRange: Range<Int>) {

@@ -21,6 +21,7 @@ public enum SemanticCleanup {
 
     static func makeRuns(_ segments: [DiffSegment]) -> [Run] {
         var runs: [Run] = []
+        runs.reserveCapacity(segments.count)
         for segment in segments where !(segment.a.isEmpty && segment.b.isEmpty) {
             let isEqual = segment.operation == .equal
             if let last = runs.last, last.isEqual == isEqual {
@@ -35,6 +36,7 @@ public enum SemanticCleanup {
 
     static func makeSegments(_ runs: [Run]) -> [DiffSegment] {
         var out: [DiffSegment] = []
+        out.reserveCapacity(runs.count + runs.count / 2)
         for run in runs {
             if run.isEqual {
                 if !run.a.isEmpty { out.append(DiffSegment(.equal, a: run.a, b: run.b)) }

@@ -7,12 +7,15 @@ enum WordUnits {
         // Tokens both sides share at their ends are left out of the search: a small edit to a
         // long block is found without making units of, or interning, the text around it.
         let (head, tail) = sharedEnds(old, new)
-        var pairs = IntegerTable(capacity: (old.count + new.count - 2 * (head + tail)) / 2)
-        let (oldUnits, oldStarts) = units(old, head..<(old.count - tail), &pairs)
-        let (newUnits, newStarts) = units(new, head..<(new.count - tail), &pairs)
+        var pairs = IntegerTable(capacity: (old.count + new.count - 2 * (head + tail)) / 8)
+        let space = firstSpaceAfterWord(old, head..<(old.count - tail))
+        let (oldUnits, oldStarts) = units(old, head..<(old.count - tail), space, &pairs)
+        let (newUnits, newStarts) = units(new, head..<(new.count - tail), space, &pairs)
+        let found = Myers.diff(oldUnits, newUnits, costCap: costCap).segments
         var segments: [DiffSegment] = []
+        segments.reserveCapacity(found.count + 2)
         if head > 0 { segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
-        for segment in Myers.diff(oldUnits, newUnits, costCap: costCap).segments {
+        for segment in found {
             segments.append(DiffSegment(segment.operation,
                                         a: oldStarts[segment.a.lowerBound]..<oldStarts[segment.a.upperBound],
                                         b: newStarts[segment.b.lowerBound]..<newStarts[segment.b.upperBound]))
@@ -39,8 +42,22 @@ enum WordUnits {
         return (head, tail)
     }
 
+    /// The id of the first space that follows a word in tokens `range`: in prose, nearly every
+    /// unit is a word and that one space.
+    private static func firstSpaceAfterWord(_ text: TokenizedText, _ range: Range<Int>) -> Int32 {
+        var index = range.lowerBound
+        while index + 1 < range.upperBound {
+            if text.kinds[index] != .space, text.kinds[index + 1] == .space { return text.ids[index + 1] }
+            index += 1
+        }
+        return -1
+    }
+
     /// The ids of the units of tokens `range`, and each unit's first token (plus the range's end).
-    private static func units(_ text: TokenizedText, _ range: Range<Int>, _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
+    /// A word followed by `space` is numbered by the word's id, doubled, with no table; any other
+    /// unit gets an odd number from `pairs`. Equal units get equal numbers, all Myers needs.
+    private static func units(_ text: TokenizedText, _ range: Range<Int>, _ space: Int32,
+                              _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
         var ids: [Int32] = []
         var starts: [Int] = []
         ids.reserveCapacity(range.count / 2 + 1)
@@ -48,14 +65,16 @@ enum WordUnits {
         var index = range.lowerBound
         while index < range.upperBound {
             starts.append(index)
-            var key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | 0xFFFF_FFFF
+            let id = text.ids[index]
             if text.kinds[index] != .space, index + 1 < range.upperBound, text.kinds[index + 1] == .space {
-                key = UInt64(UInt32(bitPattern: text.ids[index])) << 32 | UInt64(UInt32(bitPattern: text.ids[index + 1]))
+                let next = text.ids[index + 1]
+                ids.append(next == space ? id &* 2
+                           : pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: next))) &* 2 &+ 1)
                 index += 2
             } else {
+                ids.append(pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | 0xFFFF_FFFF) &* 2 &+ 1)
                 index += 1
             }
-            ids.append(pairs.id(key))
         }
         starts.append(range.upperBound)
         return (ids, starts)
@@ -65,6 +84,7 @@ enum WordUnits {
     /// sides are equal text, not a change: "[-cat -]{+dog +}" becomes "[-cat-]{+dog+} ".
     private static func factorCommonEdges(_ segments: [DiffSegment], _ a: TokenizedText, _ b: TokenizedText) -> [DiffSegment] {
         var out: [DiffSegment] = []
+        out.reserveCapacity(segments.count + 2)
         func emit(_ operation: DiffSegment.Operation, _ x: Range<Int>, _ y: Range<Int>) {
             if x.isEmpty, y.isEmpty { return }
             if let last = out.last, last.operation == operation, last.a.upperBound == x.lowerBound, last.b.upperBound == y.lowerBound {

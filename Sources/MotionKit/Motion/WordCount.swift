@@ -25,40 +25,58 @@ public enum WordCount {
         bytes.withUnsafeBufferPointer { count($0, stoppingAfter: limit) }
     }
 
-    /// Counts over valid UTF-8. Most motion text is ASCII: decide on bytes, and ask Unicode
-    /// only about the rest.
+    /// What an ASCII byte is to a count: white space ends a word, a letter or digit makes a
+    /// run of other characters a word.
+    private enum ByteClass: UInt8 {
+        case other, space, alphanumeric
+    }
+
+    private static let asciiClasses: [ByteClass] = (0..<128).map { (byte: UInt8) -> ByteClass in
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return .space }
+        if (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) { return .alphanumeric }
+        return .other
+    }
+
+    /// Counts over valid UTF-8. Most motion text is ASCII: decide on bytes by table, and ask
+    /// Unicode only about the rest.
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int) -> Int {
-        var count = 0
-        var inWord = false
-        var wordHasAlnum = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let isSpace: Bool
-            let isAlnum: Bool
-            if byte < 0x80 {
-                index += 1
-                isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                isAlnum = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-            } else {
-                let scalar = decodeScalar(bytes, at: &index)
-                isSpace = scalar.properties.isWhitespace
-                isAlnum = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            }
-            if isSpace {
-                if inWord, wordHasAlnum {
-                    count += 1
-                    if count > limit { return count }
+        asciiClasses.withUnsafeBufferPointer { classes in
+            var count = 0
+            var inWord = false
+            var wordHasAlnum = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let byteClass: ByteClass
+                if byte < 0x80 {
+                    index &+= 1
+                    byteClass = classes[Int(byte)]
+                } else {
+                    byteClass = classify(decodeScalar(bytes, at: &index))
                 }
-                inWord = false
-                wordHasAlnum = false
-            } else {
-                inWord = true
-                wordHasAlnum = wordHasAlnum || isAlnum
+                if byteClass == .space {
+                    if inWord, wordHasAlnum {
+                        count &+= 1
+                        if count > limit { return count }
+                    }
+                    inWord = false
+                    wordHasAlnum = false
+                } else {
+                    inWord = true
+                    wordHasAlnum = wordHasAlnum || byteClass == .alphanumeric
+                }
             }
+            if inWord, wordHasAlnum { count &+= 1 }
+            return count
         }
-        if inWord, wordHasAlnum { count += 1 }
-        return count
+    }
+
+    /// Apart from the loop: a function that asks about Unicode properties sets up their
+    /// (resilient) types on every call, which would cost every short count hundreds of steps.
+    @inline(never)
+    private static func classify(_ scalar: Unicode.Scalar) -> ByteClass {
+        scalar.properties.isWhitespace ? .space
+            : scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? .alphanumeric : .other
     }
 
     /// The scalar whose lead byte is at `index` (of a String's valid UTF-8), moving past it.
