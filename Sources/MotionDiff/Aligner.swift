@@ -195,7 +195,7 @@ struct Aligner {
                 pairs = [GapPair(0, 0)]
             }
         } else if n * m <= 1_000_000 {
-            var score = [Double](repeating: 0, count: (n + 1) * (m + 1))
+            var score = [Double].filled(with: 0, count: (n + 1) * (m + 1))
             // Pairs are looked for near the diagonal: blocks that travelled further are found by
             // the move pass. This keeps a long document's gap linear, not quadratic.
             let band = max(8, abs(n - m) + 8)
@@ -312,7 +312,7 @@ struct Aligner {
                                            band: (Int) -> Range<Int>) -> [Double] {
         growScratch()
         let m = targetWords.count
-        var similarity = [Double](repeating: 0, count: baseWords.count * m)
+        var similarity = [Double].filled(with: 0, count: baseWords.count * m)
         var stamp = stampCount
         wordCounts.withUnsafeMutableBufferPointer { counts in
             matched.withUnsafeMutableBufferPointer { matched in

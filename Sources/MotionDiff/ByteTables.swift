@@ -184,13 +184,20 @@ struct ByteTable {
 /// Open-addressing hash table from 64-bit keys to 32-bit values (the glossary's trie keeps its
 /// edges in one too).
 package struct IntegerMap {
-    private var slots: [(key: UInt64, value: Int32, used: Bool)]
+    /// A struct, not a tuple, whose array type the runtime would make on every new map.
+    private struct Slot {
+        var key: UInt64 = 0
+        var value: Int32 = 0
+        var used = false
+    }
+
+    private var slots: [Slot]
     package private(set) var count = 0
 
     package init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = Array(repeating: (0, 0, false), count: size)
+        slots = .filled(with: Slot(), count: size)
     }
 
     @inline(__always) private static func slot(_ key: UInt64, _ mask: Int) -> Int {
@@ -217,7 +224,7 @@ package struct IntegerMap {
             index = (index + 1) & mask
         }
         let value = make()
-        slots[index] = (key, value, true)
+        slots[index] = Slot(key: key, value: value, used: true)
         count += 1
         return value
     }
@@ -229,7 +236,7 @@ package struct IntegerMap {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: (0, 0, false), count: old.count * 2)
+        slots = .filled(with: Slot(), count: old.count * 2)
         let mask = slots.count - 1
         for slot in old where slot.used {
             var index = Self.slot(slot.key, mask)
@@ -345,5 +352,19 @@ enum IDSort {
         let t = v[i]
         v[i] = v[j]
         v[j] = t
+    }
+}
+
+extension Array {
+    /// `count` copies of `value`, as `Array(repeating:count:)` gives them, but made through the
+    /// specialised growth path. `Array(repeating:count:)` and `Array(unsafeUninitializedCapacity:)`
+    /// reach a generic allocator that asks the runtime for the storage class's metadata on every
+    /// call (about 600 instructions each, once per block or per word diff here).
+    @inline(__always)
+    package static func filled(with value: Element, count: Int) -> [Element] {
+        var array: [Element] = []
+        array.reserveCapacity(count)
+        array.append(contentsOf: repeatElement(value, count: count))
+        return array
     }
 }

@@ -62,6 +62,15 @@ public enum Myers {
             segments.reserveCapacity(min(a.count, b.count) / 2 + 3)
         }
 
+        /// Diagonals for the whole texts, which every search (of a part of them) fits in; made
+        /// at the first search, apart from it, so the search's loops keep their registers.
+        @inline(never)
+        mutating func makeDiagonals() {
+            let length = 2 * ((a.count + b.count + 1) / 2) + 2
+            forward = .filled(with: -1, count: length)
+            backward = .filled(with: -1, count: length)
+        }
+
         mutating func emit(_ operation: DiffSegment.Operation, _ aRange: Range<Int>, _ bRange: Range<Int>) {
             if aRange.isEmpty, bRange.isEmpty { return }
             if let last = segments.last, last.operation == operation, last.a.upperBound == aRange.lowerBound,
@@ -109,10 +118,7 @@ public enum Myers {
             let maxD = (n + m + 1) / 2
             let offset = maxD
             let length = 2 * maxD + 2
-            if forward.count < length {
-                forward = [Int](repeating: -1, count: length)
-                backward = [Int](repeating: -1, count: length)
-            }
+            if forward.isEmpty { makeDiagonals() }
             // The hot loops run on raw buffers: no bounds or exclusivity checks per step.
             // (The buffers are moved out of self, not copied, for the duration.)
             var forwardBuffer: [Int] = [], backwardBuffer: [Int] = []

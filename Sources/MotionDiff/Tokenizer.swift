@@ -11,21 +11,28 @@ public enum Tokenizer {
         var starts: [Int32] = []
         var ids: [Int32] = []
         var kinds: [TokenKind] = []
-        // ASCII text is cut byte by byte into buffers of one token per byte at most; text with
-        // any other character, by grapheme cluster.
+        // ASCII text is cut byte by byte into the interner's scratch buffers (one token per byte
+        // at most), then copied into arrays of its size; text with any other character is cut
+        // by grapheme cluster.
         let allASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard ByteHash.isASCII(bytes) else { return false }
-            var tokens = 0
-            starts = [Int32](unsafeUninitializedCapacity: byteCount + 1) { startBuffer, startCount in
-                ids = [Int32](unsafeUninitializedCapacity: byteCount) { idBuffer, idCount in
-                    kinds = [TokenKind](unsafeUninitializedCapacity: byteCount) { kindBuffer, kindCount in
-                        tokens = interner.withTables { cutASCII(bytes, &$0, startBuffer, idBuffer, kindBuffer) }
-                        kindCount = tokens
+            interner.withTables { tables in
+                var scratch = tables.takeScratch(capacity: byteCount)
+                defer { tables.scratch = scratch }
+                scratch.starts.withUnsafeMutableBufferPointer { startBuffer in
+                    scratch.ids.withUnsafeMutableBufferPointer { idBuffer in
+                        scratch.kinds.withUnsafeMutableBufferPointer { kindBuffer in
+                            let tokens = cutASCII(bytes, &tables, startBuffer, idBuffer, kindBuffer)
+                            starts.reserveCapacity(tokens + 1)
+                            starts.append(contentsOf: UnsafeBufferPointer(rebasing: startBuffer[..<tokens]))
+                            starts.append(Int32(byteCount))
+                            ids.reserveCapacity(tokens)
+                            ids.append(contentsOf: UnsafeBufferPointer(rebasing: idBuffer[..<tokens]))
+                            kinds.reserveCapacity(tokens)
+                            kinds.append(contentsOf: UnsafeBufferPointer(rebasing: kindBuffer[..<tokens]))
+                        }
                     }
-                    idCount = tokens
                 }
-                startBuffer[tokens] = Int32(byteCount)
-                startCount = tokens + 1
             }
             return true
         } ?? false

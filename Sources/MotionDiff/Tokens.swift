@@ -78,8 +78,29 @@ public final class TokenInterner {
     struct ASCIITables {
         var table = ByteTable()
         /// Ids of one-byte tokens (a space, a line break, a mark), looked up without hashing.
-        var single = [Int32](repeating: -1, count: 128)
+        var single = [Int32].filled(with: -1, count: 128)
         var count: Int32 = 0
+        /// Where the tokenizer cuts a text before copying its tokens out: kept from one text to
+        /// the next, so that a diff of many blocks makes three arrays per block, not six.
+        var scratch = Scratch()
+
+        struct Scratch {
+            var starts: [Int32] = []
+            var ids: [Int32] = []
+            var kinds: [TokenKind] = []
+        }
+
+        /// The scratch buffers, moved out, with room for `capacity` tokens.
+        mutating func takeScratch(capacity: Int) -> Scratch {
+            var taken = Scratch()
+            swap(&taken, &scratch)
+            if taken.ids.count < capacity {
+                let size = max(capacity, 2 * taken.ids.count)
+                taken = Scratch(starts: .filled(with: 0, count: size), ids: .filled(with: 0, count: size),
+                                kinds: .filled(with: .space, count: size))
+            }
+            return taken
+        }
 
         mutating func id(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
             switch bytes.count {
