@@ -88,16 +88,20 @@ struct DiffRequest {
         let useColor = terminal && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
         let chosen = format ?? (useColor ? .color : .plain)
         var output: String
-        // On a terminal, control characters in the motions are shown, never obeyed; piped, the
-        // text is exact.
-        let pieces = terminal ? diff.pieces.map { DiffPiece(style: $0.style, text: TerminalText.escaped($0.text), note: $0.note) } : diff.pieces
+        /// On a terminal, control characters in the motions are shown, never obeyed; piped, the
+        /// text is exact, rendered straight from the diff's bytes.
+        func inline(_ notation: InlineDiffRenderer.Notation) -> String {
+            let renderer = InlineDiffRenderer(notation: notation, context: lines)
+            guard terminal else { return renderer.render(diff) }
+            return renderer.render(diff.pieces.map { DiffPiece(style: $0.style, text: TerminalText.escaped($0.text), note: $0.note) })
+        }
         if stat {
             output = statTable(diff)
         } else {
             switch chosen {
-            case .plain: output = InlineDiffRenderer(notation: .plain, context: lines).render(pieces)
-            case .critic: output = InlineDiffRenderer(notation: .critic, context: lines).render(pieces)
-            case .color: output = InlineDiffRenderer(notation: .color, context: lines).render(pieces)
+            case .plain: output = inline(.plain)
+            case .critic: output = inline(.critic)
+            case .color: output = inline(.color)
             case .sideBySide:
                 // Context counts blocks here: a block is a paragraph or point, several lines.
                 var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
@@ -112,7 +116,7 @@ struct DiffRequest {
         let exactText = lines == nil && !stat && [.plain, .critic, .color].contains(chosen)
         if !exactText, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
         Output.write(output)
-        UntilExit.keep(appContext, compared, pieces)
+        UntilExit.keep(appContext, compared, output)
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }
 

@@ -359,8 +359,9 @@ extension Array {
     /// `count` copies of `value`, as `Array(repeating:count:)` gives them, but made through the
     /// specialised growth path. `Array(repeating:count:)` and `Array(unsafeUninitializedCapacity:)`
     /// reach a generic allocator that asks the runtime for the storage class's metadata on every
-    /// call (about 600 instructions each, once per block or per word diff here).
-    @inline(__always)
+    /// call (about 600 instructions each, once per block or per word diff here). Inlinable, so
+    /// that other modules get it specialised too.
+    @inlinable
     package static func filled(with value: Element, count: Int) -> [Element] {
         var array: [Element] = []
         array.reserveCapacity(count)

@@ -23,7 +23,10 @@ public struct DiffPiece: Sendable, Equatable {
 
 extension DocumentDiff {
     /// The diff as styled runs, adjacent runs of one style merged.
-    public var pieces: [DiffPiece] {
+    public var pieces: [DiffPiece] { runs.pieces }
+
+    /// The pieces as runs over one buffer, before any String is made.
+    var runs: DiffRuns {
         var out = PieceBuilder()
         for section in sections {
             if let heading = section.heading {
@@ -79,43 +82,21 @@ extension DocumentDiff {
 }
 
 struct PieceBuilder {
-    /// The pieces made so far, but the last: a run without a note, gathered as bytes (one
-    /// String per run, not one per segment appended to it).
-    private var finished: [DiffPiece] = []
-    private var runStyle = DiffPiece.Style.equal
-    private var run: [UInt8] = []
+    private var runs = DiffRuns()
 
     mutating func append(_ style: DiffPiece.Style, _ text: String, note: String? = nil) {
-        guard !text.isEmpty else { return }
-        var text = text
-        text.withUTF8 { append(style, $0, note: note) }
+        runs.append(style, text, note: note)
     }
 
     mutating func append(_ style: DiffPiece.Style, _ utf8: UnsafeBufferPointer<UInt8>, note: String? = nil) {
-        guard !utf8.isEmpty else { return }
-        if note == nil, !run.isEmpty, runStyle == style {
-            run.append(contentsOf: utf8)
-            return
-        }
-        endRun()
-        if let note {
-            finished.append(DiffPiece(style: style, text: String(decoding: utf8, as: UTF8.self), note: note))
-        } else {
-            runStyle = style
-            run.append(contentsOf: utf8)
-        }
+        runs.append(style, utf8, note: note)
     }
 
-    private mutating func endRun() {
-        guard !run.isEmpty else { return }
-        finished.append(DiffPiece(style: runStyle, text: String(decoding: run, as: UTF8.self)))
-        run.removeAll(keepingCapacity: true)
-    }
-
-    /// The pieces, adjacent runs of one style merged.
-    mutating func finish() -> [DiffPiece] {
-        endRun()
-        return finished
+    /// The runs, adjacent runs of one style merged, handed over (not copied).
+    mutating func finish() -> DiffRuns {
+        var done = DiffRuns()
+        swap(&done, &runs)
+        return done
     }
 
     /// Both blocks are points: their markers differ only in the number a list gives them, which
@@ -193,7 +174,7 @@ extension PieceBuilder {
     /// The semantic cleanup again, across block boundaries: a short equality (often just the
     /// line breaks between two changed paragraphs) between changes no shorter than it on both
     /// sides joins them, as it would in a diff of the whole text.
-    static func absorbShortEqualities(_ pieces: [DiffPiece]) -> [DiffPiece] {
+    static func absorbShortEqualities(_ input: DiffRuns) -> DiffRuns {
         // Groups are runs of pieces, kept as ranges: texts are joined once, at the end. A change
         // group's deleted text is its deleted and equal pieces in order, its inserted text its
         // inserted and equal pieces: an equality it took in stands on both sides.
@@ -204,6 +185,7 @@ extension PieceBuilder {
             var deletedWords = 0
             var insertedWords = 0
         }
+        let pieces = input.runs
         // A stack of groups. Once a change is complete (an equality or a moved block follows it,
         // or the pieces end), while the top three are a change, a short equality and a change,
         // they become one change, which may then absorb the equality before it.
@@ -215,7 +197,7 @@ extension PieceBuilder {
                 // Equal runs can be most of the document: count them only as far as the test needs.
                 let limit = min(max(groups[left].deletedWords, groups[left].insertedWords),
                                 max(groups[right].deletedWords, groups[right].insertedWords))
-                let words = WordCount.of(pieces[groups[left + 1].pieces.lowerBound].text, stoppingAfter: limit)
+                let words = input.wordCount(groups[left + 1].pieces.lowerBound, stoppingAfter: limit)
                 guard words <= limit else { return }
                 let last = groups.removeLast()
                 groups.removeLast()
@@ -234,35 +216,55 @@ extension PieceBuilder {
             let last = groups.count - 1
             groups[last].pieces = groups[last].pieces.lowerBound..<(index + 1)
             if piece.style == .deleted {
-                groups[last].deletedWords += WordCount.of(piece.text)
+                groups[last].deletedWords += input.wordCount(index)
             } else {
-                groups[last].insertedWords += WordCount.of(piece.text)
+                groups[last].insertedWords += input.wordCount(index)
             }
         }
         absorb()
-        /// The texts of the pieces in `range` of style `side` or equal, joined.
-        func text(_ range: Range<Int>, _ side: DiffPiece.Style) -> String {
-            let chosen = range.filter { pieces[$0].style == side || pieces[$0].style == .equal }
-            if chosen.count == 1 { return pieces[chosen[0]].text }
-            var text = ""
-            text.reserveCapacity(chosen.reduce(0) { $0 + pieces[$1].text.utf8.count })
-            for index in chosen { text += pieces[index].text }
-            return text
-        }
-        var out: [DiffPiece] = []
-        out.reserveCapacity(groups.count + groups.count / 2)
-        for group in groups {
-            guard group.kind == .change else {
-                out.append(pieces[group.pieces.lowerBound])
-                continue
+        // Each side of a change group: its one piece where it has one, else its pieces joined
+        // into `joined`, which goes after the input's bytes at the end.
+        var out = DiffRuns()
+        out.runs.reserveCapacity(groups.count + groups.count / 2)
+        var joined = ByteWriter()
+        var joinedRuns: [Int] = []
+        input.bytes.withUnsafeBufferPointer { bytes in
+            func emit(_ side: DiffPiece.Style, of group: Range<Int>) {
+                var first: Int?, count = 0, start = joined.count
+                for index in group where pieces[index].style == side || pieces[index].style == .equal {
+                    count += 1
+                    if count == 1 {
+                        first = index
+                        continue
+                    }
+                    if count == 2 {
+                        start = joined.count
+                        joined.append(UnsafeBufferPointer(rebasing: bytes[pieces[first!].range]))
+                    }
+                    joined.append(UnsafeBufferPointer(rebasing: bytes[pieces[index].range]))
+                }
+                guard let first else { return }
+                if count == 1 {
+                    out.runs.append(DiffRuns.Run(style: side, range: pieces[first].range))
+                } else {
+                    joinedRuns.append(out.runs.count)
+                    out.runs.append(DiffRuns.Run(style: side, range: start..<joined.count))
+                }
             }
-            let deleted = text(group.pieces, .deleted), inserted = text(group.pieces, .inserted)
-            if !deleted.isEmpty { out.append(DiffPiece(style: .deleted, text: deleted)) }
-            if !inserted.isEmpty { out.append(DiffPiece(style: .inserted, text: inserted)) }
+            for group in groups {
+                if group.kind == .change {
+                    emit(.deleted, of: group.pieces)
+                    emit(.inserted, of: group.pieces)
+                } else {
+                    out.runs.append(pieces[group.pieces.lowerBound])
+                }
+            }
         }
+        out.bytes = input.bytes
+        guard joined.count > 0 else { return out }
+        let offset = out.bytes.count
+        joined.withUnsafeBufferPointer { out.bytes.append($0) }
+        for index in joinedRuns { out.runs[index].range = (out.runs[index].range.lowerBound + offset)..<(out.runs[index].range.upperBound + offset) }
         return out
     }
 }
-
-
-import Foundation

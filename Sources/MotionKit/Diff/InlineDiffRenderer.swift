@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// Renders a diff inline, in one of three notations, with optional context trimming.
 ///
 /// - plain: git's word-diff convention, `[-old-]{+new+}`.
@@ -23,7 +25,7 @@ public struct InlineDiffRenderer: Sendable {
 
     /// The marked-up text in one buffer, line breaks included, and where each line starts.
     struct Layout {
-        var bytes: [UInt8] = []
+        var bytes = ByteWriter()
         var lines = [Line(start: 0, baseLine: 1, targetLine: 1)]
 
         /// One output line: its first byte, whether it holds a change, and the base and target
@@ -35,17 +37,31 @@ public struct InlineDiffRenderer: Sendable {
             var targetLine: Int
         }
 
+        /// Appends a change's mark (it holds no line break) and notes the line holds a change.
+        mutating func writeMark(_ mark: StaticString) {
+            mark.withUTF8Buffer { bytes.append($0) }
+            lines[lines.count - 1].changed = true
+        }
+
         /// Line `index`'s bytes, without its line break.
-        func text(_ index: Int) -> ArraySlice<UInt8> {
-            let end = index + 1 < lines.count ? lines[index + 1].start - 1 : bytes.count
-            return bytes[lines[index].start..<end]
+        func text(_ index: Int) -> Range<Int> {
+            lines[index].start..<(index + 1 < lines.count ? lines[index + 1].start - 1 : bytes.count)
         }
     }
 
     public func render(_ pieces: [DiffPiece]) -> String {
-        let layout = layOut(pieces)
+        render(DiffRuns(pieces))
+    }
+
+    /// The diff's pieces rendered straight from their bytes, with no String per piece.
+    public func render(_ diff: DocumentDiff) -> String {
+        render(diff.runs)
+    }
+
+    func render(_ runs: DiffRuns) -> String {
+        let layout = layOut(runs)
         // With all context the output is the marked-up text exactly, final line break or not.
-        guard let context else { return String(decoding: layout.bytes, as: UTF8.self) }
+        guard let context else { return layout.bytes.string }
         var lines = layout.lines[...]
         if lines.count > 1, lines.last!.start == layout.bytes.count, !lines.last!.changed { lines.removeLast() }
         guard lines.contains(where: { $0.changed }) else { return "" }
@@ -54,23 +70,24 @@ public struct InlineDiffRenderer: Sendable {
         for (index, line) in lines.enumerated() where line.changed {
             for near in max(0, index - reach)...min(lines.count - 1, index + reach) { keep[near] = true }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(layout.bytes.count / 2)
+        var out = ByteWriter(capacity: layout.bytes.count / 2)
         var index = 0
-        while index < lines.count {
-            guard keep[index] else {
-                index += 1
-                continue
-            }
-            out += header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@").utf8
-            out.append(0x0A)
-            while index < lines.count, keep[index] {
-                out += layout.text(index)
+        layout.bytes.withUnsafeBufferPointer { bytes in
+            while index < lines.count {
+                guard keep[index] else {
+                    index += 1
+                    continue
+                }
+                out.append(header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@"))
                 out.append(0x0A)
-                index += 1
+                while index < lines.count, keep[index] {
+                    out.append(UnsafeBufferPointer(rebasing: bytes[layout.text(index)]))
+                    out.append(0x0A)
+                    index += 1
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
     private func header(_ text: String) -> String {
@@ -78,43 +95,69 @@ public struct InlineDiffRenderer: Sendable {
     }
 
     /// Lays the marked-up text out in lines, noting which hold a change.
-    func layOut(_ pieces: [DiffPiece]) -> Layout {
+    func layOut(_ input: DiffRuns) -> Layout {
         var layout = Layout()
-        layout.bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.text.utf8.count + 16 })
+        layout.bytes = ByteWriter(capacity: input.runs.reduce(0) { $0 + $1.range.count + 5 })
         var baseLine = 1, targetLine = 1
-        var index = 0
-        while index < pieces.count {
-            let piece = pieces[index]
-            // A deletion directly followed by an insertion is one substitution in CriticMarkup.
-            if notation == .critic, piece.style == .deleted, piece.note == nil, index + 1 < pieces.count,
-               pieces[index + 1].style == .inserted, pieces[index + 1].note == nil {
-                write("{~~" + piece.text + "~>" + pieces[index + 1].text + "~~}", changed: true, into: &layout, base: &baseLine, target: &targetLine,
-                      baseNewlines: piece.text.newlineCount, targetNewlines: pieces[index + 1].text.newlineCount)
-                index += 2
-                continue
-            }
-            let newlines = piece.text.newlineCount
-            switch piece.style {
-            case .equal:
-                write(piece.text, changed: false, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
-            case .deleted, .inserted:
-                let style = piece.style, open = open(style, moved: piece.note != nil), close = close(style)
-                let (baseNewlines, targetNewlines) = style == .deleted ? (newlines, 0) : (0, newlines)
-                if notation == .color, newlines > 0 {
-                    write(mark(piece.text, open: open, close: close) + note(piece.note), changed: true,
-                          into: &layout, base: &baseLine, target: &targetLine, baseNewlines: baseNewlines, targetNewlines: targetNewlines)
-                } else {
-                    // The marks and the note hold no line breaks: written around the text, not
-                    // joined to it first.
-                    write(open, changed: true, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: 0)
-                    write(piece.text, changed: true, into: &layout, base: &baseLine, target: &targetLine,
-                          baseNewlines: baseNewlines, targetNewlines: targetNewlines)
-                    write(close + note(piece.note), changed: true, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: 0, targetNewlines: 0)
+        let runs = input.runs
+        input.bytes.withUnsafeBufferPointer { bytes in
+            func text(_ run: DiffRuns.Run) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[run.range]) }
+            var index = 0
+            while index < runs.count {
+                let run = runs[index]
+                // A deletion directly followed by an insertion is one substitution in CriticMarkup.
+                if notation == .critic, run.style == .deleted, run.note == nil, index + 1 < runs.count,
+                   runs[index + 1].style == .inserted, runs[index + 1].note == nil {
+                    let old = text(run), new = text(runs[index + 1])
+                    var substitution = Array("{~~".utf8)
+                    substitution += old
+                    substitution += "~>".utf8
+                    substitution += new
+                    substitution += "~~}".utf8
+                    substitution.withUnsafeBufferPointer {
+                        write($0, changed: true, into: &layout, base: &baseLine, target: &targetLine,
+                              baseNewlines: Self.newlines(in: old), targetNewlines: Self.newlines(in: new))
+                    }
+                    index += 2
+                    continue
                 }
+                let newlines = Self.newlines(in: text(run))
+                switch run.style {
+                case .equal:
+                    write(text(run), changed: false, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
+                case .deleted, .inserted:
+                    let style = run.style, open = open(style, moved: run.note != nil), close = close(style)
+                    let (baseNewlines, targetNewlines) = style == .deleted ? (newlines, 0) : (0, newlines)
+                    if notation == .color, newlines > 0 {
+                        write(mark(String(decoding: text(run), as: UTF8.self), open: open, close: close) + note(run.note), changed: true,
+                              into: &layout, base: &baseLine, target: &targetLine, baseNewlines: baseNewlines, targetNewlines: targetNewlines)
+                    } else {
+                        // The marks and the note hold no line breaks: written around the text, not
+                        // joined to it first.
+                        layout.writeMark(open)
+                        write(text(run), changed: true, into: &layout, base: &baseLine, target: &targetLine,
+                              baseNewlines: baseNewlines, targetNewlines: targetNewlines)
+                        layout.writeMark(close)
+                        if run.note != nil {
+                            write(note(run.note), changed: true, into: &layout, base: &baseLine, target: &targetLine,
+                                  baseNewlines: 0, targetNewlines: 0)
+                        }
+                    }
+                }
+                index += 1
             }
-            index += 1
         }
         return layout
+    }
+
+    private static func newlines(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var rest = bytes
+        while let index = ByteSearch.firstIndex(of: 0x0A, in: rest) {
+            count += 1
+            rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
+        }
+        return count
     }
 
     /// A moved block's note after its text ("moved from point 6 of ..."): dim in colour, a
@@ -129,7 +172,7 @@ public struct InlineDiffRenderer: Sendable {
     }
 
     /// Moved blocks in colour are magenta, as side-by-side marks them moved: neither new nor gone.
-    private func open(_ style: DiffPiece.Style, moved: Bool = false) -> String {
+    private func open(_ style: DiffPiece.Style, moved: Bool = false) -> StaticString {
         switch (notation, style) {
         case (.color, .deleted) where moved: return "\u{1B}[35;9m"
         case (.color, .inserted) where moved: return "\u{1B}[35m"
@@ -143,7 +186,7 @@ public struct InlineDiffRenderer: Sendable {
         }
     }
 
-    private func close(_ style: DiffPiece.Style) -> String {
+    private func close(_ style: DiffPiece.Style) -> StaticString {
         switch (notation, style) {
         case (.plain, .deleted): return "-]"
         case (.plain, .inserted): return "+}"
@@ -156,7 +199,8 @@ public struct InlineDiffRenderer: Sendable {
 
     /// Colour codes are closed and reopened at each line end, so that every line stands alone
     /// when context trims the ones around it.
-    private func mark(_ text: String, open: String, close: String) -> String {
+    private func mark(_ text: String, open: StaticString, close: StaticString) -> String {
+        let open = open.description, close = close.description
         guard notation == .color, text.contains("\n") else { return open + text + close }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : open + $0 + close }.joined(separator: "\n")
     }
@@ -165,29 +209,28 @@ public struct InlineDiffRenderer: Sendable {
     /// advance the base's line number, the first `targetNewlines` the target's.
     private func write(_ text: String, changed: Bool, into layout: inout Layout, base: inout Int, target: inout Int,
                        baseNewlines: Int, targetNewlines: Int) {
-        var baseSeen = 0, targetSeen = 0
         var text = text
-        text.withUTF8 { bytes in
-            var rest = bytes
-            while true {
-                // A change marks every line it spans, so context never splits it across hunks.
-                if changed { layout.lines[layout.lines.count - 1].changed = true }
-                guard let end = ByteSearch.firstIndex(of: 0x0A, in: rest) else {
-                    layout.bytes.append(contentsOf: rest)
-                    break
-                }
-                layout.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: rest[...end]))
-                if baseSeen < baseNewlines { base += 1; baseSeen += 1 }
-                if targetSeen < targetNewlines { target += 1; targetSeen += 1 }
-                layout.lines.append(Layout.Line(start: layout.bytes.count, baseLine: base, targetLine: target))
-                rest = UnsafeBufferPointer(rebasing: rest[(end + 1)...])
+        text.withUTF8 { write($0, changed: changed, into: &layout, base: &base, target: &target, baseNewlines: baseNewlines, targetNewlines: targetNewlines) }
+    }
+
+    private func write(_ bytes: UnsafeBufferPointer<UInt8>, changed: Bool, into layout: inout Layout, base: inout Int, target: inout Int,
+                       baseNewlines: Int, targetNewlines: Int) {
+        var baseSeen = 0, targetSeen = 0
+        var rest = bytes
+        while true {
+            // A change marks every line it spans, so context never splits it across hunks.
+            if changed { layout.lines[layout.lines.count - 1].changed = true }
+            guard let end = ByteSearch.firstIndex(of: 0x0A, in: rest) else {
+                layout.bytes.append(rest)
+                break
             }
+            layout.bytes.append(UnsafeBufferPointer(rebasing: rest[...end]))
+            if baseSeen < baseNewlines { base += 1; baseSeen += 1 }
+            if targetSeen < targetNewlines { target += 1; targetSeen += 1 }
+            layout.lines.append(Layout.Line(start: layout.bytes.count, baseLine: base, targetLine: target))
+            rest = UnsafeBufferPointer(rebasing: rest[(end + 1)...])
         }
         base += baseNewlines - baseSeen
         target += targetNewlines - targetSeen
     }
-}
-
-extension String {
-    var newlineCount: Int { ByteSearch.count(0x0A, in: self[...]) }
 }

@@ -21,6 +21,11 @@ public enum WordCount {
         return count(Array(text.utf8), stoppingAfter: limit)
     }
 
+    /// The count of valid UTF-8.
+    static func of(utf8 bytes: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int = .max) -> Int {
+        count(bytes, stoppingAfter: limit)
+    }
+
     private static func count(_ bytes: [UInt8], stoppingAfter limit: Int) -> Int {
         bytes.withUnsafeBufferPointer { count($0, stoppingAfter: limit) }
     }

@@ -21,18 +21,4 @@ public enum ByteSearch {
         var text = text
         return text.withUTF8 { firstIndex(of: byte, in: $0) != nil }
     }
-
-    /// How many times `byte` occurs in `text`'s UTF-8.
-    public static func count(_ byte: UInt8, in text: Substring) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            var rest = bytes
-            while let index = firstIndex(of: byte, in: rest) {
-                count += 1
-                rest = UnsafeBufferPointer(rebasing: rest[(index + 1)...])
-            }
-            return count
-        }
-    }
 }
