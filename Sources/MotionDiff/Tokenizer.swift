@@ -51,6 +51,19 @@ public enum Tokenizer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
+    /// The high bit of each of eight ASCII bytes that is not a letter or digit. A byte below
+    /// 0x80 plus (0x80 - low) reaches 0x80 exactly when it is at least `low`, and plus
+    /// (0x7F - high) when it is above `high`, with no carry into the next byte.
+    @inline(__always) static func nonAlphanumerics(_ bytes: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func within(_ x: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
+            (x &+ ones &* (0x80 - low)) & ~(x &+ ones &* (0x7F - high)) & highs
+        }
+        let digits = within(bytes, 0x30, 0x39)
+        let letters = within(bytes | ones &* 0x20, 0x61, 0x7A)
+        return ~(digits | letters) & highs
+    }
+
     /// Cuts ASCII bytes into tokens; returns how many.
     private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: inout TokenInterner.ASCIITables,
                                  _ starts: UnsafeMutableBufferPointer<Int32>, _ ids: UnsafeMutableBufferPointer<Int32>,
@@ -64,7 +77,14 @@ public enum Tokenizer {
             let byte = bytes[index]
             let kind: TokenKind
             if isASCIIAlnum(byte) {
-                index += 1
+                // A word's first eight bytes are classified at once; past them, and through an
+                // apostrophe between letters, byte by byte.
+                if let raw, start &+ 8 <= count {
+                    let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
+                    index = ends == 0 ? start &+ 8 : start &+ (ends.trailingZeroBitCount &>> 3)
+                } else {
+                    index &+= 1
+                }
                 while index < count {
                     let next = bytes[index]
                     if isASCIIAlnum(next) {

@@ -41,4 +41,34 @@ import Testing
             #expect(tokens(text).joined() == text)
         }
     }
+
+    @Test func eightBytesAtOnceClassifyAsOneByteAtATime() {
+        for filler in [UInt8(ascii: "a"), UInt8(ascii: ".")] {
+            for byte in UInt8(0)..<0x80 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+                    let expected = bytes.enumerated().reduce(UInt64(0)) { mask, entry in
+                        Tokenizer.isASCIIAlnum(entry.element) ? mask : mask | 0x80 << UInt64(8 * entry.offset)
+                    }
+                    #expect(Tokenizer.nonAlphanumerics(word) == expected, "byte \(byte) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test func asciiTextIsCutAsTheGeneralCutterCutsIt() {
+        // Any character outside ASCII sends a text down the grapheme-cluster path: the same
+        // text with a full stop and one appended must give the same tokens, and those two more.
+        var random = SplitMix64(seed: 11)
+        let pieces = ["a", "ab", "don't", "it's'", "'tis", "workers", "peer-support", "abcdefgh", "abcdefghi",
+                      "x9", "2026", " ", "  ", "\n", ".", ",", "'", "--", "lived'", "Z'z"]
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<Int(random.next() % 12) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(tokens(text) + [".", "é"] == tokens(text + ".é"), "\(text)")
+        }
+    }
 }
+
