@@ -35,6 +35,8 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's <malloc.h>, for the command line's malloc tuning.
+        .systemLibrary(name: "CMalloc"),
         // The diff engine: tokens, Myers, cleanup, structure, three-way merge. Pure Swift, no I/O.
         .target(name: "MotionDiff"),
         .target(
@@ -52,7 +54,7 @@ let package = Package(
         // The commands, one small file each; `motion` and `motion-pg` are its two mains.
         .target(
             name: "MotionCLI",
-            dependencies: ["MotionKit", "MotionDiff", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["MotionKit", "MotionDiff", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "motion", dependencies: ["MotionCLI"]),
         // The same command line with the PostgreSQL store; `motion` runs it for postgres:// stores.
         .executableTarget(name: "motion-pg", dependencies: ["MotionCLI", "MotionPostgres"]),

@@ -85,9 +85,17 @@ enum Output {
     /// first use, a scan of the whole conformance table.) A failed write is an I/O error, said
     /// once, so a full disk never leaves a silently short file.
     static func write(_ text: String) {
-        fflush(nil)
         var text = text
-        let failure: Int32? = text.withUTF8 { bytes in
+        text.withUTF8 { write(utf8: $0) }
+    }
+
+    static func write(utf8: [UInt8]) {
+        utf8.withUnsafeBufferPointer { write(utf8: $0) }
+    }
+
+    private static func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        fflush(nil)
+        let failure: Int32? = {
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
@@ -98,7 +106,7 @@ enum Output {
                 offset += written
             }
             return nil
-        }
+        }()
         if let failure {
             Terminal.error("motion: error: cannot write the output: \(String(cString: strerror(failure)))")
             Glibc.exit(ExitStatus.ioError)

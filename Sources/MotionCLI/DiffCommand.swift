@@ -24,6 +24,16 @@ struct DiffCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case color, plain, critic, sideBySide = "side-by-side", html, json
+
+        /// The inline notation this format is, if it is one.
+        var inlineNotation: InlineDiffRenderer.Notation? {
+            switch self {
+            case .color: .color
+            case .plain: .plain
+            case .critic: .critic
+            case .sideBySide, .html, .json: nil
+            }
+        }
     }
 
     @Argument(help: "The old version: ID, ID@N, ID@TAG or a file.")
@@ -87,21 +97,22 @@ struct DiffRequest {
         let terminal = isatty(STDOUT_FILENO) != 0
         let useColor = terminal && (getenv("NO_COLOR").map { $0.pointee == 0 } ?? true)
         let chosen = format ?? (useColor ? .color : .plain)
-        var output: String
-        /// On a terminal, control characters in the motions are shown, never obeyed; piped, the
-        /// text is exact, rendered straight from the diff's bytes.
-        func inline(_ notation: InlineDiffRenderer.Notation) -> String {
+        if !stat, let notation = chosen.inlineNotation {
+            // On a terminal, control characters in the motions are shown, never obeyed; piped,
+            // the text is exact, rendered from the diff's bytes straight to stdout.
             let renderer = InlineDiffRenderer(notation: notation, context: lines)
-            guard terminal else { return renderer.render(diff) }
-            return renderer.render(diff.pieces.map { DiffPiece(style: $0.style, text: TerminalText.escaped($0.text), note: $0.note) })
-        }
-        if stat {
-            output = statTable(diff)
+            var bytes = terminal
+                ? Array(renderer.render(diff.pieces.map { DiffPiece(style: $0.style, text: TerminalText.escaped($0.text), note: $0.note) }).utf8)
+                : renderer.utf8(diff)
+            // With all context the output is the text itself, final line break or not; trimmed,
+            // it ends its last line.
+            if lines != nil, let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
+            Output.write(utf8: bytes)
+            UntilExit.keep(appContext, compared, bytes)
         } else {
+            var output: String
             switch chosen {
-            case .plain: output = inline(.plain)
-            case .critic: output = inline(.critic)
-            case .color: output = inline(.color)
+            case _ where stat: output = statTable(diff)
             case .sideBySide:
                 // Context counts blocks here: a block is a paragraph or point, several lines.
                 var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
@@ -110,13 +121,12 @@ struct DiffRequest {
                 output = renderer.render(diff)
             case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
             case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
+            case .color, .plain, .critic: preconditionFailure("inline formats are written above")
             }
+            if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
+            Output.write(output)
+            UntilExit.keep(appContext, compared, output)
         }
-        // An inline diff with all context is the text itself, final line break or not.
-        let exactText = lines == nil && !stat && [.plain, .critic, .color].contains(chosen)
-        if !exactText, !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
-        Output.write(output)
-        UntilExit.keep(appContext, compared, output)
         if exitCode, diff.hasChanges { throw ExitCode(1) }
     }
 

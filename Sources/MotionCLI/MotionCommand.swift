@@ -40,6 +40,7 @@ package struct MotionCommand: ParsableCommand {
             do { try Sibling.exec("motion-pg", CommandLine.arguments.dropFirst(), purpose: "the PostgreSQL store") } catch { fail(error) }
         }
         if getenv("MOTION_NO_FAST_PATH") == nil, let request = FastPath.request(from: CommandLine.arguments) {
+            FastPath.keepFreedMemory()
             do { try request.run() } catch { fail(error) }
             Glibc.exit(0)
         }

@@ -21,13 +21,27 @@ public struct DiffPiece: Sendable, Equatable {
     }
 }
 
+extension DiffDocument {
+    /// The length of the document's text in UTF-8 (see ``DiffDocument``: every block's parts
+    /// and the trailing text).
+    var utf8Count: Int {
+        func size(_ block: Block) -> Int { block.lead.utf8.count + block.marker.utf8.count + block.text.utf8.count + block.trailer.utf8.count }
+        return sections.reduce(trailing.utf8.count) { total, section in
+            section.blocks.reduce(total + (section.heading.map(size) ?? 0)) { $0 + size($1) }
+        }
+    }
+}
+
 extension DocumentDiff {
     /// The diff as styled runs, adjacent runs of one style merged.
     public var pieces: [DiffPiece] { runs.pieces }
 
     /// The pieces as runs over one buffer, before any String is made.
     var runs: DiffRuns {
-        var out = PieceBuilder()
+        // Room at once for the target's text and a quarter of the base's (deleted text): a
+        // buffer grown by doubling touches more memory, and each fresh page costs a fault; one
+        // made too large is zero-filled all the same. A heavier edit grows it once or twice.
+        var out = PieceBuilder(capacity: target.utf8Count + base.utf8Count / 4)
         for section in sections {
             if let heading = section.heading {
                 out.add(change: heading, in: self, baseBlock: section.base.flatMap { base.sections[$0].heading },
@@ -44,7 +58,9 @@ extension DocumentDiff {
             out.append(.deleted, base.trailing)
             out.append(.inserted, target.trailing)
         }
-        return PieceBuilder.absorbShortEqualities(out.finish())
+        var runs = out.finish()
+        PieceBuilder.absorbShortEqualities(&runs)
+        return runs
     }
 
     /// Words added and removed in each section (by the target's heading, or the base's).
@@ -83,6 +99,10 @@ extension DocumentDiff {
 
 struct PieceBuilder {
     private var runs = DiffRuns()
+
+    init(capacity: Int = 0) {
+        runs.bytes = ByteWriter(capacity: capacity)
+    }
 
     mutating func append(_ style: DiffPiece.Style, _ text: String, note: String? = nil) {
         runs.append(style, text, note: note)
@@ -174,7 +194,7 @@ extension PieceBuilder {
     /// The semantic cleanup again, across block boundaries: a short equality (often just the
     /// line breaks between two changed paragraphs) between changes no shorter than it on both
     /// sides joins them, as it would in a diff of the whole text.
-    static func absorbShortEqualities(_ input: DiffRuns) -> DiffRuns {
+    static func absorbShortEqualities(_ input: inout DiffRuns) {
         // Groups are runs of pieces, kept as ranges: texts are joined once, at the end. A change
         // group's deleted text is its deleted and equal pieces in order, its inserted text its
         // inserted and equal pieces: an equality it took in stands on both sides.
@@ -207,9 +227,9 @@ extension PieceBuilder {
             }
         }
         for (index, piece) in pieces.enumerated() {
-            if piece.note != nil || piece.style == .equal {
+            if piece.hasNote || piece.style == .equal {
                 absorb()
-                groups.append(Group(kind: piece.note != nil ? .moved : .equal, pieces: index..<(index + 1)))
+                groups.append(Group(kind: piece.hasNote ? .moved : .equal, pieces: index..<(index + 1)))
                 continue
             }
             if groups.last?.kind != .change { groups.append(Group(kind: .change, pieces: index..<index)) }
@@ -223,48 +243,34 @@ extension PieceBuilder {
         }
         absorb()
         // Each side of a change group: its one piece where it has one, else its pieces joined
-        // into `joined`, which goes after the input's bytes at the end.
-        var out = DiffRuns()
-        out.runs.reserveCapacity(groups.count + groups.count / 2)
-        var joined = ByteWriter()
-        var joinedRuns: [Int] = []
-        input.bytes.withUnsafeBufferPointer { bytes in
-            func emit(_ side: DiffPiece.Style, of group: Range<Int>) {
-                var first: Int?, count = 0, start = joined.count
-                for index in group where pieces[index].style == side || pieces[index].style == .equal {
-                    count += 1
-                    if count == 1 {
-                        first = index
-                        continue
-                    }
-                    if count == 2 {
-                        start = joined.count
-                        joined.append(UnsafeBufferPointer(rebasing: bytes[pieces[first!].range]))
-                    }
-                    joined.append(UnsafeBufferPointer(rebasing: bytes[pieces[index].range]))
-                }
-                guard let first else { return }
+        // after the bytes already written.
+        var runs: [DiffRuns.Run] = []
+        runs.reserveCapacity(groups.count + groups.count / 2)
+        func emit(_ side: DiffPiece.Style, of group: Range<Int>) {
+            var first: Int?, count = 0, start = input.bytes.count
+            for index in group where pieces[index].style == side || pieces[index].style == .equal {
+                count += 1
                 if count == 1 {
-                    out.runs.append(DiffRuns.Run(style: side, range: pieces[first].range))
-                } else {
-                    joinedRuns.append(out.runs.count)
-                    out.runs.append(DiffRuns.Run(style: side, range: start..<joined.count))
+                    first = index
+                    continue
                 }
+                if count == 2 {
+                    start = input.bytes.count
+                    input.bytes.appendCopy(of: pieces[first!].range)
+                }
+                input.bytes.appendCopy(of: pieces[index].range)
             }
-            for group in groups {
-                if group.kind == .change {
-                    emit(.deleted, of: group.pieces)
-                    emit(.inserted, of: group.pieces)
-                } else {
-                    out.runs.append(pieces[group.pieces.lowerBound])
-                }
+            guard let first else { return }
+            runs.append(input.run(side, count == 1 ? pieces[first].range : start..<input.bytes.count))
+        }
+        for group in groups {
+            if group.kind == .change {
+                emit(.deleted, of: group.pieces)
+                emit(.inserted, of: group.pieces)
+            } else {
+                runs.append(pieces[group.pieces.lowerBound])
             }
         }
-        out.bytes = input.bytes
-        guard joined.count > 0 else { return out }
-        let offset = out.bytes.count
-        joined.withUnsafeBufferPointer { out.bytes.append($0) }
-        for index in joinedRuns { out.runs[index].range = (out.runs[index].range.lowerBound + offset)..<(out.runs[index].range.upperBound + offset) }
-        return out
+        input.runs = runs
     }
 }

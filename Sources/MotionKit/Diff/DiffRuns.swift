@@ -2,16 +2,37 @@
 /// is made. The inline renderer writes runs straight from the buffer; ``DiffPiece``s are made
 /// from them only for readers that want Strings.
 struct DiffRuns {
+    /// Sixteen bytes: a diff has thousands of runs, and every fresh page of them costs a fault.
     struct Run {
         var style: DiffPiece.Style
+        /// The note's index in ``DiffRuns/notes``, or -1.
+        fileprivate var noteIndex: Int32 = -1
+        private var start: Int32
+        private var end: Int32
+
+        /// Made by ``DiffRuns``, which keeps the notes.
+        fileprivate init(style: DiffPiece.Style, range: Range<Int>) {
+            self.style = style
+            start = Int32(range.lowerBound)
+            end = Int32(range.upperBound)
+        }
+
         /// The run's UTF-8 in ``DiffRuns/bytes``.
-        var range: Range<Int>
-        var note: String?
+        var range: Range<Int> {
+            get { Int(start)..<Int(end) }
+            set {
+                start = Int32(newValue.lowerBound)
+                end = Int32(newValue.upperBound)
+            }
+        }
+
+        var hasNote: Bool { noteIndex >= 0 }
     }
 
     /// Every run's text (runs may share bytes, or leave some unused).
     var bytes = ByteWriter()
     var runs: [Run] = []
+    private var notes: [String] = []
     /// Whether the last run has no note, so that text of its style can join it.
     private var lastTakesMore = false
 
@@ -23,14 +44,28 @@ struct DiffRuns {
         for piece in pieces {
             let start = bytes.count
             bytes.append(piece.text)
-            runs.append(Run(style: piece.style, range: start..<bytes.count, note: piece.note))
+            runs.append(run(piece.style, start..<bytes.count, note: piece.note))
         }
+    }
+
+    /// A run of `style` over bytes `range`, its note kept with the others.
+    mutating func run(_ style: DiffPiece.Style, _ range: Range<Int>, note: String? = nil) -> Run {
+        var run = Run(style: style, range: range)
+        if let note {
+            run.noteIndex = Int32(notes.count)
+            notes.append(note)
+        }
+        return run
+    }
+
+    func note(of run: Run) -> String? {
+        run.hasNote ? notes[Int(run.noteIndex)] : nil
     }
 
     var pieces: [DiffPiece] {
         bytes.withUnsafeBufferPointer { bytes in
             runs.map { DiffPiece(style: $0.style, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self),
-                                 note: $0.note) }
+                                 note: note(of: $0)) }
         }
     }
 
@@ -44,7 +79,7 @@ struct DiffRuns {
         if note == nil, lastTakesMore, runs[runs.count - 1].style == style {
             runs[runs.count - 1].range = runs[runs.count - 1].range.lowerBound..<bytes.count
         } else {
-            runs.append(Run(style: style, range: start..<bytes.count, note: note))
+            runs.append(run(style, start..<bytes.count, note: note))
             lastTakesMore = note == nil
         }
     }

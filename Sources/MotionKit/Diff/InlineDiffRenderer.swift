@@ -55,16 +55,25 @@ public struct InlineDiffRenderer: Sendable {
 
     /// The diff's pieces rendered straight from their bytes, with no String per piece.
     public func render(_ diff: DocumentDiff) -> String {
-        render(diff.runs)
+        bytes(diff.runs).string
+    }
+
+    /// The rendering as UTF-8, for output that is written, not read again: no String is made.
+    public func utf8(_ diff: DocumentDiff) -> [UInt8] {
+        bytes(diff.runs).bytes()
     }
 
     func render(_ runs: DiffRuns) -> String {
+        bytes(runs).string
+    }
+
+    private func bytes(_ runs: DiffRuns) -> ByteWriter {
         let layout = layOut(runs)
         // With all context the output is the marked-up text exactly, final line break or not.
-        guard let context else { return layout.bytes.string }
+        guard let context else { return layout.bytes }
         var lines = layout.lines[...]
         if lines.count > 1, lines.last!.start == layout.bytes.count, !lines.last!.changed { lines.removeLast() }
-        guard lines.contains(where: { $0.changed }) else { return "" }
+        guard lines.contains(where: { $0.changed }) else { return ByteWriter() }
         var keep = [Bool](repeating: false, count: lines.count)
         let reach = min(context, lines.count)  // a huge --context must not overflow
         for (index, line) in lines.enumerated() where line.changed {
@@ -87,7 +96,7 @@ public struct InlineDiffRenderer: Sendable {
                 }
             }
         }
-        return out.string
+        return out
     }
 
     private func header(_ text: String) -> String {
@@ -106,8 +115,8 @@ public struct InlineDiffRenderer: Sendable {
             while index < runs.count {
                 let run = runs[index]
                 // A deletion directly followed by an insertion is one substitution in CriticMarkup.
-                if notation == .critic, run.style == .deleted, run.note == nil, index + 1 < runs.count,
-                   runs[index + 1].style == .inserted, runs[index + 1].note == nil {
+                if notation == .critic, run.style == .deleted, !run.hasNote, index + 1 < runs.count,
+                   runs[index + 1].style == .inserted, !runs[index + 1].hasNote {
                     let old = text(run), new = text(runs[index + 1])
                     var substitution = Array("{~~".utf8)
                     substitution += old
@@ -126,10 +135,10 @@ public struct InlineDiffRenderer: Sendable {
                 case .equal:
                     write(text(run), changed: false, into: &layout, base: &baseLine, target: &targetLine, baseNewlines: newlines, targetNewlines: newlines)
                 case .deleted, .inserted:
-                    let style = run.style, open = open(style, moved: run.note != nil), close = close(style)
+                    let style = run.style, open = open(style, moved: run.hasNote), close = close(style)
                     let (baseNewlines, targetNewlines) = style == .deleted ? (newlines, 0) : (0, newlines)
                     if notation == .color, newlines > 0 {
-                        write(mark(String(decoding: text(run), as: UTF8.self), open: open, close: close) + note(run.note), changed: true,
+                        write(mark(String(decoding: text(run), as: UTF8.self), open: open, close: close) + note(input.note(of: run)), changed: true,
                               into: &layout, base: &baseLine, target: &targetLine, baseNewlines: baseNewlines, targetNewlines: targetNewlines)
                     } else {
                         // The marks and the note hold no line breaks: written around the text, not
@@ -138,8 +147,8 @@ public struct InlineDiffRenderer: Sendable {
                         write(text(run), changed: true, into: &layout, base: &baseLine, target: &targetLine,
                               baseNewlines: baseNewlines, targetNewlines: targetNewlines)
                         layout.writeMark(close)
-                        if run.note != nil {
-                            write(note(run.note), changed: true, into: &layout, base: &baseLine, target: &targetLine,
+                        if run.hasNote {
+                            write(note(input.note(of: run)), changed: true, into: &layout, base: &baseLine, target: &targetLine,
                                   baseNewlines: 0, targetNewlines: 0)
                         }
                     }

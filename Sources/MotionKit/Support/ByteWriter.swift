@@ -18,6 +18,15 @@ struct ByteWriter {
         count = end
     }
 
+    /// Appends a copy of bytes `range`, already written.
+    mutating func appendCopy(of range: Range<Int>) {
+        let end = count + range.count
+        if end > storage.count { storage.append(contentsOf: repeatElement(0, count: max(end, 2 * storage.count, 256) - storage.count)) }
+        let start = count
+        storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(from: $0.baseAddress! + range.lowerBound, count: range.count) }
+        count = end
+    }
+
     mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append($0) }
@@ -30,6 +39,12 @@ struct ByteWriter {
     /// Calls `body` with the bytes written.
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// The bytes written, handed over as an array.
+    consuming func bytes() -> [UInt8] {
+        storage.removeLast(storage.count - count)
+        return storage
     }
 
     /// The bytes written, as a String (checked as UTF-8, as `String(decoding:as:)` checks).
