@@ -64,63 +64,71 @@ public enum Tokenizer {
         return ~(digits | letters) & highs
     }
 
+    /// What each ASCII byte is to the cutter: a letter or digit, white space, or neither.
+    private static let asciiClasses: [TokenKind] = (0..<128).map { (byte: UInt8) -> TokenKind in
+        isASCIIAlnum(byte) ? .word : isASCIISpace(byte) ? .space : .punctuation
+    }
+
     /// Cuts ASCII bytes into tokens; returns how many.
     private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: inout TokenInterner.ASCIITables,
                                  _ starts: UnsafeMutableBufferPointer<Int32>, _ ids: UnsafeMutableBufferPointer<Int32>,
                                  _ kinds: UnsafeMutableBufferPointer<TokenKind>) -> Int {
-        var index = 0
-        var token = 0
-        let count = bytes.count
-        let raw = UnsafeRawPointer(bytes.baseAddress)
-        while index < count {
-            let start = index
-            let byte = bytes[index]
-            let kind: TokenKind
-            if isASCIIAlnum(byte) {
-                // A word's first eight bytes are classified at once; past them, and through an
-                // apostrophe between letters, byte by byte.
-                if let raw, start &+ 8 <= count {
-                    let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
-                    index = ends == 0 ? start &+ 8 : start &+ (ends.trailingZeroBitCount &>> 3)
-                } else {
+        // Offsets are stored as 32-bit integers; the arithmetic below cannot overflow then.
+        precondition(bytes.count < Int(Int32.max), "a text of 2 GB or more is not cut into tokens")
+        return asciiClasses.withUnsafeBufferPointer { classes in
+            @inline(__always) func kind(_ byte: UInt8) -> TokenKind { classes[Int(byte)] }
+            var index = 0
+            var token = 0
+            let count = bytes.count
+            let raw = UnsafeRawPointer(bytes.baseAddress)
+            while index < count {
+                let start = index
+                let byte = bytes[index]
+                let tokenKind = kind(byte)
+                switch tokenKind {
+                case .word:
+                    // A word's first eight bytes are classified at once; past them, and through
+                    // an apostrophe between letters, byte by byte.
+                    if let raw, start &+ 8 <= count {
+                        let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
+                        index = ends == 0 ? start &+ 8 : start &+ (ends.trailingZeroBitCount &>> 3)
+                    } else {
+                        index &+= 1
+                    }
+                    while index < count {
+                        let next = bytes[index]
+                        if kind(next) == .word {
+                            index &+= 1
+                        } else if next == UInt8(ascii: "'"), index &+ 1 < count, kind(bytes[index &+ 1]) == .word {
+                            index &+= 2
+                        } else {
+                            break
+                        }
+                    }
+                case .space:
+                    index &+= 1
+                    while index < count, kind(bytes[index]) == .space { index &+= 1 }
+                case .punctuation:
                     index &+= 1
                 }
-                while index < count {
-                    let next = bytes[index]
-                    if isASCIIAlnum(next) {
-                        index += 1
-                    } else if next == UInt8(ascii: "'"), index + 1 < count, isASCIIAlnum(bytes[index + 1]) {
-                        index += 2
-                    } else {
-                        break
-                    }
+                let length = index &- start
+                let id: Int32
+                if length == 1 {
+                    id = tables.id(single: byte)
+                } else if length <= 8, let raw, start &+ 8 <= count {
+                    // Eight bytes read at once, the token's kept: a word of most motions in one load.
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                    id = tables.id(packed: word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)), length: length)
+                } else {
+                    id = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 }
-                kind = .word
-            } else if isASCIISpace(byte) {
-                index += 1
-                while index < count, isASCIISpace(bytes[index]) { index += 1 }
-                kind = .space
-            } else {
-                index += 1
-                kind = .punctuation
+                starts[token] = Int32(truncatingIfNeeded: start)
+                ids[token] = id
+                kinds[token] = tokenKind
+                token &+= 1
             }
-            let length = index - start
-            let id: Int32
-            if length == 1 {
-                id = tables.id(single: byte)
-            } else if length <= 8, let raw, start + 8 <= count {
-                // Eight bytes read at once, the token's kept: a word of most motions in one load.
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-                id = tables.id(packed: length == 8 ? word : word & ((1 << UInt64(length * 8)) - 1), length: length)
-            } else {
-                id = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            }
-            starts[token] = Int32(start)
-            ids[token] = id
-            kinds[token] = kind
-            token += 1
+            return token
         }
-        return token
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {
