@@ -9,12 +9,14 @@ struct Aligner {
     /// Made when first asked for: most diffs pair their blocks without them.
     private var baseWords: [[WordBag?]] = []
     private var targetWords: [[WordBag?]] = []
-    /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:band:)``: a count per
+    /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:atLeast:band:)``: a count per
     /// token id, all zero between uses; matches per token id, valid where its stamp is current.
     private var wordCounts: [Int32] = []
     private var matched: [Int32] = []
     private var stamps: [Int32] = []
     private var stampCount: Int32 = 0
+    /// Myers' rows of diagonals, kept from one word diff to the next.
+    private var diagonals = Myers.Diagonals()
 
     init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
         self.base = base
@@ -201,7 +203,7 @@ struct Aligner {
             let band = max(8, abs(n - m) + 8)
             let baseWords = gapBase.map { Self.wordIDs(tokens(BlockPlace(section: b, block: $0), inBase: true)) }
             let targetWords = gapTarget.map { Self.wordIDs(tokens(BlockPlace(section: t, block: $0), inBase: false)) }
-            let similarity = bandSimilarities(baseWords, targetWords) { i in
+            let similarity = bandSimilarities(baseWords, targetWords, atLeast: options.pairThreshold) { i in
                 let centre = m * i / n
                 return max(0, centre - band)..<min(m, centre + band + 1)
             }
@@ -307,8 +309,9 @@ struct Aligner {
     /// The Dice similarity of each base block's words to those of the target blocks in its
     /// band (zero outside it), row by row: a base block's words are counted once for its whole
     /// row, and each target block's matches are kept apart by a stamp per token id, so no
-    /// table is cleared between pairs. Values are those ``WordBag`` gives, without sorting.
-    private mutating func bandSimilarities(_ baseWords: [[Int32]], _ targetWords: [[Int32]],
+    /// table is cleared between pairs. Values are those ``WordBag`` gives, without sorting,
+    /// wherever they can reach `threshold`; 0 elsewhere.
+    private mutating func bandSimilarities(_ baseWords: [[Int32]], _ targetWords: [[Int32]], atLeast threshold: Double,
                                            band: (Int) -> Range<Int>) -> [Double] {
         growScratch()
         let m = targetWords.count
@@ -320,6 +323,11 @@ struct Aligner {
                     for (i, row) in baseWords.enumerated() {
                         for id in row { counts[Int(id)] &+= 1 }
                         for j in band(i) {
+                            // Words in common are at most the shorter block's: a pair that
+                            // cannot reach the threshold by that bound keeps 0, as good as any
+                            // value below the threshold to the pairing, which uses no other.
+                            let shorter = min(row.count, targetWords[j].count)
+                            if Self.dice(common: shorter, row.count, targetWords[j].count) < threshold { continue }
                             stamp &+= 1
                             var common = 0
                             for id in targetWords[j] {
@@ -352,8 +360,8 @@ struct Aligner {
 
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words
     /// becomes one replacement.
-    func wordChange(_ old: TokenizedText, _ new: TokenizedText) -> BlockChange {
-        let raw = WordUnits.diff(old, new, costCap: options.costCap)
+    mutating func wordChange(_ old: TokenizedText, _ new: TokenizedText) -> BlockChange {
+        let raw = WordUnits.diff(old, new, costCap: options.costCap, diagonals: &diagonals)
         let segments = SemanticCleanup.apply(raw, a: old, b: new)
         var changedWords = 0
         for segment in segments {

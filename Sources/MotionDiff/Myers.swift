@@ -36,12 +36,28 @@ public enum Myers {
     public static let defaultCostCap = 1024
 
     public static func diff(_ a: [Int32], _ b: [Int32], costCap: Int = defaultCostCap) -> TokenDiff {
+        var diagonals = Diagonals()
+        return diff(a, b, costCap: costCap, diagonals: &diagonals)
+    }
+
+    /// The search's two rows of diagonals, kept by a caller that diffs many pairs (every block
+    /// pair of a document) so that each diff does not make and free its own.
+    struct Diagonals {
+        fileprivate var forward: [Int] = []
+        fileprivate var backward: [Int] = []
+    }
+
+    static func diff(_ a: [Int32], _ b: [Int32], costCap: Int = defaultCostCap, diagonals: inout Diagonals) -> TokenDiff {
         var state = State(a: a, b: b, costCap: max(costCap, 1))
+        swap(&state.forward, &diagonals.forward)
+        swap(&state.backward, &diagonals.backward)
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 state.solve(a, b, 0, a.count, 0, b.count)
             }
         }
+        swap(&state.forward, &diagonals.forward)
+        swap(&state.backward, &diagonals.backward)
         return TokenDiff(segments: state.segments, reachedCostCap: state.reachedCostCap)
     }
 
@@ -63,7 +79,8 @@ public enum Myers {
         }
 
         /// Diagonals for the whole texts, which every search (of a part of them) fits in; made
-        /// at the first search, apart from it, so the search's loops keep their registers.
+        /// at the first search that needs more than those given, apart from it, so the search's
+        /// loops keep their registers. (Each search sets the part it uses to -1 first.)
         @inline(never)
         mutating func makeDiagonals() {
             let length = 2 * ((a.count + b.count + 1) / 2) + 2
@@ -118,7 +135,7 @@ public enum Myers {
             let maxD = (n + m + 1) / 2
             let offset = maxD
             let length = 2 * maxD + 2
-            if forward.isEmpty { makeDiagonals() }
+            if forward.count < length { makeDiagonals() }
             // The hot loops run on raw buffers: no bounds or exclusivity checks per step.
             // (The buffers are moved out of self, not copied, for the duration.)
             var forwardBuffer: [Int] = [], backwardBuffer: [Int] = []

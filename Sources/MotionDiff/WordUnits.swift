@@ -4,6 +4,11 @@
 /// space after a replaced word) are handed back to the equal text beside it.
 enum WordUnits {
     static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
+        var diagonals = Myers.Diagonals()
+        return diff(old, new, costCap: costCap, diagonals: &diagonals)
+    }
+
+    static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int, diagonals: inout Myers.Diagonals) -> [DiffSegment] {
         // Tokens both sides share at their ends are left out of the search: a small edit to a
         // long block is found without making units of, or interning, the text around it.
         let (head, tail) = sharedEnds(old, new)
@@ -11,7 +16,7 @@ enum WordUnits {
         let space = firstSpaceAfterWord(old, head..<(old.count - tail))
         let (oldUnits, oldStarts) = units(old, head..<(old.count - tail), space, &pairs)
         let (newUnits, newStarts) = units(new, head..<(new.count - tail), space, &pairs)
-        let found = Myers.diff(oldUnits, newUnits, costCap: costCap).segments
+        let found = Myers.diff(oldUnits, newUnits, costCap: costCap, diagonals: &diagonals).segments
         var segments: [DiffSegment] = []
         segments.reserveCapacity(found.count + 2)
         if head > 0 { segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
