@@ -15,8 +15,8 @@ struct Aligner {
     private var matched: [Int32] = []
     private var stamps: [Int32] = []
     private var stampCount: Int32 = 0
-    /// Myers' rows of diagonals, kept from one word diff to the next.
-    private var diagonals = Myers.Diagonals()
+    /// Arrays kept from one word diff to the next.
+    private var wordScratch = WordUnits.Scratch()
 
     init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
         self.base = base
@@ -361,7 +361,7 @@ struct Aligner {
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words
     /// becomes one replacement.
     mutating func wordChange(_ old: TokenizedText, _ new: TokenizedText) -> BlockChange {
-        let raw = WordUnits.diff(old, new, costCap: options.costCap, diagonals: &diagonals)
+        let raw = WordUnits.diff(old, new, costCap: options.costCap, scratch: &wordScratch)
         let segments = SemanticCleanup.apply(raw, a: old, b: new)
         var changedWords = 0
         for segment in segments {

@@ -4,29 +4,37 @@
 /// space after a replaced word) are handed back to the equal text beside it.
 enum WordUnits {
     static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
-        var diagonals = Myers.Diagonals()
-        return diff(old, new, costCap: costCap, diagonals: &diagonals)
+        var scratch = Scratch()
+        return diff(old, new, costCap: costCap, scratch: &scratch)
     }
 
-    static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int, diagonals: inout Myers.Diagonals) -> [DiffSegment] {
+    /// Arrays one word diff leaves for the next: a document's diff runs one per pair of
+    /// blocks, and making and freeing each array every time costs more than filling it.
+    struct Scratch {
+        var diagonals = Myers.Diagonals()
+        var oldUnits: [Int32] = [], newUnits: [Int32] = []
+        var oldStarts: [Int] = [], newStarts: [Int] = []
+        var segments: [DiffSegment] = []
+    }
+
+    static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int, scratch: inout Scratch) -> [DiffSegment] {
         // Tokens both sides share at their ends are left out of the search: a small edit to a
         // long block is found without making units of, or interning, the text around it.
         let (head, tail) = sharedEnds(old, new)
         var pairs = IntegerTable(capacity: (old.count + new.count - 2 * (head + tail)) / 8)
         let space = firstSpaceAfterWord(old, head..<(old.count - tail))
-        let (oldUnits, oldStarts) = units(old, head..<(old.count - tail), space, &pairs)
-        let (newUnits, newStarts) = units(new, head..<(new.count - tail), space, &pairs)
-        let found = Myers.diff(oldUnits, newUnits, costCap: costCap, diagonals: &diagonals).segments
-        var segments: [DiffSegment] = []
-        segments.reserveCapacity(found.count + 2)
-        if head > 0 { segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
+        units(old, head..<(old.count - tail), space, &pairs, into: &scratch.oldUnits, &scratch.oldStarts)
+        units(new, head..<(new.count - tail), space, &pairs, into: &scratch.newUnits, &scratch.newStarts)
+        let found = Myers.diff(scratch.oldUnits, scratch.newUnits, costCap: costCap, diagonals: &scratch.diagonals).segments
+        scratch.segments.removeAll(keepingCapacity: true)
+        if head > 0 { scratch.segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
         for segment in found {
-            segments.append(DiffSegment(segment.operation,
-                                        a: oldStarts[segment.a.lowerBound]..<oldStarts[segment.a.upperBound],
-                                        b: newStarts[segment.b.lowerBound]..<newStarts[segment.b.upperBound]))
+            scratch.segments.append(DiffSegment(segment.operation,
+                                                a: scratch.oldStarts[segment.a.lowerBound]..<scratch.oldStarts[segment.a.upperBound],
+                                                b: scratch.newStarts[segment.b.lowerBound]..<scratch.newStarts[segment.b.upperBound]))
         }
-        if tail > 0 { segments.append(DiffSegment(.equal, a: (old.count - tail)..<old.count, b: (new.count - tail)..<new.count)) }
-        return factorCommonEdges(segments, old, new)
+        if tail > 0 { scratch.segments.append(DiffSegment(.equal, a: (old.count - tail)..<old.count, b: (new.count - tail)..<new.count)) }
+        return factorCommonEdges(scratch.segments, old, new)
     }
 
     /// How many tokens the two texts share at their start and at their end, each cut where a
@@ -58,13 +66,14 @@ enum WordUnits {
         return -1
     }
 
-    /// The ids of the units of tokens `range`, and each unit's first token (plus the range's end).
-    /// A word followed by `space` is numbered by the word's id, doubled, with no table; any other
-    /// unit gets an odd number from `pairs`. Equal units get equal numbers, all Myers needs.
-    private static func units(_ text: TokenizedText, _ range: Range<Int>, _ space: Int32,
-                              _ pairs: inout IntegerTable) -> ([Int32], [Int]) {
-        var ids: [Int32] = []
-        var starts: [Int] = []
+    /// The ids of the units of tokens `range` into `ids`, and each unit's first token (plus the
+    /// range's end) into `starts`. A word followed by `space` is numbered by the word's id,
+    /// doubled, with no table; any other unit gets an odd number from `pairs`. Equal units get
+    /// equal numbers, all Myers needs.
+    private static func units(_ text: TokenizedText, _ range: Range<Int>, _ space: Int32, _ pairs: inout IntegerTable,
+                              into ids: inout [Int32], _ starts: inout [Int]) {
+        ids.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
         ids.reserveCapacity(range.count / 2 + 1)
         starts.reserveCapacity(range.count / 2 + 2)
         var index = range.lowerBound
@@ -82,7 +91,6 @@ enum WordUnits {
             }
         }
         starts.append(range.upperBound)
-        return (ids, starts)
     }
 
     /// In each run of changes between equal runs, tokens shared at the start or the end of both
