@@ -111,17 +111,20 @@ struct DiffRequest {
             UntilExit.keep(appContext, compared, bytes)
         } else {
             var output: String
-            switch chosen {
-            case _ where stat: output = statTable(diff)
-            case .sideBySide:
-                // Context counts blocks here: a block is a paragraph or point, several lines.
-                var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
-                renderer.escapesControls = terminal
-                renderer.labels = (compared.baseLabel, compared.targetLabel)
-                output = renderer.render(diff)
-            case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
-            case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
-            case .color, .plain, .critic: preconditionFailure("inline formats are written above")
+            if stat {
+                output = statTable(diff)
+            } else {
+                switch chosen {
+                case .sideBySide:
+                    // Context counts blocks here: a block is a paragraph or point, several lines.
+                    var renderer = SideBySideRenderer(width: width ?? terminalWidth(), color: useColor, context: lines.map { max(1, $0 / 3) })
+                    renderer.escapesControls = terminal
+                    renderer.labels = (compared.baseLabel, compared.targetLabel)
+                    output = renderer.render(diff)
+                case .html: output = HTMLDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
+                case .json: output = try JSONDiffRenderer.render(diff, baseLabel: compared.baseLabel, targetLabel: compared.targetLabel)
+                case .color, .plain, .critic: preconditionFailure("inline formats are written above")
+                }
             }
             if !output.isEmpty, !output.hasSuffix("\n") { output += "\n" }
             Output.write(output)

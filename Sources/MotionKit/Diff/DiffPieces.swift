@@ -1,3 +1,4 @@
+import Foundation
 import MotionDiff
 
 /// A diff flattened into styled runs of text in reading order: what every inline renderer
