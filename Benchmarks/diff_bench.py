@@ -7,7 +7,7 @@ import pathlib
 import subprocess
 import sys
 
-from timing import whole_process_ms
+from timing import paired_runs
 
 SHARED = pathlib.Path(__file__).resolve().parent.parent.parent / "shared" / "bench"
 VENV = pathlib.Path("/tmp/bench-venv")
@@ -54,10 +54,13 @@ def bench(motion, corpus, inproc):
     except (subprocess.CalledProcessError, OSError) as error:
         print(f"diff-match-patch could not run: {error}", file=sys.stderr)
     for name, a, b in PAIRS:
+        # Run in turn, so that the machine's load falls on both alike.
+        (motion_ms, _), (git_ms, _) = paired_runs([[motion, "diff", "--format", "plain", a, b],
+                                                   ["git", "diff", "--no-index", "--word-diff=plain", a, b]], folder)
         rows.append({
             "name": name,
-            "motion_ms": whole_process_ms([motion, "diff", "--format", "plain", a, b], folder),
-            "git_ms": whole_process_ms(["git", "diff", "--no-index", "--word-diff=plain", a, b], folder),
+            "motion_ms": motion_ms,
+            "git_ms": git_ms,
             "engine_ms": inproc[f"diff {name}"]["ms"],
             "segments": inproc[f"diff {name}"]["segments"],
             "collection_ms": inproc[f"diff {name}"]["collection_difference_ms"],
@@ -72,7 +75,8 @@ def markdown(rows, small):
     def fmt(value, digits=1):
         return "n/a" if value is None else f"{value:.{digits}f}"
     out = ["## The diff engine (issue 4)\n",
-           "Whole process: `motion diff --format plain A B` against `git diff --no-index --word-diff=plain A B`.",
+           "Whole process: `motion diff --format plain A B` against `git diff --no-index --word-diff=plain A B`,",
+           "run in turn, 21 times each after a warm-up (medians). The engine's times are medians of 21 runs.",
            "In-process: the structure-aware engine (prose split, block alignment, word diff, cleanup, flattening",
            "to output runs) against diff-match-patch (word mode + cleanupSemantic, `Diff_Timeout = 0`, Python)",
            "and Swift's `CollectionDifference` on the same token ids (no cleanup). Segments: runs of equal,",

@@ -11,10 +11,11 @@ func median(_ values: [Double]) -> Double {
 }
 
 /// Median milliseconds of `body` over 5 runs after 1 warm-up.
-func measure(_ body: () throws -> Void) rethrows -> Double {
+/// The median of `runs` timed runs after one warm-up, in ms.
+func measure(runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
     try body()
     var times: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
@@ -98,7 +99,9 @@ for (name, a, b) in pairs {
     let old = try String(contentsOfFile: "\(corpus)/diff/\(a)", encoding: .utf8)
     let new = try String(contentsOfFile: "\(corpus)/diff/\(b)", encoding: .utf8)
     var segments = 0
-    let engine = measure {
+    // A few milliseconds each: 21 runs, so that one slow moment of a shared machine does not
+    // decide the median.
+    let engine = measure(runs: 21) {
         let diff = try! DiffInput.compare(old, new)
         segments = diff.pieces.count
     }
