@@ -9,12 +9,13 @@ struct Aligner {
     /// Made when first asked for: most diffs pair their blocks without them.
     private var baseWords: [[WordBag?]] = []
     private var targetWords: [[WordBag?]] = []
-    /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:atLeast:band:)``: a count per
-    /// token id, all zero between uses; matches per token id, valid where its stamp is current.
-    private var wordCounts: [Int32] = []
-    private var matched: [Int32] = []
-    private var stamps: [Int32] = []
-    private var stampCount: Int32 = 0
+    /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:atLeast:band:)`` (in
+    /// BlockSimilarity.swift): a count per token id, all zero between uses; matches per token
+    /// id, valid where its stamp is current.
+    var wordCounts: [Int32] = []
+    var matched: [Int32] = []
+    var stamps: [Int32] = []
+    var stampCount: Int32 = 0
     /// Arrays kept from one word diff to the next.
     private var wordScratch = WordUnits.Scratch()
 
@@ -262,100 +263,6 @@ struct Aligner {
             self.base = base
             self.target = target
         }
-    }
-
-    /// The ids of a block's words, in order.
-    static func wordIDs(_ tokens: TokenizedText) -> [Int32] {
-        var ids: [Int32] = []
-        ids.reserveCapacity(tokens.count / 2 + 1)
-        for index in 0..<tokens.count where tokens.kinds[index] == .word { ids.append(tokens.ids[index]) }
-        return ids
-    }
-
-    /// Makes the scratch tables cover every token id so far, all zero.
-    private mutating func growScratch() {
-        let size = Int(interner.count)
-        if wordCounts.count < size {
-            wordCounts += repeatElement(0, count: size - wordCounts.count)
-            matched += repeatElement(0, count: size - matched.count)
-            stamps += repeatElement(0, count: size - stamps.count)
-        }
-    }
-
-    /// The Dice similarity of two blocks' words, as ``WordBag`` gives it, counted in a table
-    /// indexed by token id instead of by sorting each block's words.
-    mutating func wordSimilarity(_ old: TokenizedText, _ new: TokenizedText) -> Double {
-        growScratch()
-        var oldWords = 0, newWords = 0, common = 0
-        wordCounts.withUnsafeMutableBufferPointer { counts in
-            for index in 0..<old.count where old.kinds[index] == .word {
-                counts[Int(old.ids[index])] += 1
-                oldWords += 1
-            }
-            for index in 0..<new.count where new.kinds[index] == .word {
-                newWords += 1
-                let id = Int(new.ids[index])
-                if counts[id] > 0 {
-                    common += 1
-                    counts[id] -= 1
-                }
-            }
-            // Every count back to zero for the next pair.
-            for index in 0..<old.count where old.kinds[index] == .word { counts[Int(old.ids[index])] = 0 }
-        }
-        return Self.dice(common: common, oldWords, newWords)
-    }
-
-    /// The Dice similarity of each base block's words to those of the target blocks in its
-    /// band (zero outside it), row by row: a base block's words are counted once for its whole
-    /// row, and each target block's matches are kept apart by a stamp per token id, so no
-    /// table is cleared between pairs. Values are those ``WordBag`` gives, without sorting,
-    /// wherever they can reach `threshold`; 0 elsewhere.
-    private mutating func bandSimilarities(_ baseWords: [[Int32]], _ targetWords: [[Int32]], atLeast threshold: Double,
-                                           band: (Int) -> Range<Int>) -> [Double] {
-        growScratch()
-        let m = targetWords.count
-        var similarity = [Double].filled(with: 0, count: baseWords.count * m)
-        var stamp = stampCount
-        wordCounts.withUnsafeMutableBufferPointer { counts in
-            matched.withUnsafeMutableBufferPointer { matched in
-                stamps.withUnsafeMutableBufferPointer { stamps in
-                    for (i, row) in baseWords.enumerated() {
-                        for id in row { counts[Int(id)] &+= 1 }
-                        for j in band(i) {
-                            // Words in common are at most the shorter block's: a pair that
-                            // cannot reach the threshold by that bound keeps 0, as good as any
-                            // value below the threshold to the pairing, which uses no other.
-                            let shorter = min(row.count, targetWords[j].count)
-                            if Self.dice(common: shorter, row.count, targetWords[j].count) < threshold { continue }
-                            stamp &+= 1
-                            var common = 0
-                            for id in targetWords[j] {
-                                let id = Int(id)
-                                if stamps[id] != stamp {
-                                    stamps[id] = stamp
-                                    matched[id] = 0
-                                }
-                                if matched[id] < counts[id] {
-                                    matched[id] &+= 1
-                                    common &+= 1
-                                }
-                            }
-                            similarity[i * m + j] = Self.dice(common: common, row.count, targetWords[j].count)
-                        }
-                        for id in row { counts[Int(id)] = 0 }
-                    }
-                }
-            }
-        }
-        stampCount = stamp
-        return similarity
-    }
-
-    private static func dice(common: Int, _ oldWords: Int, _ newWords: Int) -> Double {
-        if oldWords == 0, newWords == 0 { return 1 }
-        if oldWords == 0 || newWords == 0 { return 0 }
-        return 2.0 * Double(common) / Double(oldWords + newWords)
     }
 
     /// Diffs two blocks word by word; a change of more than `replaceThreshold` of their words

@@ -29,11 +29,13 @@ enum WordUnits {
         scratch.segments.removeAll(keepingCapacity: true)
         if head > 0 { scratch.segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
         for segment in found {
-            scratch.segments.append(DiffSegment(segment.operation,
-                                                a: scratch.oldStarts[segment.a.lowerBound]..<scratch.oldStarts[segment.a.upperBound],
-                                                b: scratch.newStarts[segment.b.lowerBound]..<scratch.newStarts[segment.b.upperBound]))
+            let a = scratch.oldStarts[segment.a.lowerBound]..<scratch.oldStarts[segment.a.upperBound]
+            let b = scratch.newStarts[segment.b.lowerBound]..<scratch.newStarts[segment.b.upperBound]
+            scratch.segments.append(DiffSegment(segment.operation, a: a, b: b))
         }
-        if tail > 0 { scratch.segments.append(DiffSegment(.equal, a: (old.count - tail)..<old.count, b: (new.count - tail)..<new.count)) }
+        if tail > 0 {
+            scratch.segments.append(DiffSegment(.equal, a: (old.count - tail)..<old.count, b: (new.count - tail)..<new.count))
+        }
         return factorCommonEdges(scratch.segments, old, new)
     }
 
