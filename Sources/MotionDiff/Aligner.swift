@@ -6,7 +6,7 @@ struct Aligner {
     let interner: TokenInterner
     private var baseTokens: [[TokenizedText?]]
     private var targetTokens: [[TokenizedText?]]
-    /// Made when first asked for: most diffs pair their blocks without them.
+    /// Word bags, for the move pass only (gaps count words per token id), made when first asked.
     private var baseWords: [[WordBag?]] = []
     private var targetWords: [[WordBag?]] = []
     /// Scratch for ``wordSimilarity(_:_:)`` and ``bandSimilarities(_:_:atLeast:band:)`` (in

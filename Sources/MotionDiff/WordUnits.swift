@@ -3,11 +3,6 @@
 /// work. The result is mapped back to tokens, and an edit's shared first or last tokens (the
 /// space after a replaced word) are handed back to the equal text beside it.
 enum WordUnits {
-    static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int) -> [DiffSegment] {
-        var scratch = Scratch()
-        return diff(old, new, costCap: costCap, scratch: &scratch)
-    }
-
     /// Arrays one word diff leaves for the next: a document's diff runs one per pair of
     /// blocks, and making and freeing each array every time costs more than filling it.
     struct Scratch {

@@ -50,7 +50,7 @@ public struct InlineDiffRenderer: Sendable {
     }
 
     public func render(_ pieces: [DiffPiece]) -> String {
-        render(DiffRuns(pieces))
+        bytes(DiffRuns(pieces)).string
     }
 
     /// The diff's pieces rendered straight from their bytes, with no String per piece.
@@ -61,10 +61,6 @@ public struct InlineDiffRenderer: Sendable {
     /// The rendering as UTF-8, for output that is written, not read again: no String is made.
     public func utf8(_ diff: DocumentDiff) -> [UInt8] {
         bytes(diff.runs).bytes()
-    }
-
-    func render(_ runs: DiffRuns) -> String {
-        bytes(runs).string
     }
 
     private func bytes(_ runs: DiffRuns) -> ByteWriter {
