@@ -101,11 +101,23 @@ struct ByteTable {
     private var keys: [UInt8] = []
     private var slots: [Slot]
     private var used = 0
+    /// A hash's top bits pick its slot: 64 minus log2 of the slot count.
+    private var shift: UInt64
 
     init(capacity: Int = 512) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
+        var size = 16, shift: UInt64 = 60
+        while size < capacity * 2 {
+            size *= 2
+            shift -= 1
+        }
         slots = Array(repeating: Slot(), count: size)
+        self.shift = shift
+    }
+
+    /// The slot a probe for `hash` starts at. The top bits, not the low ones: a short key's hash
+    /// is one multiplication, whose low bits depend on the key's low bits only.
+    @inline(__always) private func home(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: hash &>> shift)
     }
 
     /// Up to eight bytes as one integer, the first byte in the lowest bits.
@@ -123,9 +135,10 @@ struct ByteTable {
 
     /// A key of at most eight bytes, packed (see ``pack(_:)``).
     mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
-        let hash = ByteHash.mix((packed &+ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15)
+        // One multiplication (Fibonacci hashing): every bit of the key reaches the top bits.
+        let hash = packed &* 0x9E37_79B9_7F4A_7C15
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = home(hash)
         while true {
             let slot = slots[index]
             if slot.start < 0 { break }
@@ -140,7 +153,7 @@ struct ByteTable {
     /// one function: the tokenizer's, or ``ByteHash/hash(_:)``.
     mutating func id(long bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash) & mask
+        var index = home(hash)
         while true {
             let slot = slots[index]
             if slot.start < 0 { break }
@@ -162,7 +175,7 @@ struct ByteTable {
         if (used + 1) * 2 > slots.count {
             grow()
             let mask = slots.count - 1
-            index = Int(truncatingIfNeeded: slot.hash) & mask
+            index = home(slot.hash)
             while slots[index].start >= 0 { index = (index + 1) & mask }
         }
         slots[index] = slot
@@ -172,9 +185,10 @@ struct ByteTable {
     private mutating func grow() {
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
+        shift -= 1
         let mask = slots.count - 1
         for slot in old where slot.start >= 0 {
-            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            var index = home(slot.hash)
             while slots[index].start >= 0 { index = (index + 1) & mask }
             slots[index] = slot
         }

@@ -82,8 +82,9 @@ public enum Myers {
         /// at the first search that needs more than those given, apart from it, so the search's
         /// loops keep their registers. (Each search sets the part it uses to -1 first.)
         @inline(never)
-        mutating func makeDiagonals() {
-            let length = 2 * ((a.count + b.count + 1) / 2) + 2
+        mutating func makeDiagonals(atLeast needed: Int) {
+            // A search of the whole texts needs the most (see `middleSnake`).
+            let length = max(needed, 2 * ((a.count + b.count + 1) / 2 + max(a.count, b.count) + 1) + 1)
             forward = .filled(with: -1, count: length)
             backward = .filled(with: -1, count: length)
         }
@@ -133,9 +134,12 @@ public enum Myers {
                                   _ aLow: Int, _ aHigh: Int, _ bLow: Int, _ bHigh: Int) -> (Int, Int)? {
             let n = aHigh - aLow, m = bHigh - bLow
             let maxD = (n + m + 1) / 2
-            let offset = maxD
-            let length = 2 * maxD + 2
-            if forward.count < length { makeDiagonals() }
+            // Diagonals -offset...offset: the search's own (within maxD of 0), and every diagonal
+            // `delta - k` where one search looks for the other's point, so that the look needs no
+            // range check: one the other search has not reached holds -1, which never meets.
+            let offset = maxD + abs(n - m) + 1
+            let length = 2 * offset + 1
+            if forward.count < length { makeDiagonals(atLeast: length) }
             // The hot loops run on raw buffers: no bounds or exclusivity checks per step.
             // (The buffers are moved out of self, not copied, for the duration.)
             var forwardBuffer: [Int] = [], backwardBuffer: [Int] = []
@@ -148,9 +152,8 @@ public enum Myers {
                     UnsafeMutableBufferPointer(rebasing: backward[..<length]).update(repeating: -1)
                     forward[offset + 1] = 0
                     backward[offset + 1] = 0
-                    return State.search(a.baseAddress! + aLow, b.baseAddress! + bLow, n: n, m: m, maxD: maxD,
-                                        offset: offset, length: length, costCap: costCap,
-                                        forward: forward.baseAddress! + offset, backward: backward.baseAddress! + offset)
+                    return State.search(forward: forward.baseAddress! + offset, backward: backward.baseAddress! + offset,
+                                        a.baseAddress! + aLow, b.baseAddress! + bLow, n: n, m: m, costCap: costCap)
                 }
             }
             swap(&forwardBuffer, &forward)
@@ -171,20 +174,36 @@ public enum Myers {
         }
 
         /// The bisection proper, on raw pointers: `a` and `b` point at the first tokens of the
-        /// block, `forward` and `backward` at diagonal 0 of `length` diagonals from `-offset`.
+        /// block, `forward` and `backward` at diagonal 0 (see `middleSnake` for their extent).
         ///
         /// The arithmetic wraps (no overflow checks: every value is bounded by `n + m`), and the
         /// diagonals outside the search hold -1, so that one comparison picks each step's start:
         /// at k = -d the diagonal below is -1 and the step goes down; at k = d the diagonal above
         /// is -1 and it goes right; and a -1 on the other search's diagonal never meets.
-        private static func search(_ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>, n: Int, m: Int, maxD: Int,
-                                   offset: Int, length: Int, costCap: Int,
-                                   forward: UnsafeMutablePointer<Int>, backward: UnsafeMutablePointer<Int>) -> Outcome {
+        /// (The diagonals come first: the first six arguments are passed in registers, and the
+        /// loops read those two on every step.)
+        private static func search(forward: UnsafeMutablePointer<Int>, backward: UnsafeMutablePointer<Int>,
+                                   _ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>, n: Int, m: Int,
+                                   costCap: Int) -> Outcome {
+            // One copy of the loops for each parity of delta, each with only its own check.
+            if (n &- m) & 1 != 0 {
+                search(odd: true, forward: forward, backward: backward, a, b, n: n, m: m, costCap: costCap)
+            } else {
+                search(odd: false, forward: forward, backward: backward, a, b, n: n, m: m, costCap: costCap)
+            }
+        }
+
+        /// The search for one parity of delta: the paths can first meet in the forward search
+        /// when it is odd, else in the backward one.
+        @inline(__always)
+        private static func search(odd: Bool, forward: UnsafeMutablePointer<Int>, backward: UnsafeMutablePointer<Int>,
+                                   _ a: UnsafePointer<Int32>, _ b: UnsafePointer<Int32>, n: Int, m: Int,
+                                   costCap: Int) -> Outcome {
+            let maxD = (n &+ m &+ 1) / 2
             let delta = n &- m
-            let odd = delta & 1 != 0
             let aLast = a + (n &- 1), bLast = b + (m &- 1)
-            /// Whether diagonal `k` lies within the buffers.
-            func inBuffers(_ k: Int) -> Bool { UInt(bitPattern: k &+ offset) < UInt(bitPattern: length) }
+            // Each search's diagonals seen from the other's: diagonal k of one meets `delta - k`.
+            let backwardMet = backward + delta, forwardMet = forward + delta
             var k1Start = 0, k1End = 0, k2Start = 0, k2End = 0
             var d = 0
             while d < maxD {
@@ -193,42 +212,55 @@ public enum Myers {
                 while k <= d &- k1End {
                     let below = forward[k &- 1], above = forward[k &+ 1]
                     var x = below < above ? above : below &+ 1
-                    var y = x &- k
-                    while x < n, y < m, a[x] == b[y] {
-                        x &+= 1
-                        y &+= 1
+                    // The snake: on diagonal k, b's token for a[x] is (b - k)[x], and x stays
+                    // below both n and m + k (y below m).
+                    let end = min(n, m &+ k), bOnDiagonal = b - k
+                    if x < end {
+                        while a[x] == bOnDiagonal[x] {
+                            x &+= 1
+                            if x == end { break }
+                        }
+                    } else if x > n {
+                        forward[k] = x
+                        k1End &+= 2
+                        k &+= 2
+                        continue
+                    } else if x &- k > m {
+                        forward[k] = x
+                        k1Start &+= 2
+                        k &+= 2
+                        continue
                     }
                     forward[k] = x
-                    if x > n {
-                        k1End &+= 2
-                    } else if y > m {
-                        k1Start &+= 2
-                    } else if odd {
-                        let other = delta &- k
-                        if inBuffers(other), x &+ backward[other] >= n { return .met(x, y) }
-                    }
+                    if odd, x &+ backwardMet[0 &- k] >= n { return .met(x, x &- k) }
                     k &+= 2
                 }
                 k = k2Start &- d
                 while k <= d &- k2End {
                     let below = backward[k &- 1], above = backward[k &+ 1]
                     var x = below < above ? above : below &+ 1
-                    var y = x &- k
-                    while x < n, y < m, aLast[0 &- x] == bLast[0 &- y] {
-                        x &+= 1
-                        y &+= 1
+                    // As above, from the ends: b's token for aLast[-x] is bLast[k - x].
+                    let end = min(n, m &+ k)
+                    if x < end {
+                        while aLast[0 &- x] == bLast[k &- x] {
+                            x &+= 1
+                            if x == end { break }
+                        }
+                    } else if x > n {
+                        backward[k] = x
+                        k2End &+= 2
+                        k &+= 2
+                        continue
+                    } else if x &- k > m {
+                        backward[k] = x
+                        k2Start &+= 2
+                        k &+= 2
+                        continue
                     }
                     backward[k] = x
-                    if x > n {
-                        k2End &+= 2
-                    } else if y > m {
-                        k2Start &+= 2
-                    } else if !odd {
-                        let other = delta &- k
-                        if inBuffers(other) {
-                            let forwardX = forward[other]
-                            if forwardX &+ x >= n { return .met(forwardX, forwardX &- other) }
-                        }
+                    if !odd {
+                        let forwardX = forwardMet[0 &- k]
+                        if forwardX &+ x >= n { return .met(forwardX, forwardX &- (delta &- k)) }
                     }
                     k &+= 2
                 }

@@ -139,8 +139,8 @@ public final class TokenInterner {
     /// Runs `body` on the tables moved out of the object: a class's stored properties are
     /// checked for exclusive access on every use, which per token costs more than the lookup.
     func withTables<Result>(_ body: (inout ASCIITables) -> Result) -> Result {
-        var local = tables!
-        tables = nil
+        // Moved out, not copied: a copy would retain and release each of its arrays.
+        var local = tables.take()!
         defer { tables = local }
         return body(&local)
     }
