@@ -24,8 +24,7 @@ public enum Tokenizer {
                         scratch.kinds.withUnsafeMutableBufferPointer { kindBuffer in
                             let tokens = cutASCII(bytes, &tables, startBuffer, idBuffer, kindBuffer)
                             starts.reserveCapacity(tokens + 1)
-                            starts.append(contentsOf: UnsafeBufferPointer(rebasing: startBuffer[..<tokens]))
-                            starts.append(Int32(byteCount))
+                            starts.append(contentsOf: UnsafeBufferPointer(rebasing: startBuffer[...tokens]))
                             ids.reserveCapacity(tokens)
                             ids.append(contentsOf: UnsafeBufferPointer(rebasing: idBuffer[..<tokens]))
                             kinds.reserveCapacity(tokens)
@@ -69,27 +68,41 @@ public enum Tokenizer {
         isASCIIAlnum(byte) ? .word : isASCIISpace(byte) ? .space : .punctuation
     }
 
-    /// Cuts ASCII bytes into tokens; returns how many.
+    /// Cuts ASCII bytes into tokens; returns how many. `starts` gets one more entry, the end.
+    ///
+    /// Two passes, each with few values live so that its loop keeps them in registers: the
+    /// first finds where tokens start and what kind each is, the second gives them ids.
     private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: inout TokenInterner.ASCIITables,
                                  _ starts: UnsafeMutableBufferPointer<Int32>, _ ids: UnsafeMutableBufferPointer<Int32>,
                                  _ kinds: UnsafeMutableBufferPointer<TokenKind>) -> Int {
         // Offsets are stored as 32-bit integers; the arithmetic below cannot overflow then.
         precondition(bytes.count < Int(Int32.max), "a text of 2 GB or more is not cut into tokens")
-        return asciiClasses.withUnsafeBufferPointer { classes in
+        precondition(starts.count > bytes.count && ids.count >= bytes.count && kinds.count >= bytes.count)
+        guard let base = bytes.baseAddress else {
+            starts[0] = 0
+            return 0
+        }
+        let tokens = cut(base, count: bytes.count, starts.baseAddress!, kinds.baseAddress!)
+        intern(base, count: bytes.count, tokens: tokens, starts.baseAddress!, ids.baseAddress!, &tables)
+        return tokens
+    }
+
+    /// Where each token starts, and its kind; then the end. Returns the number of tokens.
+    private static func cut(_ bytes: UnsafePointer<UInt8>, count: Int, _ starts: UnsafeMutablePointer<Int32>,
+                            _ kinds: UnsafeMutablePointer<TokenKind>) -> Int {
+        asciiClasses.withUnsafeBufferPointer { classes in
             @inline(__always) func kind(_ byte: UInt8) -> TokenKind { classes[Int(byte)] }
+            let raw = UnsafeRawPointer(bytes)
             var index = 0
             var token = 0
-            let count = bytes.count
-            let raw = UnsafeRawPointer(bytes.baseAddress)
             while index < count {
                 let start = index
-                let byte = bytes[index]
-                let tokenKind = kind(byte)
+                let tokenKind = kind(bytes[index])
                 switch tokenKind {
                 case .word:
                     // A word's first eight bytes are classified at once; past them, and through
                     // an apostrophe between letters, byte by byte.
-                    if let raw, start &+ 8 <= count {
+                    if start &+ 8 <= count {
                         let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
                         index = ends == 0 ? start &+ 8 : start &+ (ends.trailingZeroBitCount &>> 3)
                     } else {
@@ -111,23 +124,37 @@ public enum Tokenizer {
                 case .punctuation:
                     index &+= 1
                 }
-                let length = index &- start
-                let id: Int32
-                if length == 1 {
-                    id = tables.id(single: byte)
-                } else if length <= 8, let raw, start &+ 8 <= count {
-                    // Eight bytes read at once, the token's kept: a word of most motions in one load.
-                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-                    id = tables.id(packed: word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)), length: length)
-                } else {
-                    id = tables.id(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                }
                 starts[token] = Int32(truncatingIfNeeded: start)
-                ids[token] = id
                 kinds[token] = tokenKind
                 token &+= 1
             }
+            starts[token] = Int32(truncatingIfNeeded: count)
             return token
+        }
+    }
+
+    /// The id of each token cut by `cut`.
+    private static func intern(_ bytes: UnsafePointer<UInt8>, count: Int, tokens: Int, _ starts: UnsafePointer<Int32>,
+                               _ ids: UnsafeMutablePointer<Int32>, _ tables: inout TokenInterner.ASCIITables) {
+        let raw = UnsafeRawPointer(bytes)
+        var start = Int(starts[0])
+        var token = 0
+        while token < tokens {
+            let end = Int(starts[token &+ 1])
+            let length = end &- start
+            let id: Int32
+            if length == 1 {
+                id = tables.id(single: bytes[start])
+            } else if length <= 8, start &+ 8 <= count {
+                // Eight bytes read at once, the token's kept: a word of most motions in one load.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+                id = tables.id(packed: word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- length &* 8)), length: length)
+            } else {
+                id = tables.id(UnsafeBufferPointer(start: bytes + start, count: length))
+            }
+            ids[token] = id
+            start = end
+            token &+= 1
         }
     }
 

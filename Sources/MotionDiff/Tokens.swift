@@ -90,13 +90,13 @@ public final class TokenInterner {
             var kinds: [TokenKind] = []
         }
 
-        /// The scratch buffers, moved out, with room for `capacity` tokens.
+        /// The scratch buffers, moved out, with room for `capacity` tokens (and their end).
         mutating func takeScratch(capacity: Int) -> Scratch {
             var taken = Scratch()
             swap(&taken, &scratch)
             if taken.ids.count < capacity {
                 let size = max(capacity, 2 * taken.ids.count)
-                taken = Scratch(starts: .filled(with: 0, count: size), ids: .filled(with: 0, count: size),
+                taken = Scratch(starts: .filled(with: 0, count: size + 1), ids: .filled(with: 0, count: size),
                                 kinds: .filled(with: .space, count: size))
             }
             return taken
