@@ -202,11 +202,15 @@ package struct IntegerMap {
     private struct Slot {
         var key: UInt64 = 0
         var value: Int32 = 0
-        var used = false
+        /// In use when equal to the map's `stamp`.
+        var stamp: UInt32 = 0
     }
 
     private var slots: [Slot]
     package private(set) var count = 0
+    /// The stamp of the slots in use: `removeAll` moves on to the next one instead of clearing
+    /// every slot, so one map can serve many small jobs in turn.
+    private var stamp: UInt32 = 1
 
     package init(capacity: Int = 8) {
         var size = 16
@@ -221,7 +225,7 @@ package struct IntegerMap {
     package subscript(key: UInt64) -> Int32? {
         let mask = slots.count - 1
         var index = Self.slot(key, mask)
-        while slots[index].used {
+        while slots[index].stamp == stamp {
             if slots[index].key == key { return slots[index].value }
             index = (index + 1) & mask
         }
@@ -233,28 +237,38 @@ package struct IntegerMap {
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var index = Self.slot(key, mask)
-        while slots[index].used {
+        while slots[index].stamp == stamp {
             if slots[index].key == key { return slots[index].value }
             index = (index + 1) & mask
         }
         let value = make()
-        slots[index] = Slot(key: key, value: value, used: true)
+        slots[index] = Slot(key: key, value: value, stamp: stamp)
         count += 1
         return value
     }
 
     /// Calls `body` with every key and value, in no particular order.
     package func forEach(_ body: (UInt64, Int32) -> Void) {
-        for slot in slots where slot.used { body(slot.key, slot.value) }
+        for slot in slots where slot.stamp == stamp { body(slot.key, slot.value) }
+    }
+
+    /// Empties the map, keeping its slots.
+    package mutating func removeAll() {
+        count = 0
+        stamp &+= 1
+        if stamp == 0 {
+            slots = .filled(with: Slot(), count: slots.count)
+            stamp = 1
+        }
     }
 
     private mutating func grow() {
         let old = slots
         slots = .filled(with: Slot(), count: old.count * 2)
         let mask = slots.count - 1
-        for slot in old where slot.used {
+        for slot in old where slot.stamp == stamp {
             var index = Self.slot(slot.key, mask)
-            while slots[index].used { index = (index + 1) & mask }
+            while slots[index].stamp == stamp { index = (index + 1) & mask }
             slots[index] = slot
         }
     }
@@ -269,6 +283,11 @@ struct IntegerTable {
     }
 
     var count: Int32 { Int32(map.count) }
+
+    /// Forgets every key: the next id is 0 again.
+    mutating func removeAll() {
+        map.removeAll()
+    }
 
     /// The key's id, given the next one when it is new.
     mutating func id(_ key: UInt64) -> Int32 {

@@ -37,7 +37,9 @@ public enum Myers {
 
     public static func diff(_ a: [Int32], _ b: [Int32], costCap: Int = defaultCostCap) -> TokenDiff {
         var diagonals = Diagonals()
-        return diff(a, b, costCap: costCap, diagonals: &diagonals)
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in diff(a, b, costCap: costCap, diagonals: &diagonals) }
+        }
     }
 
     /// The search's two rows of diagonals, kept by a caller that diffs many pairs (every block
@@ -47,35 +49,33 @@ public enum Myers {
         fileprivate var backward: [Int] = []
     }
 
-    static func diff(_ a: [Int32], _ b: [Int32], costCap: Int = defaultCostCap, diagonals: inout Diagonals) -> TokenDiff {
-        var state = State(a: a, b: b, costCap: max(costCap, 1))
+    /// The diff of `a` and `b`, which may be parts of longer arrays (a caller's scratch).
+    static func diff(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>, costCap: Int = defaultCostCap,
+                     diagonals: inout Diagonals) -> TokenDiff {
+        var state = State(aCount: a.count, bCount: b.count, costCap: max(costCap, 1))
         swap(&state.forward, &diagonals.forward)
         swap(&state.backward, &diagonals.backward)
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                state.solve(a, b, 0, a.count, 0, b.count)
-            }
-        }
+        state.solve(a, b, 0, a.count, 0, b.count)
         swap(&state.forward, &diagonals.forward)
         swap(&state.backward, &diagonals.backward)
         return TokenDiff(segments: state.segments, reachedCostCap: state.reachedCostCap)
     }
 
     private struct State {
-        let a: [Int32]
-        let b: [Int32]
+        let aCount: Int
+        let bCount: Int
         let costCap: Int
         var segments: [DiffSegment] = []
         var reachedCostCap = false
         var forward: [Int] = []
         var backward: [Int] = []
 
-        init(a: [Int32], b: [Int32], costCap: Int) {
-            self.a = a
-            self.b = b
+        init(aCount: Int, bCount: Int, costCap: Int) {
+            self.aCount = aCount
+            self.bCount = bCount
             self.costCap = costCap
             // Room for a typical edit's runs: growing an array from empty copies it each time.
-            segments.reserveCapacity(min(a.count, b.count) / 2 + 3)
+            segments.reserveCapacity(min(aCount, bCount) / 2 + 3)
         }
 
         /// Diagonals for the whole texts, which every search (of a part of them) fits in; made
@@ -84,7 +84,7 @@ public enum Myers {
         @inline(never)
         mutating func makeDiagonals(atLeast needed: Int) {
             // A search of the whole texts needs the most (see `middleSnake`).
-            let length = max(needed, 2 * ((a.count + b.count + 1) / 2 + max(a.count, b.count) + 1) + 1)
+            let length = max(needed, 2 * ((aCount + bCount + 1) / 2 + max(aCount, bCount) + 1) + 1)
             forward = .filled(with: -1, count: length)
             backward = .filled(with: -1, count: length)
         }

@@ -10,17 +10,24 @@ enum WordUnits {
         var oldUnits: [Int32] = [], newUnits: [Int32] = []
         var oldStarts: [Int] = [], newStarts: [Int] = []
         var segments: [DiffSegment] = []
+        /// Numbers for units other than a word and the usual space (emptied for each diff).
+        var pairs = IntegerTable(capacity: 64)
     }
 
     static func diff(_ old: TokenizedText, _ new: TokenizedText, costCap: Int, scratch: inout Scratch) -> [DiffSegment] {
         // Tokens both sides share at their ends are left out of the search: a small edit to a
         // long block is found without making units of, or interning, the text around it.
         let (head, tail) = sharedEnds(old, new)
-        var pairs = IntegerTable(capacity: (old.count + new.count - 2 * (head + tail)) / 8)
+        scratch.pairs.removeAll()
         let space = firstSpaceAfterWord(old, head..<(old.count - tail))
-        units(old, head..<(old.count - tail), space, &pairs, into: &scratch.oldUnits, &scratch.oldStarts)
-        units(new, head..<(new.count - tail), space, &pairs, into: &scratch.newUnits, &scratch.newStarts)
-        let found = Myers.diff(scratch.oldUnits, scratch.newUnits, costCap: costCap, diagonals: &scratch.diagonals).segments
+        let oldCount = units(old, head..<(old.count - tail), space, &scratch.pairs, into: &scratch.oldUnits, &scratch.oldStarts)
+        let newCount = units(new, head..<(new.count - tail), space, &scratch.pairs, into: &scratch.newUnits, &scratch.newStarts)
+        let found = scratch.oldUnits.withUnsafeBufferPointer { oldUnits in
+            scratch.newUnits.withUnsafeBufferPointer { newUnits in
+                Myers.diff(UnsafeBufferPointer(rebasing: oldUnits[..<oldCount]), UnsafeBufferPointer(rebasing: newUnits[..<newCount]),
+                           costCap: costCap, diagonals: &scratch.diagonals).segments
+            }
+        }
         scratch.segments.removeAll(keepingCapacity: true)
         if head > 0 { scratch.segments.append(DiffSegment(.equal, a: 0..<head, b: 0..<head)) }
         for segment in found {
@@ -64,30 +71,42 @@ enum WordUnits {
     }
 
     /// The ids of the units of tokens `range` into `ids`, and each unit's first token (plus the
-    /// range's end) into `starts`. A word followed by `space` is numbered by the word's id,
-    /// doubled, with no table; any other unit gets an odd number from `pairs`. Equal units get
-    /// equal numbers, all Myers needs.
+    /// range's end) into `starts`; returns how many units. A word followed by `space` is
+    /// numbered by the word's id, doubled, with no table; any other unit gets an odd number
+    /// from `pairs`. Equal units get equal numbers, all Myers needs.
+    ///
+    /// The arrays are scratch, at least as long as needed (a unit per token at most), and
+    /// written through raw buffers: no growth or uniqueness check per unit.
     private static func units(_ text: TokenizedText, _ range: Range<Int>, _ space: Int32, _ pairs: inout IntegerTable,
-                              into ids: inout [Int32], _ starts: inout [Int]) {
-        ids.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        ids.reserveCapacity(range.count / 2 + 1)
-        starts.reserveCapacity(range.count / 2 + 2)
-        var index = range.lowerBound
-        while index < range.upperBound {
-            starts.append(index)
-            let id = text.ids[index]
-            if text.kinds[index] != .space, index + 1 < range.upperBound, text.kinds[index + 1] == .space {
-                let next = text.ids[index + 1]
-                ids.append(next == space ? id &* 2
-                           : pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: next))) &* 2 &+ 1)
-                index += 2
-            } else {
-                ids.append(pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | 0xFFFF_FFFF) &* 2 &+ 1)
-                index += 1
+                              into ids: inout [Int32], _ starts: inout [Int]) -> Int {
+        if ids.count < range.count { ids = .filled(with: 0, count: max(range.count, 2 * ids.count)) }
+        if starts.count <= range.count { starts = .filled(with: 0, count: max(range.count + 1, 2 * starts.count)) }
+        return text.ids.withUnsafeBufferPointer { tokenIDs in
+            text.kinds.withUnsafeBufferPointer { kinds in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    starts.withUnsafeMutableBufferPointer { starts in
+                        var count = 0
+                        var index = range.lowerBound
+                        while index < range.upperBound {
+                            starts[count] = index
+                            let id = tokenIDs[index]
+                            if kinds[index] != .space, index + 1 < range.upperBound, kinds[index + 1] == .space {
+                                let next = tokenIDs[index + 1]
+                                ids[count] = next == space ? id &* 2
+                                    : pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | UInt64(UInt32(bitPattern: next))) &* 2 &+ 1
+                                index += 2
+                            } else {
+                                ids[count] = pairs.id(UInt64(UInt32(bitPattern: id)) << 32 | 0xFFFF_FFFF) &* 2 &+ 1
+                                index += 1
+                            }
+                            count += 1
+                        }
+                        starts[count] = range.upperBound
+                        return count
+                    }
+                }
             }
         }
-        starts.append(range.upperBound)
     }
 
     /// In each run of changes between equal runs, tokens shared at the start or the end of both
