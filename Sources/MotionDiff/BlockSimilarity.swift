@@ -63,11 +63,15 @@ extension Aligner {
                             // Words in common are at most the shorter block's: a pair that
                             // cannot reach the threshold by that bound keeps 0, as good as any
                             // value below the threshold to the pairing, which uses no other.
-                            let shorter = min(row.count, targetWords[j].count)
-                            if Self.dice(common: shorter, row.count, targetWords[j].count) < threshold { continue }
+                            let words = targetWords[j]
+                            let shorter = min(row.count, words.count)
+                            if Self.dice(common: shorter, row.count, words.count) < threshold { continue }
+                            // Nor is one counted past the point where too many of its words
+                            // have matched nothing for the rest to reach the threshold.
+                            let misses = words.count - Self.fewestCommon(reaching: threshold, row.count, words.count, atMost: shorter)
                             stamp &+= 1
-                            var common = 0
-                            for id in targetWords[j] {
+                            var common = 0, missed = 0
+                            for id in words {
                                 let id = Int(id)
                                 if stamps[id] != stamp {
                                     stamps[id] = stamp
@@ -76,9 +80,13 @@ extension Aligner {
                                 if matched[id] < counts[id] {
                                     matched[id] &+= 1
                                     common &+= 1
+                                } else {
+                                    missed &+= 1
+                                    if missed > misses { break }
                                 }
                             }
-                            similarity[i * m + j] = Self.dice(common: common, row.count, targetWords[j].count)
+                            if missed > misses { continue }
+                            similarity[i * m + j] = Self.dice(common: common, row.count, words.count)
                         }
                         for id in row { counts[Int(id)] = 0 }
                     }
@@ -87,6 +95,15 @@ extension Aligner {
         }
         stampCount = stamp
         return similarity
+    }
+
+    /// The fewest words in common (up to `limit`, which reaches it) whose ``dice(common:_:_:)``
+    /// reaches `threshold`: found with that function itself, so the two always agree.
+    private static func fewestCommon(reaching threshold: Double, _ oldWords: Int, _ newWords: Int, atMost limit: Int) -> Int {
+        var common = min(limit, max(0, Int((threshold * Double(oldWords + newWords) / 2).rounded(.down))))
+        while common > 0, dice(common: common - 1, oldWords, newWords) >= threshold { common -= 1 }
+        while common < limit, dice(common: common, oldWords, newWords) < threshold { common += 1 }
+        return common
     }
 
     private static func dice(common: Int, _ oldWords: Int, _ newWords: Int) -> Double {

@@ -89,15 +89,9 @@ public enum Myers {
             backward = .filled(with: -1, count: length)
         }
 
+        @inline(__always)
         mutating func emit(_ operation: DiffSegment.Operation, _ aRange: Range<Int>, _ bRange: Range<Int>) {
-            if aRange.isEmpty, bRange.isEmpty { return }
-            if let last = segments.last, last.operation == operation, last.a.upperBound == aRange.lowerBound,
-               last.b.upperBound == bRange.lowerBound {
-                segments[segments.count - 1] = DiffSegment(operation, a: last.a.lowerBound..<aRange.upperBound,
-                                                           b: last.b.lowerBound..<bRange.upperBound)
-            } else {
-                segments.append(DiffSegment(operation, a: aRange, b: bRange))
-            }
+            segments.appendMerging(operation, aRange, bRange)
         }
 
         mutating func solve(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>,
@@ -282,6 +276,26 @@ public enum Myers {
                 k += 2
             }
             return best
+        }
+    }
+}
+
+extension [DiffSegment] {
+    /// Adds a run, merged into the last when it continues it; an empty run adds nothing. Most
+    /// calls have nothing to add (no shared prefix or suffix, say): those cost a comparison in
+    /// the caller, not a call.
+    @inline(__always)
+    mutating func appendMerging(_ operation: DiffSegment.Operation, _ a: Range<Int>, _ b: Range<Int>) {
+        if a.isEmpty, b.isEmpty { return }
+        appendMergingNonEmpty(operation, a, b)
+    }
+
+    @inline(never)
+    private mutating func appendMergingNonEmpty(_ operation: DiffSegment.Operation, _ a: Range<Int>, _ b: Range<Int>) {
+        if let last, last.operation == operation, last.a.upperBound == a.lowerBound, last.b.upperBound == b.lowerBound {
+            self[count - 1] = DiffSegment(operation, a: last.a.lowerBound..<a.upperBound, b: last.b.lowerBound..<b.upperBound)
+        } else {
+            append(DiffSegment(operation, a: a, b: b))
         }
     }
 }

@@ -115,12 +115,7 @@ enum WordUnits {
         var out: [DiffSegment] = []
         out.reserveCapacity(segments.count + 2)
         func emit(_ operation: DiffSegment.Operation, _ x: Range<Int>, _ y: Range<Int>) {
-            if x.isEmpty, y.isEmpty { return }
-            if let last = out.last, last.operation == operation, last.a.upperBound == x.lowerBound, last.b.upperBound == y.lowerBound {
-                out[out.count - 1] = DiffSegment(operation, a: last.a.lowerBound..<x.upperBound, b: last.b.lowerBound..<y.upperBound)
-            } else {
-                out.append(DiffSegment(operation, a: x, b: y))
-            }
+            out.appendMerging(operation, x, y)
         }
         var index = 0
         while index < segments.count {
