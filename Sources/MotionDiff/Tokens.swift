@@ -37,13 +37,18 @@ public struct TokenizedText: Sendable {
         return text[start..<end]
     }
 
-    /// Calls `body` with the UTF-8 of tokens `range`, without making a Substring of it.
-    /// (Not generic: a generic function of this module is not specialised in another.)
-    public func withUTF8(of range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let lower = range.isEmpty ? 0 : Int(starts[range.lowerBound]), upper = range.isEmpty ? 0 : Int(starts[range.upperBound])
-        if text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[lower..<upper])) }) == nil {
-            Array(text.utf8)[lower..<upper].withUnsafeBufferPointer(body)
+    /// Calls `body` with the UTF-8 of the whole text, once for many ranges (see
+    /// ``byteRange(of:)``): a call per range costs more than copying a word. (Not generic: a
+    /// generic function of this module is not specialised in another.)
+    public func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(body)
         }
+    }
+
+    /// The UTF-8 offsets of tokens `range`.
+    @inlinable public func byteRange(of range: Range<Int>) -> Range<Int> {
+        range.isEmpty ? 0..<0 : Int(starts[range.lowerBound])..<Int(starts[range.upperBound])
     }
 
     /// Length of token i in UTF-8 bytes, the measure cleanup uses.

@@ -179,11 +179,15 @@ struct PieceBuilder {
         case .modified:
             guard let old = baseBlock, let new = targetBlock, let a = change.baseTokens, let b = change.targetTokens else { return }
             layout(old, new)
-            for segment in change.segments {
-                switch segment.operation {
-                case .equal: a.withUTF8(of: segment.a) { append(.equal, $0) }
-                case .delete: a.withUTF8(of: segment.a) { append(.deleted, $0) }
-                case .insert: b.withUTF8(of: segment.b) { append(.inserted, $0) }
+            a.withUTF8 { aBytes in
+                b.withUTF8 { bBytes in
+                    for segment in change.segments {
+                        switch segment.operation {
+                        case .equal: append(.equal, UnsafeBufferPointer(rebasing: aBytes[a.byteRange(of: segment.a)]))
+                        case .delete: append(.deleted, UnsafeBufferPointer(rebasing: aBytes[a.byteRange(of: segment.a)]))
+                        case .insert: append(.inserted, UnsafeBufferPointer(rebasing: bBytes[b.byteRange(of: segment.b)]))
+                        }
+                    }
                 }
             }
             trailer(old, new)
