@@ -26,11 +26,15 @@ extension DiffDocument {
     /// The length of the document's text in UTF-8 (see ``DiffDocument``: every block's parts
     /// and the trailing text).
     var utf8Count: Int {
-        func size(_ block: Block) -> Int { block.lead.utf8.count + block.marker.utf8.count + block.text.utf8.count + block.trailer.utf8.count }
-        return sections.reduce(trailing.utf8.count) { total, section in
-            section.blocks.reduce(total + (section.heading.map(size) ?? 0)) { $0 + size($1) }
+        sections.reduce(trailing.utf8.count) { total, section in
+            section.blocks.reduce(total + (section.heading?.utf8Count ?? 0)) { $0 + $1.utf8Count }
         }
     }
+}
+
+extension DiffDocument.Block {
+    /// The length of the block's parts in UTF-8.
+    var utf8Count: Int { lead.utf8.count + marker.utf8.count + text.utf8.count + trailer.utf8.count }
 }
 
 extension DocumentDiff {
@@ -39,10 +43,9 @@ extension DocumentDiff {
 
     /// The pieces as runs over one buffer, before any String is made.
     var runs: DiffRuns {
-        // Room at once for the target's text and a quarter of the base's (deleted text): a
-        // buffer grown by doubling touches more memory, and each fresh page costs a fault; one
-        // made too large is zero-filled all the same. A heavier edit grows it once or twice.
-        var out = PieceBuilder(capacity: target.utf8Count + base.utf8Count / 4)
+        // Room at once for the target's text and the base's changed blocks: a buffer grown by
+        // doubling touches more memory, and each fresh page costs a fault.
+        var out = PieceBuilder(capacity: target.utf8Count + changedBaseUTF8Count)
         for section in sections {
             if let heading = section.heading {
                 out.add(change: heading, in: self, baseBlock: section.base.flatMap { base.sections[$0].heading },
@@ -62,6 +65,21 @@ extension DocumentDiff {
         var runs = out.finish()
         PieceBuilder.absorbShortEqualities(&runs)
         return runs
+    }
+
+    /// The UTF-8 length of the base's blocks that are not unchanged: all the deleted text
+    /// there can be.
+    private var changedBaseUTF8Count: Int {
+        var count = base.trailing == target.trailing ? 0 : base.trailing.utf8.count
+        for section in sections {
+            if let heading = section.heading, heading.kind != .equal, let place = section.base {
+                count += base.sections[place].heading?.utf8Count ?? 0
+            }
+            for index in section.blocks.indices where section.blocks[index].kind != .equal {
+                if let place = section.blocks[index].base { count += block(place, inBase: true).utf8Count }
+            }
+        }
+        return count
     }
 
     /// Words added and removed in each section (by the target's heading, or the base's).
@@ -251,6 +269,24 @@ extension PieceBuilder {
         // after the bytes already written.
         var runs: [DiffRuns.Run] = []
         runs.reserveCapacity(groups.count + groups.count / 2)
+        // Room for the joined sides at once, at their size (see ``ByteWriter/reserve(_:)``).
+        var joined = 0
+        for group in groups where group.kind == .change && group.pieces.count > 1 {
+            var deleted = (count: 0, bytes: 0), inserted = (count: 0, bytes: 0)
+            for index in group.pieces {
+                let piece = pieces[index]
+                if piece.style != .inserted {
+                    deleted.count += 1
+                    deleted.bytes += piece.range.count
+                }
+                if piece.style != .deleted {
+                    inserted.count += 1
+                    inserted.bytes += piece.range.count
+                }
+            }
+            joined += (deleted.count > 1 ? deleted.bytes : 0) + (inserted.count > 1 ? inserted.bytes : 0)
+        }
+        input.bytes.reserve(joined)
         func emit(_ side: DiffPiece.Style, of group: Range<Int>) {
             var first: Int?, count = 0, start = input.bytes.count
             for index in group where pieces[index].style == side || pieces[index].style == .equal {

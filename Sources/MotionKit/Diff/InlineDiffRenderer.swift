@@ -67,25 +67,32 @@ public struct InlineDiffRenderer: Sendable {
         let layout = layOut(runs)
         // With all context the output is the marked-up text exactly, final line break or not.
         guard let context else { return layout.bytes }
-        var lines = layout.lines[...]
-        if lines.count > 1, lines.last!.start == layout.bytes.count, !lines.last!.changed { lines.removeLast() }
-        guard lines.contains(where: { $0.changed }) else { return ByteWriter() }
-        var keep = [Bool](repeating: false, count: lines.count)
-        let reach = min(context, lines.count)  // a huge --context must not overflow
-        for (index, line) in lines.enumerated() where line.changed {
-            for near in max(0, index - reach)...min(lines.count - 1, index + reach) { keep[near] = true }
+        let lines = layout.lines
+        // An empty last line after a final line break is no line of the text.
+        var lineCount = lines.count
+        if lineCount > 1, lines[lineCount - 1].start == layout.bytes.count, !lines[lineCount - 1].changed { lineCount -= 1 }
+        guard lines[..<lineCount].contains(where: { $0.changed }) else { return ByteWriter() }
+        var keep = [Bool](repeating: false, count: lineCount)
+        let reach = min(context, lineCount)  // a huge --context must not overflow
+        for index in 0..<lineCount where lines[index].changed {
+            for near in max(0, index - reach)...min(lineCount - 1, index + reach) { keep[near] = true }
         }
-        var out = ByteWriter(capacity: layout.bytes.count / 2)
+        // The output's size, a header counted at its longest: made once, at about that size.
+        var size = 0
+        for index in 0..<lineCount where keep[index] {
+            size += layout.text(index).count + 1 + (index == 0 || !keep[index - 1] ? Self.longestHeader : 0)
+        }
+        var out = ByteWriter(capacity: size)
         var index = 0
         layout.bytes.withUnsafeBufferPointer { bytes in
-            while index < lines.count {
+            while index < lineCount {
                 guard keep[index] else {
                     index += 1
                     continue
                 }
                 out.append(header("@@ -\(lines[index].baseLine) +\(lines[index].targetLine) @@"))
                 out.append(0x0A)
-                while index < lines.count, keep[index] {
+                while index < lineCount, keep[index] {
                     out.append(UnsafeBufferPointer(rebasing: bytes[layout.text(index)]))
                     out.append(0x0A)
                     index += 1
@@ -94,6 +101,9 @@ public struct InlineDiffRenderer: Sendable {
         }
         return out
     }
+
+    /// "@@ -N +N @@" with two 20-digit numbers, in colour, and its line break.
+    private static let longestHeader = 70
 
     private func header(_ text: String) -> String {
         notation == .color ? "\u{1B}[36m\(text)\u{1B}[0m" : text

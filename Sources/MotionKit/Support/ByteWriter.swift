@@ -9,6 +9,13 @@ struct ByteWriter {
         if capacity > 0 { storage = .filled(with: 0, count: capacity) }
     }
 
+    /// Room for `additional` more bytes, made at once (at their exact size, not doubled) when
+    /// a writer knows what is coming: every fresh page of spare room costs a page fault.
+    mutating func reserve(_ additional: Int) {
+        let end = count + additional
+        if end > storage.count { storage.append(contentsOf: repeatElement(0, count: end - storage.count)) }
+    }
+
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let end = count + bytes.count
