@@ -63,8 +63,11 @@ public struct InlineDiffRenderer: Sendable {
         bytes(diff.runs).bytes()
     }
 
-    private func bytes(_ runs: DiffRuns) -> ByteWriter {
+    private func bytes(_ runs: consuming DiffRuns) -> ByteWriter {
         let layout = layOut(runs)
+        // The runs are freed before the output is made: it can take their memory, not fresh
+        // pages (each a fault).
+        _ = consume runs
         // With all context the output is the marked-up text exactly, final line break or not.
         guard let context else { return layout.bytes }
         let lines = layout.lines

@@ -43,35 +43,38 @@ public enum WordCount {
     }
 
     /// Counts over valid UTF-8. Most motion text is ASCII: decide on bytes by table, and ask
-    /// Unicode only about the rest.
+    /// Unicode only about the rest. Two loops, one over the white space between words and one
+    /// through a word, so that each byte costs a load, a table look-up and a branch.
     private static func count(_ bytes: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int) -> Int {
         asciiClasses.withUnsafeBufferPointer { classes in
+            /// The class of the character at `index`, moving past it.
+            @inline(__always) func next(_ index: inout Int) -> ByteClass {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return classify(decodeScalar(bytes, at: &index)) }
+                index &+= 1
+                return classes[Int(byte)]
+            }
             var count = 0
-            var inWord = false
-            var wordHasAlnum = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                let byteClass: ByteClass
-                if byte < 0x80 {
-                    index &+= 1
-                    byteClass = classes[Int(byte)]
-                } else {
-                    byteClass = classify(decodeScalar(bytes, at: &index))
+                // White space, up to the word's first character.
+                var byteClass = next(&index)
+                while byteClass == .space {
+                    guard index < bytes.count else { return count }
+                    byteClass = next(&index)
                 }
-                if byteClass == .space {
-                    if inWord, wordHasAlnum {
-                        count &+= 1
-                        if count > limit { return count }
-                    }
-                    inWord = false
-                    wordHasAlnum = false
-                } else {
-                    inWord = true
-                    wordHasAlnum = wordHasAlnum || byteClass == .alphanumeric
+                // The word, up to the next white space: a word when it has a letter or digit.
+                var hasAlphanumeric = byteClass == .alphanumeric
+                while index < bytes.count {
+                    let inner = next(&index)
+                    if inner == .space { break }
+                    hasAlphanumeric = hasAlphanumeric || inner == .alphanumeric
+                }
+                if hasAlphanumeric {
+                    count &+= 1
+                    if count > limit { return count }
                 }
             }
-            if inWord, wordHasAlnum { count &+= 1 }
             return count
         }
     }
