@@ -51,9 +51,14 @@ public enum SemanticCleanup {
     /// Sizes are counted in words and marks (white space is free), as diff-match-patch's word
     /// mode counts them: an equality of one word between two one-word edits is absorbed.
     private static func absorbSmallEqualities(_ runs: inout [Run], a: TokenizedText, b: TokenizedText) {
-        func units(_ text: TokenizedText, _ range: Range<Int>) -> Int {
+        /// The units of tokens `range`, or any number above `limit` once the count passes it
+        /// (an equality can be a whole paragraph; it is only compared with its neighbours).
+        func units(_ text: TokenizedText, _ range: Range<Int>, stoppingAfter limit: Int = .max) -> Int {
             var count = 0
-            for index in range where text.kinds[index] != .space { count += 1 }
+            for index in range where text.kinds[index] != .space {
+                count += 1
+                if count > limit { break }
+            }
             return count
         }
         func size(_ run: Run) -> Int { max(units(a, run.a), units(b, run.b)) }
@@ -64,11 +69,12 @@ public enum SemanticCleanup {
                 index += 1
                 continue
             }
-            let length = units(a, equality.a)
-            if length <= size(runs[index - 1]), length <= size(runs[index + 1]) {
-                let merged = Run(isEqual: false, a: runs[index - 1].a.lowerBound..<runs[index + 1].a.upperBound,
-                                 b: runs[index - 1].b.lowerBound..<runs[index + 1].b.upperBound)
-                runs.replaceSubrange((index - 1)...(index + 1), with: [merged])
+            let before = size(runs[index - 1])
+            let length = units(a, equality.a, stoppingAfter: before)
+            if length <= before, length <= size(runs[index + 1]) {
+                runs[index - 1] = Run(isEqual: false, a: runs[index - 1].a.lowerBound..<runs[index + 1].a.upperBound,
+                                      b: runs[index - 1].b.lowerBound..<runs[index + 1].b.upperBound)
+                runs.removeSubrange(index...(index + 1))
                 // The merged edit is larger: the equality before it may now be absorbed too.
                 index = max(index - 2, 1)
             } else {

@@ -99,7 +99,7 @@ public final class TokenInterner {
         mutating func takeScratch(capacity: Int) -> Scratch {
             var taken = Scratch()
             swap(&taken, &scratch)
-            if taken.ids.count < capacity {
+            if taken.starts.count <= capacity {
                 let size = max(capacity, 2 * taken.ids.count)
                 taken = Scratch(starts: .filled(with: 0, count: size + 1), ids: .filled(with: 0, count: size),
                                 kinds: .filled(with: .space, count: size))
