@@ -70,24 +70,32 @@ public struct TokenizedText: Sendable {
 public final class TokenInterner {
     public let ignoreTypography: Bool
     /// Taken out while a text is cut (see `withTables`), so the hot loop touches locals only.
-    private var tables: ASCIITables? = ASCIITables()
+    private var tables: ASCIITables?
     private var unicode: [String: Int32] = [:]
 
     public var count: Int32 { tables?.count ?? 0 }
 
-    public init(ignoreTypography: Bool = false) {
+    /// `distinctTokens`: about how many different tokens the texts hold, so that the table is
+    /// made at its size instead of grown through every smaller one (each growth holds the old
+    /// table and the new at once: fresh pages, each a fault).
+    public init(ignoreTypography: Bool = false, distinctTokens: Int = 512) {
         self.ignoreTypography = ignoreTypography
+        tables = ASCIITables(capacity: distinctTokens)
     }
 
     /// The ids of ASCII tokens, and the count of all ids given.
     struct ASCIITables {
-        var table = ByteTable()
+        var table: ByteTable
         /// Ids of one-byte tokens (a space, a line break, a mark), looked up without hashing.
         var single = [Int32].filled(with: -1, count: 128)
         var count: Int32 = 0
         /// Where the tokenizer cuts a text before copying its tokens out: kept from one text to
         /// the next, so that a diff of many blocks makes three arrays per block, not six.
         var scratch = Scratch()
+
+        init(capacity: Int) {
+            table = ByteTable(capacity: capacity)
+        }
 
         struct Scratch {
             var starts: [Int32] = []
