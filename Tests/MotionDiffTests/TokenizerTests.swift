@@ -14,6 +14,19 @@ import Testing
         #expect(tokens("workers’s pay") == ["workers’s", " ", "pay"])
     }
 
+    /// The ASCII cutter works in buffers the interner keeps from one text to the next: an empty
+    /// text, first or after others, still has its one end offset and no tokens.
+    @Test func anEmptyTextHasNoTokensFirstOrLater() {
+        let interner = TokenInterner()
+        for text in ["", "peer support", "", "a"] {
+            let cut = Tokenizer.tokenize(text, interner: interner)
+            #expect(cut.starts == (text.isEmpty ? [0] : cut.starts))
+            #expect(cut.count == (text.isEmpty ? 0 : cut.count))
+            #expect(cut.starts.last == Int32(text.utf8.count))
+        }
+        #expect(tokens("") == [])
+    }
+
     @Test func graphemeClustersAreNeverSplit() {
         #expect(tokens("a 👩‍⚕️ b") == ["a", " ", "👩‍⚕️", " ", "b"])
         #expect(tokens("🇬🇧!") == ["🇬🇧", "!"])
