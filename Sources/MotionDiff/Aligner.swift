@@ -24,9 +24,7 @@ struct Aligner {
         self.target = target
         self.options = options
         // About one distinct token in fifty bytes of motion text (at least the table's least).
-        let bytes = [base, target].reduce(0) { total, document in
-            document.sections.reduce(total) { total, section in section.blocks.reduce(total) { $0 + $1.text.utf8.count } }
-        }
+        let bytes = base.utf8Count + target.utf8Count
         interner = TokenInterner(ignoreTypography: options.ignoreTypography, distinctTokens: max(512, min(bytes / 50, 1 << 16)))
         baseTokens = base.sections.map { Array(repeating: nil, count: $0.blocks.count) }
         targetTokens = target.sections.map { Array(repeating: nil, count: $0.blocks.count) }

@@ -113,3 +113,18 @@ public struct DiffDocument: Sendable {
         return DiffDocument(sections: [Section(blocks: blocks)], trailing: trailing)
     }
 }
+
+extension DiffDocument {
+    /// The length of the document's text in UTF-8 (every block's parts and the trailing text):
+    /// what buffers for its diff are sized by.
+    package var utf8Count: Int {
+        sections.reduce(trailing.utf8.count) { total, section in
+            section.blocks.reduce(total + (section.heading?.utf8Count ?? 0)) { $0 + $1.utf8Count }
+        }
+    }
+}
+
+extension DiffDocument.Block {
+    /// The length of the block's parts in UTF-8.
+    package var utf8Count: Int { lead.utf8.count + marker.utf8.count + text.utf8.count + trailer.utf8.count }
+}

@@ -22,21 +22,6 @@ public struct DiffPiece: Sendable, Equatable {
     }
 }
 
-extension DiffDocument {
-    /// The length of the document's text in UTF-8 (see ``DiffDocument``: every block's parts
-    /// and the trailing text).
-    var utf8Count: Int {
-        sections.reduce(trailing.utf8.count) { total, section in
-            section.blocks.reduce(total + (section.heading?.utf8Count ?? 0)) { $0 + $1.utf8Count }
-        }
-    }
-}
-
-extension DiffDocument.Block {
-    /// The length of the block's parts in UTF-8.
-    var utf8Count: Int { lead.utf8.count + marker.utf8.count + text.utf8.count + trailer.utf8.count }
-}
-
 extension DocumentDiff {
     /// The diff as styled runs, adjacent runs of one style merged.
     public var pieces: [DiffPiece] { runs.pieces }
