@@ -39,7 +39,12 @@ public struct CompareVersions: Sendable {
             base = try context.resolve(old, warningOfUnsavedEdits: false)
             target = try context.resolve(try context.history().workspace.workingFile(for: id))
         }
-        return Result(diff: try DiffInput.compare(base.text, target.text, options: options, labels: (base.label, target.label)), baseLabel: base.label, targetLabel: target.label)
+        let labels = (old: base.label, new: target.label)
+        let (a, b) = try DiffInput.documents(base.text, target.text, labels: labels)
+        // The texts are not needed once read into documents: let their memory go first.
+        _ = consume base
+        _ = consume target
+        return Result(diff: DocumentDiff.compare(a, b, options: options), baseLabel: labels.old, targetLabel: labels.new)
     }
 }
 

@@ -27,11 +27,20 @@ public enum DiffInput {
     /// Compares two texts: as motions when both are, otherwise as prose.
     public static func compare(_ old: String, _ new: String, options: DiffOptions = DiffOptions(),
                                labels: (old: String, new: String)? = nil) throws(MotionReadError) -> DocumentDiff {
+        let (a, b) = try documents(old, new, labels: labels)
+        return DocumentDiff.compare(a, b, options: options)
+    }
+
+    /// The two documents ``compare(_:_:options:labels:)`` compares: motions when both texts
+    /// are, otherwise prose. Apart, so that a caller can let go of the texts before the diff
+    /// (their memory then serves the diff's own, instead of fresh pages).
+    public static func documents(_ old: String, _ new: String,
+                                 labels: (old: String, new: String)? = nil) throws(MotionReadError) -> (DiffDocument, DiffDocument) {
         let a: (document: DiffDocument, isMotion: Bool), b: (document: DiffDocument, isMotion: Bool)
         do { a = try document(text: old) } catch { throw labels.map { error.located(at: $0.old) } ?? error }
         do { b = try document(text: new) } catch { throw labels.map { error.located(at: $0.new) } ?? error }
-        if a.isMotion, b.isMotion { return DocumentDiff.compare(a.document, b.document, options: options) }
+        if a.isMotion, b.isMotion { return (a.document, b.document) }
         // A side that is prose already is read as prose once.
-        return DocumentDiff.compare(a.isMotion ? .prose(old) : a.document, b.isMotion ? .prose(new) : b.document, options: options)
+        return (a.isMotion ? .prose(old) : a.document, b.isMotion ? .prose(new) : b.document)
     }
 }
