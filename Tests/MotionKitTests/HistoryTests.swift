@@ -63,6 +63,14 @@ import Testing
         #expect(((try? RevisionReference(parsing: text)) != nil) == valid)
     }
 
+    @Test(arguments: [("pay", RevisionReference.stored(id: "pay", .latest)), ("pay@3", .stored(id: "pay", .number(3))),
+                      ("pay@latest", .stored(id: "pay", .latest)), ("pay@as-amended", .stored(id: "pay", .tag("as-amended"))),
+                      ("motions/pay.md", .file("motions/pay.md")), ("draft.txt", .file("draft.txt")),
+                      ("draft.txt@2", .file("draft.txt@2")), ("@x.md", .file("@x.md")), ("a/pay@3", .file("a/pay@3"))])
+    func referencesKeepTheirParts(text: String, reference: RevisionReference) throws {
+        #expect(try RevisionReference(parsing: text) == reference)
+    }
+
     @Test func statusSeesNewModifiedUnchangedMissingAndUnreadable() throws {
         let history = try TestSupport.historyWorkspace()
         _ = try history.save(try TestSupport.writeMotion(history, id: "same"), author: "A", message: "")

@@ -13,23 +13,29 @@ public enum RevisionReference: Hashable, Sendable, CustomStringConvertible {
     /// Parses a reference. A file is anything with a `/`, or a `.` before any `@` (ids have no
     /// dots: `old.md`, `draft.txt`), or, without an `@`, the name of a file that exists here.
     public init(parsing text: String) throws(StoreError) {
-        let isFileName = text.contains("/") || text.split(separator: "@", maxSplits: 1).first?.contains(".") == true
-            || (!text.contains("@") && FileIO.fileExists(text) && !FileIO.isDirectory(text))
+        // Byte searches, not `contains(_: StringProtocol)`: Foundation's search starts
+        // CoreFoundation's string machinery, tens of thousands of instructions per argument.
+        let bytes = text.utf8
+        let at = bytes.firstIndex(of: UInt8(ascii: "@"))
+        // The first non-empty part before or after the first "@" names a file when it has a dot.
+        var head = text[..<(at ?? text.endIndex)]
+        if head.isEmpty, let at { head = text[bytes.index(after: at)...] }
+        let isFileName = bytes.contains(UInt8(ascii: "/")) || head.utf8.contains(UInt8(ascii: "."))
+            || (at == nil && FileIO.fileExists(text) && !FileIO.isDirectory(text))
         if isFileName {
             self = .file(text)
             return
         }
-        let parts = text.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
-        let id = String(parts[0])
+        let id = String(text[..<(at ?? text.endIndex)])
         guard MotionID.isValid(id) else {
             throw StoreError(.malformedReference,
                              "'\(text)' is not a motion reference; write ID, ID@3, ID@TAG or a file path such as motions/ID.md")
         }
-        guard parts.count == 2 else {
+        guard let at else {
             self = .stored(id: id, .latest)
             return
         }
-        let selector = String(parts[1])
+        let selector = String(text[bytes.index(after: at)...])
         if selector == "latest" {
             self = .stored(id: id, .latest)
         } else if let number = Int(selector) {
