@@ -121,7 +121,7 @@ def main():
     out.append("by tens of percent between runs, so compare figures within one run only.\n")
     out.append(f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
     out.append(f"- machine: {machine()}")
-    out.append(f"- toolchain: {swift}; release binary linked with --static-swift-stdlib -static-executable")
+    out.append(f"- toolchain: {swift}; release binary linked with --static-swift-stdlib -static-executable, every module compiled with -disable-concrete-type-metadata-mangled-name-accessors")
     out.append(f"- corpus: {args.corpus} (fingerprint {corpus_print}, seed 1, from ../shared/bench/make_corpus.py)\n")
 
     rc = inproc["read+check corpus"]

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The same flags as `make build` (the Makefile exports them), so nothing is rebuilt twice.
-swift build -c release ${STATIC_FLAGS:---static-swift-stdlib -Xswiftc -static-executable} --product motion-bench 2>&1 | grep -E "error" || true
+swift build -c release ${RELEASE_FLAGS:---static-swift-stdlib -Xswiftc -static-executable} --product motion-bench 2>&1 | grep -E "error" || true
 # wrk and nginx (Debian's) for the web benchmark (Benchmarks/web_bench.py); PostgreSQL for the
 # office store's (Benchmarks/office_store_bench.py); valgrind for instruction counts
 # (Benchmarks/instructions.py).
