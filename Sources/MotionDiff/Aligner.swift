@@ -210,12 +210,23 @@ struct Aligner {
                 let centre = m * i / n
                 return max(0, centre - band)..<min(m, centre + band + 1)
             }
-            for i in 1...n {
-                for j in 1...m {
-                    var best = max(score[(i - 1) * (m + 1) + j], score[i * (m + 1) + j - 1])
-                    let s = similarity[(i - 1) * m + j - 1]
-                    if s >= options.pairThreshold { best = max(best, score[(i - 1) * (m + 1) + j - 1] + s) }
-                    score[i * (m + 1) + j] = best
+            // Row by row through buffers: the table is n by m (a whole motion rewritten is one
+            // gap), and checked indexing cost more than the scoring.
+            let threshold = options.pairThreshold
+            score.withUnsafeMutableBufferPointer { score in
+                similarity.withUnsafeBufferPointer { similarity in
+                    for i in 1...n {
+                        let above = score.baseAddress! + (i - 1) * (m + 1), row = above + (m + 1)
+                        let similar = similarity.baseAddress! + (i - 1) * m
+                        var left = row[0]
+                        for j in 1...m {
+                            var best = max(above[j], left)
+                            let s = similar[j - 1]
+                            if s >= threshold { best = max(best, above[j - 1] + s) }
+                            row[j] = best
+                            left = best
+                        }
+                    }
                 }
             }
             var i = n, j = m
