@@ -100,23 +100,22 @@ public enum Tokenizer {
                 let tokenKind = kind(bytes[index])
                 switch tokenKind {
                 case .word:
-                    // A word's first eight bytes are classified at once; past them, and through
-                    // an apostrophe between letters, byte by byte.
-                    if start &+ 8 <= count {
-                        let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
-                        index = ends == 0 ? start &+ 8 : start &+ (ends.trailingZeroBitCount &>> 3)
-                    } else {
-                        index &+= 1
-                    }
-                    while index < count {
-                        let next = bytes[index]
-                        if kind(next) == .word {
-                            index &+= 1
-                        } else if next == UInt8(ascii: "'"), index &+ 1 < count, kind(bytes[index &+ 1]) == .word {
-                            index &+= 2
+                    // Letters and digits, and an apostrophe between two of them: eight bytes are
+                    // classified at once while eight remain, the last few one by one. Where a
+                    // run of them ends, only an apostrophe can go on.
+                    while true {
+                        if index &+ 8 <= count {
+                            let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                            if ends == 0 {
+                                index &+= 8
+                                continue
+                            }
+                            index &+= ends.trailingZeroBitCount &>> 3
                         } else {
-                            break
+                            while index < count, kind(bytes[index]) == .word { index &+= 1 }
                         }
+                        guard index &+ 1 < count, bytes[index] == UInt8(ascii: "'"), kind(bytes[index &+ 1]) == .word else { break }
+                        index &+= 2
                     }
                 case .space:
                     index &+= 1
