@@ -99,23 +99,92 @@ struct TermMatcher: Sendable {
                     || (isApostrophe(scalars[index]) && index + 1 < scalars.count && isLetter(scalars[index + 1])) {
                 index += 1
             }
-            var end = index
-            var word = lowered(scalars[start..<end])
-            var possessive = false
-            if word.hasSuffix("'s") {
-                word.removeLast(2)
-                possessive = true
-            } else if index < scalars.count, isApostrophe(scalars[index]), word.hasSuffix("s") {
-                // "workers'": a plural possessive; the apostrophe belongs to the match.
-                possessive = true
-                end = index + 1
-                index += 1
-            }
-            let (singular, plural) = singularize(word)
-            out.append(Word(range: start..<end, normalized: singular, plural: plural, possessive: possessive, breakBefore: breakPending))
+            let apostropheFollows = index < scalars.count && isApostrophe(scalars[index])
+            let form = normalizedASCII(scalars[start..<index], apostropheFollows: apostropheFollows)
+                ?? normalized(scalars[start..<index], apostropheFollows: apostropheFollows)
+            // "workers'": a plural possessive; the apostrophe belongs to the match.
+            if form.takesApostrophe { index += 1 }
+            out.append(Word(range: start..<index, normalized: form.word, plural: form.plural, possessive: form.possessive,
+                            breakBefore: breakPending))
             breakPending = false
         }
         return out
+    }
+
+    /// A word's normal form: lower case, straight apostrophes, no possessive "'s", singular.
+    /// `takesApostrophe`: a plural ending in "s" is possessive when an apostrophe follows it
+    /// ("workers'"), and the apostrophe then belongs to the word.
+    struct Form: Equatable {
+        var word: String
+        var plural: Bool
+        var possessive: Bool
+        var takesApostrophe: Bool
+    }
+
+    /// The normal form through Strings, for any word.
+    static func normalized(_ scalars: ArraySlice<Unicode.Scalar>, apostropheFollows: Bool) -> Form {
+        var word = lowered(scalars)
+        var possessive = false, takesApostrophe = false
+        if word.hasSuffix("'s") {
+            word.removeLast(2)
+            possessive = true
+        } else if apostropheFollows, word.hasSuffix("s") {
+            possessive = true
+            takesApostrophe = true
+        }
+        let (singular, plural) = singularize(word)
+        return Form(word: singular, plural: plural, possessive: possessive, takesApostrophe: takesApostrophe)
+    }
+
+    /// The same form for a word of ASCII letters, digits and apostrophes (straight or curly),
+    /// worked out on its bytes in a buffer on the stack: most words of most motions, which the
+    /// general path gave a String and an array each, and compared Unicode-aware suffixes on.
+    /// Nil for any other word.
+    static func normalizedASCII(_ scalars: ArraySlice<Unicode.Scalar>, apostropheFollows: Bool) -> Form? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count + 1) { buffer -> Form? in
+            var count = 0
+            for scalar in scalars {
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                } else if scalar == "\u{2019}" {
+                    buffer[count] = 0x27
+                } else {
+                    return nil
+                }
+                count += 1
+            }
+            func endsWith(_ suffix: StaticString) -> Bool {
+                let length = suffix.utf8CodeUnitCount
+                guard count >= length else { return false }
+                for offset in 0..<length where buffer[count - length + offset] != suffix.utf8Start[offset] { return false }
+                return true
+            }
+            var possessive = false, takesApostrophe = false
+            if endsWith("'s") {
+                count -= 2
+                possessive = true
+            } else if apostropheFollows, endsWith("s") {
+                possessive = true
+                takesApostrophe = true
+            }
+            // As ``singularize(_:)`` does, on bytes (each one character here).
+            var plural = false
+            if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+                plural = true
+                if endsWith("ies"), count > 4 {
+                    count -= 3
+                    buffer[count] = UInt8(ascii: "y")
+                    count += 1
+                } else if endsWith("sses") || endsWith("xes") || endsWith("ches") || endsWith("shes") {
+                    count -= 2
+                } else {
+                    count -= 1
+                }
+            }
+            let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+            return Form(word: word, plural: plural, possessive: possessive, takesApostrophe: takesApostrophe)
+        }
     }
 
     /// A word in lower case with straight apostrophes; ASCII (the common case) without going
