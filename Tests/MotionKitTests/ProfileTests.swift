@@ -70,4 +70,15 @@ import Testing
         #expect(!ResourceLibrary.isPlainName("../x"))
         #expect(!ResourceLibrary.isPlainName(".hidden"))
     }
+
+    @Test(arguments: ["", "/etc/passwd", "templates/", "templates//x.md", "templates/../x.md", "..", "a/..", "a\0b",
+                      "templates/motions/.."])
+    func unsafeRelativePathsAreRefused(path: String) {
+        #expect(throws: ResourceError.self) { try ResourceLibrary.checkSafe(path) }
+    }
+
+    @Test(arguments: ["templates/motions/basic.md", "a", "...", ".x/y", "templates/..md", "a/b.c/d"])
+    func plainRelativePathsAreAllowed(path: String) throws {
+        try ResourceLibrary.checkSafe(path)
+    }
 }

@@ -63,15 +63,29 @@ public struct ResourceLibrary: Sendable {
         }
         for key in BuiltinFiles.paths where key.hasPrefix(folder + "/") && key.hasSuffix(ext) {
             let name = key.dropFirst(folder.count + 1).dropLast(ext.count)
-            if !name.contains("/") { names.insert(String(name)) }
+            if !name.utf8.contains(UInt8(ascii: "/")) { names.insert(String(name)) }
         }
         return names.sorted()
     }
 
     /// Template and profile names come from users: they must stay inside the templates folder.
     static func checkSafe(_ relativePath: String) throws(ResourceError) {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: false)
-        if relativePath.hasPrefix("/") || parts.contains("..") || parts.contains("") || relativePath.contains("\0") {
+        // On bytes: every part between slashes is neither empty (which a leading slash is too)
+        // nor "..", and there is no NUL.
+        var unsafe = false, partLength = 0, dots = 0
+        for byte in relativePath.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if partLength == 0 || (partLength == 2 && dots == 2) { unsafe = true }
+                partLength = 0
+                dots = 0
+            } else {
+                if byte == 0 { unsafe = true }
+                if byte == UInt8(ascii: ".") { dots += 1 }
+                partLength += 1
+            }
+        }
+        if partLength == 0 || (partLength == 2 && dots == 2) { unsafe = true }
+        if unsafe {
             throw ResourceError(path: relativePath, message: "a template or profile name must be a plain name, not a path")
         }
     }
