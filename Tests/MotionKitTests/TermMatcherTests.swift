@@ -36,4 +36,17 @@ import Testing
             }
         }
     }
+
+    /// Glossary keys: ASCII terms are keyed on their bytes, as the general path keys them.
+    @Test func asciiTermsAreKeyedAsTheGeneralPathKeysThem() {
+        #expect(GlossaryEntry.key("  Peer \t Support\r\nWorker ") == "peer support worker")
+        #expect(GlossaryEntry.asciiKey("Café") == nil)
+        var random = SplitMix64(seed: 19)
+        let pieces = ["Peer", "support", "LXP", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "-", "'", "9", "A", "z", "\u{1F}"]
+        for _ in 0..<3_000 {
+            var term = ""
+            for _ in 0..<Int(random.next() % 8) { term += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(GlossaryEntry.asciiKey(term) == GlossaryEntry.unicodeKey(term), "\(term.debugDescription)")
+        }
+    }
 }

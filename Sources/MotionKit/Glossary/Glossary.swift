@@ -58,6 +58,31 @@ public struct GlossaryEntry: Sendable, Hashable {
 
     /// Terms compare without case or extra spaces.
     static func key(_ term: String) -> String {
+        asciiKey(term) ?? unicodeKey(term)
+    }
+
+    /// ``key(_:)`` of an ASCII term, on its bytes: what most terms are, without Unicode case
+    /// mapping or a grapheme-by-grapheme split. Nil for any other term.
+    static func asciiKey(_ term: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(term.utf8.count)
+        var spaceBefore = false
+        for byte in term.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                spaceBefore = !bytes.isEmpty
+                continue
+            }
+            if spaceBefore {
+                bytes.append(0x20)
+                spaceBefore = false
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func unicodeKey(_ term: String) -> String {
         // Joined by hand: `joined(separator:)` is generic and asks the runtime for a
         // conformance on first use, a scan of the whole table in a static binary.
         var key = ""
