@@ -141,7 +141,7 @@ struct TermMatcher: Sendable {
     /// general path gave a String and an array each, and compared Unicode-aware suffixes on.
     /// Nil for any other word.
     static func normalizedASCII(_ scalars: ArraySlice<Unicode.Scalar>, apostropheFollows: Bool) -> Form? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count + 1) { buffer -> Form? in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count) { buffer -> Form? in
             var count = 0
             for scalar in scalars {
                 if scalar.isASCII {

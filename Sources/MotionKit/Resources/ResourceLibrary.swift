@@ -73,18 +73,21 @@ public struct ResourceLibrary: Sendable {
         // On bytes: every part between slashes is neither empty (which a leading slash is too)
         // nor "..", and there is no NUL.
         var unsafe = false, partLength = 0, dots = 0
+        func endPart() {
+            if partLength == 0 || (partLength == 2 && dots == 2) { unsafe = true }
+            partLength = 0
+            dots = 0
+        }
         for byte in relativePath.utf8 {
             if byte == UInt8(ascii: "/") {
-                if partLength == 0 || (partLength == 2 && dots == 2) { unsafe = true }
-                partLength = 0
-                dots = 0
-            } else {
-                if byte == 0 { unsafe = true }
-                if byte == UInt8(ascii: ".") { dots += 1 }
-                partLength += 1
+                endPart()
+                continue
             }
+            if byte == 0 { unsafe = true }
+            if byte == UInt8(ascii: ".") { dots += 1 }
+            partLength += 1
         }
-        if partLength == 0 || (partLength == 2 && dots == 2) { unsafe = true }
+        endPart()
         if unsafe {
             throw ResourceError(path: relativePath, message: "a template or profile name must be a plain name, not a path")
         }
