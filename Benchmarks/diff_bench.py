@@ -76,7 +76,8 @@ def markdown(rows, small):
         return "n/a" if value is None else f"{value:.{digits}f}"
     out = ["## The diff engine (issue 4)\n",
            "Whole process: `motion diff --format plain A B` against `git diff --no-index --word-diff=plain A B`,",
-           "run in turn, 21 times each after a warm-up (medians). The engine's times are medians of 21 runs.",
+           "run in turn, 21 times each after a warm-up (medians), both read from disk first (see the issue 18",
+           "table). The engine's times are medians of 21 runs.",
            "In-process: the structure-aware engine (prose split, block alignment, word diff, cleanup, flattening",
            "to output runs) against diff-match-patch (word mode + cleanupSemantic, `Diff_Timeout = 0`, Python)",
            "and Swift's `CollectionDifference` on the same token ids (no cleanup). Segments: runs of equal,",

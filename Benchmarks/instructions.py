@@ -5,7 +5,8 @@ usage: Benchmarks/instructions.py [--motion BIN] [--corpus DIR]
 
 Counts the instructions of one run of each command with valgrind's callgrind (its "Collected"
 total) beside the whole-process time and page faults (motion and git run in turn, 21 times each
-after a warm-up: median time, faults of the last run). Counts of one binary on the
+after a warm-up: median time, faults of the last run; both programs read from disk first, see
+timing.evict_from_page_cache). Counts of one binary on the
 same inputs repeat to within a few tenths of a percent (Swift seeds its hashing afresh in each
 process), unlike times on a shared machine, so each is taken once. valgrind cannot read the
 release binary's debug info, so both are taken on a stripped copy (`strip -o`, in a temporary
@@ -77,7 +78,10 @@ def markdown(rows):
            "Instructions of one run under valgrind's callgrind (the same to within a few tenths of a percent",
            "from run to run, whatever the machine's load) beside whole-process times and minor page faults,",
            "both on a stripped copy of the release binary: motion and git run in turn, 21 times each after a",
-           "warm-up (median time; faults of the last run, which vary by a handful). A page fault costs about",
+           "warm-up (median time; faults of the last run, which vary by a handful). Each program's files are",
+           "first dropped from the page cache, so both are read from disk as after a reboot: a freshly written",
+           "copy maps in far fewer faults (303 against 403 on the 5% pair), which flattered motion in the runs",
+           "of this table before 2026-12-06 23:30. A page fault costs about",
            "1.6 µs on this machine, about as much as 5,000 instructions. Diff rows: `motion diff --format plain",
            "A B` against `git diff --no-index --word-diff=plain A B` on the corpus pairs. The floor row is",
            "`/bin/true`, what starting and ending any process costs. `make instructions` prints this table alone.\n",
