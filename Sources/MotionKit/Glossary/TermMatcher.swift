@@ -187,22 +187,11 @@ struct TermMatcher: Sendable {
         }
     }
 
-    /// A word in lower case with straight apostrophes; ASCII (the common case) without going
-    /// through Unicode tables.
+    /// A word in lower case with straight apostrophes, through Unicode's case mapping. ASCII
+    /// words (the common case) never come here: ``normalizedASCII(_:apostropheFollows:)`` takes
+    /// them on their bytes, and is tested against this.
     static func lowered(_ word: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(word.count)
-        for scalar in word {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-            } else if scalar == "\u{2019}" {
-                bytes.append(0x27)
-            } else {
-                return String(scalars: word).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(scalars: word).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
     /// The singular of a word, and whether it was plural: "workers" -> "worker", "bodies" -> "body".
