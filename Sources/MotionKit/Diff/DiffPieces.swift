@@ -206,18 +206,42 @@ extension PieceBuilder {
         // Groups are runs of pieces, kept as ranges: texts are joined once, at the end. A change
         // group's deleted text is its deleted and equal pieces in order, its inserted text its
         // inserted and equal pieces: an equality it took in stands on both sides.
+        // Twenty bytes: a diff has thousands of groups (see ``DiffRuns/Run``).
         struct Group {
-            enum Kind { case equal, moved, change }
+            enum Kind: UInt8 { case equal, moved, change }
             var kind: Kind
-            var pieces: Range<Int>
-            var deletedWords = 0
-            var insertedWords = 0
+            private var first: Int32, end: Int32
+            var deletedWords: Int32 = 0
+            var insertedWords: Int32 = 0
+
+            init(kind: Kind, pieces: Range<Int>) {
+                self.kind = kind
+                first = Int32(pieces.lowerBound)
+                end = Int32(pieces.upperBound)
+            }
+
+            var pieces: Range<Int> {
+                get { Int(first)..<Int(end) }
+                set {
+                    first = Int32(newValue.lowerBound)
+                    end = Int32(newValue.upperBound)
+                }
+            }
         }
         let pieces = input.runs
         // A stack of groups. Once a change is complete (an equality or a moved block follows it,
         // or the pieces end), while the top three are a change, a short equality and a change,
         // they become one change, which may then absorb the equality before it.
         var groups: [Group] = []
+        // Room for them at once, counted (absorbing only merges groups): an array grown by
+        // doubling, or room to spare, takes heap pages the renderer would otherwise reuse.
+        var groupCount = 0, inChange = false
+        for piece in pieces {
+            let isChange = !piece.hasNote && piece.style != .equal
+            if !isChange || !inChange { groupCount += 1 }
+            inChange = isChange
+        }
+        groups.reserveCapacity(groupCount)
         func absorb() {
             while groups.count >= 3, groups[groups.count - 3].kind == .change, groups[groups.count - 2].kind == .equal,
                   groups[groups.count - 1].kind == .change {
@@ -225,7 +249,7 @@ extension PieceBuilder {
                 // Equal runs can be most of the document: count them only as far as the test needs.
                 let limit = min(max(groups[left].deletedWords, groups[left].insertedWords),
                                 max(groups[right].deletedWords, groups[right].insertedWords))
-                let words = input.wordCount(groups[left + 1].pieces.lowerBound, stoppingAfter: limit)
+                let words = Int32(input.wordCount(groups[left + 1].pieces.lowerBound, stoppingAfter: Int(limit)))
                 guard words <= limit else { return }
                 let last = groups.removeLast()
                 groups.removeLast()
@@ -244,9 +268,9 @@ extension PieceBuilder {
             let last = groups.count - 1
             groups[last].pieces = groups[last].pieces.lowerBound..<(index + 1)
             if piece.style == .deleted {
-                groups[last].deletedWords += input.wordCount(index)
+                groups[last].deletedWords += Int32(input.wordCount(index))
             } else {
-                groups[last].insertedWords += input.wordCount(index)
+                groups[last].insertedWords += Int32(input.wordCount(index))
             }
         }
         absorb()
