@@ -20,8 +20,8 @@ trap 'rm -rf "$scratch"' EXIT
 # Relinked with a map, which says which input section holds each symbol and address: the same
 # flags and list give the same binary.
 rm -f .build/release/motion
-swift build -c release $RELEASE_FLAGS -Xlinker -Map="$scratch/map" -Xlinker --no-demangle --product motion 2>&1 \
-  | grep -E "error:" || true
+swift build -c release $RELEASE_FLAGS -Xlinker -Map="$scratch/map" -Xlinker --no-demangle --product motion \
+  > "$scratch/build.log" 2>&1 || { cat "$scratch/build.log" >&2; exit 1; }
 strip -g -o "$scratch/motion" .build/release/motion  # valgrind cannot read the debug info
 corpus=${MOTION_BENCH_CORPUS:-/tmp/bench-corpus}
 [ -d "$corpus/diff" ] || python3 ../shared/bench/make_corpus.py "$corpus" >/dev/null

@@ -17,7 +17,7 @@ Foundation one per source file), and static data is one section per object file.
    `diff` run, then `diff`'s, then `check`'s: each command's code is then one or two stretches;
 2. shared code sections that were run or faulted on, smallest first, so that the small ones share
    64 KB windows and Swift.o comes last;
-3. the static data sections faulted on, smallest first for the same reason.
+3. the static data sections touched, smallest first for the same reason.
 """
 import bisect
 import pathlib
@@ -103,14 +103,14 @@ def touched_sections(runs, sections, pattern):
 
 def ordered_functions(used, section_of):
     """Functions run, start-up's first, then check's and diff's, diff's, check's (runs 1, 2, 3+
-    are --version, check and the diffs), each group in the order first met."""
+    are --version, check and the diffs), each group by name: the order callgrind lists them in
+    changes with the layout, and a list that changed on every run would be hard to review."""
     def rank(runs_of):
         if 1 in runs_of:
             return 0
         diff, check = any(r >= 3 for r in runs_of), 2 in runs_of
         return 1 if diff and check else 2 if diff else 3
-    first = {name: index for index, name in enumerate(used)}
-    return sorted((n for n in used if n in section_of), key=lambda n: (rank(used[n]), first[n]))
+    return sorted((n for n in used if n in section_of), key=lambda n: (rank(used[n]), n))
 
 
 def wide_variants(used, section_of):
@@ -138,8 +138,7 @@ def main():
             if s.output != ".text" and id(s) not in seen and not seen.add(id(s))]
     listed = set(own)
     print("\n".join(dict.fromkeys(own)))
-    # A stable sort keeps the order first met among sections of one size.
-    for section in sorted(shared, key=lambda s: s.size) + sorted(data, key=lambda s: s.size):
+    for section in sorted(shared, key=lambda s: (s.size, s.name)) + sorted(data, key=lambda s: (s.size, s.name)):
         symbol = next((n for n in section.symbols if n not in listed), None)
         if symbol is not None:
             listed.add(symbol)
