@@ -58,7 +58,7 @@ def read_map(path):
 
 
 def functions_run(runs):
-    """Each function callgrind saw, with the set of runs that called it, in the order first met."""
+    """Each function callgrind saw, with the set of runs that called it."""
     used = {}
     for path in sorted(runs.glob("cg.*"), key=lambda p: int(p.suffix[1:])):
         run = int(path.suffix[1:])
@@ -75,13 +75,17 @@ def functions_run(runs):
 def touched_addresses(log):
     """The addresses in a lackey trace (" L 1f0a3c8,8"), each once, first seen first."""
     seen, order, rest = set(), [], b""
-    for chunk in iter(lambda: log.read(1 << 24), b""):
-        lines, cut = rest + chunk, (rest + chunk).rfind(b"\n") + 1
-        rest = lines[cut:]
-        for word in re.findall(rb"^ ?[LSM] ([0-9a-f]+),", lines[:cut], re.M):
+    def take(lines):
+        for word in re.findall(rb"^ ?[LSM] ([0-9a-f]+),", lines, re.M):
             if word not in seen:
                 seen.add(word)
                 order.append(word)
+    for chunk in iter(lambda: log.read(1 << 24), b""):
+        lines = rest + chunk
+        cut = lines.rfind(b"\n") + 1
+        take(lines[:cut])
+        rest = lines[cut:]
+    take(rest)
     return b"\n".join(order).decode()
 
 
@@ -118,8 +122,13 @@ def wide_variants(used, section_of):
     AVX-512 variants of each, which the machine's own CPU may run."""
     variant = re.compile(r"^(__\w+?)_(?:sse2|ssse3|sse4_\d|avx2?|evex|avx512)")
     bases = {found.group(1) for found in map(variant.match, used) if found}
-    return [n for n in section_of if (found := variant.match(n)) and found.group(1) in bases
-            and re.search(r"_(evex|avx512)", n)]
+    return sorted(n for n in section_of if (found := variant.match(n)) and found.group(1) in bases
+                  and re.search(r"_(evex|avx512)", n))
+
+
+def unique(sections):
+    """Each section once, in order."""
+    return list({id(section): section for section in sections}.values())
 
 
 def main():
@@ -128,14 +137,10 @@ def main():
     used = functions_run(runs)
     functions = ordered_functions(used, section_of) + wide_variants(used, section_of)
     own = [n for n in functions if section_of[n].holds_only(n)]
-    shared, seen = [], set()
-    for section in [section_of[n] for n in functions if not section_of[n].holds_only(n)] + [
-            s for s in touched_sections(runs, sections, "faults.*") if s.output == ".text"]:
-        if id(section) not in seen:
-            seen.add(id(section))
-            shared.append(section)
-    data = [s for s in touched_sections(runs, sections, "touched.*") + touched_sections(runs, sections, "faults.*")
-            if s.output != ".text" and id(s) not in seen and not seen.add(id(s))]
+    faulted = touched_sections(runs, sections, "faults.*")
+    shared = unique([section_of[n] for n in functions if not section_of[n].holds_only(n)]
+                    + [s for s in faulted if s.output == ".text"])
+    data = unique(s for s in touched_sections(runs, sections, "touched.*") + faulted if s.output != ".text")
     listed = set(own)
     print("\n".join(dict.fromkeys(own)))
     for section in sorted(shared, key=lambda s: (s.size, s.name)) + sorted(data, key=lambda s: (s.size, s.name)):
