@@ -55,9 +55,11 @@ let package = Package(
         .target(
             name: "MotionCLI",
             dependencies: ["MotionKit", "MotionDiff", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "motion", dependencies: ["MotionCLI"]),
+        // argv for the runtime without its start-up scan of /proc/self/maps (see the C file).
+        .target(name: "CProcessArguments"),
+        .executableTarget(name: "motion", dependencies: ["MotionCLI", "CProcessArguments"]),
         // The same command line with the PostgreSQL store; `motion` runs it for postgres:// stores.
-        .executableTarget(name: "motion-pg", dependencies: ["MotionCLI", "MotionPostgres"]),
+        .executableTarget(name: "motion-pg", dependencies: ["MotionCLI", "MotionPostgres", "CProcessArguments"]),
         // `motion serve`: pages and routes over the application layer, on Hummingbird.
         .target(
             name: "MotionWeb",
