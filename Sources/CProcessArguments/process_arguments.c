@@ -5,7 +5,8 @@
 // /proc/self/maps and parses every line with sscanf, about 60,000 instructions and a file read
 // before main: a third of `motion --version`, paid by every command. glibc already hands argc
 // and argv to every .init_array function, static executables included, so they are kept from
-// there. Dynamically linked builds (the tests) keep the runtime's, which the library binds to.
+// there. In a dynamically linked build (the debug one) the runtime's shared library has its own
+// copy as well; whichever the loader binds, both give the same arguments.
 
 #include <stddef.h>
 
