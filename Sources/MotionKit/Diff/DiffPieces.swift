@@ -206,26 +206,22 @@ extension PieceBuilder {
         // Groups are runs of pieces, kept as ranges: texts are joined once, at the end. A change
         // group's deleted text is its deleted and equal pieces in order, its inserted text its
         // inserted and equal pieces: an equality it took in stands on both sides.
-        // Twenty bytes: a diff has thousands of groups (see ``DiffRuns/Run``).
+        // Twenty bytes: a diff has thousands of groups (see ``CompactRange``).
         struct Group {
             enum Kind: UInt8 { case equal, moved, change }
             var kind: Kind
-            private var first: Int32, end: Int32
+            private var span: CompactRange
             var deletedWords: Int32 = 0
             var insertedWords: Int32 = 0
 
             init(kind: Kind, pieces: Range<Int>) {
                 self.kind = kind
-                first = Int32(pieces.lowerBound)
-                end = Int32(pieces.upperBound)
+                span = CompactRange(pieces)
             }
 
             var pieces: Range<Int> {
-                get { Int(first)..<Int(end) }
-                set {
-                    first = Int32(newValue.lowerBound)
-                    end = Int32(newValue.upperBound)
-                }
+                get { span.range }
+                set { span.range = newValue }
             }
         }
         let pieces = input.runs

@@ -7,23 +7,18 @@ struct DiffRuns {
         var style: DiffPiece.Style
         /// The note's index in ``DiffRuns/notes``, or -1.
         fileprivate var noteIndex: Int32 = -1
-        private var start: Int32
-        private var end: Int32
+        private var span: CompactRange
 
         /// Made by ``DiffRuns``, which keeps the notes.
         fileprivate init(style: DiffPiece.Style, range: Range<Int>) {
             self.style = style
-            start = Int32(range.lowerBound)
-            end = Int32(range.upperBound)
+            span = CompactRange(range)
         }
 
         /// The run's UTF-8 in ``DiffRuns/bytes``.
         var range: Range<Int> {
-            get { Int(start)..<Int(end) }
-            set {
-                start = Int32(newValue.lowerBound)
-                end = Int32(newValue.upperBound)
-            }
+            get { span.range }
+            set { span.range = newValue }
         }
 
         var hasNote: Bool { noteIndex >= 0 }
@@ -94,5 +89,22 @@ struct DiffRuns {
     /// passes it.
     func wordCount(_ index: Int, stoppingAfter limit: Int = .max) -> Int {
         bytes.withUnsafeBufferPointer { WordCount.of(utf8: UnsafeBufferPointer(rebasing: $0[runs[index].range]), stoppingAfter: limit) }
+    }
+}
+
+/// A range of offsets in eight bytes, not sixteen: a diff holds thousands of them (runs of its
+/// bytes, groups of runs), and every fresh page of them costs a fault.
+struct CompactRange {
+    private var lower: Int32
+    private var upper: Int32
+
+    init(_ range: Range<Int>) {
+        lower = Int32(range.lowerBound)
+        upper = Int32(range.upperBound)
+    }
+
+    var range: Range<Int> {
+        get { Int(lower)..<Int(upper) }
+        set { self = CompactRange(newValue) }
     }
 }
