@@ -223,7 +223,7 @@ public enum AmendmentParser {
         // The first word, lower-cased from its bytes, is all that decides.
         var first = ""
         for byte in text.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            let lower = ASCII.lowercased(byte)
             guard lower >= 0x61 && lower <= 0x7A else { break }
             first.unicodeScalars.append(Unicode.Scalar(lower))
         }

@@ -397,7 +397,7 @@ extension String {
         // Most texts begin and end with a visible ASCII character: nothing to trim, nothing to
         // copy. (A character that begins or ends with one is never white space.)
         if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           first != 0x20, !(0x09...0x0D).contains(first), last != 0x20, !(0x09...0x0D).contains(last) {
+           !ASCII.isWhitespace(first), !ASCII.isWhitespace(last) {
             return self
         }
         var text = Substring(self)

@@ -69,7 +69,7 @@ public struct GlossaryEntry: Sendable, Hashable {
         var spaceBefore = false
         for byte in term.utf8 {
             guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+            if ASCII.isWhitespace(byte) {
                 spaceBefore = !bytes.isEmpty
                 continue
             }
@@ -77,7 +77,7 @@ public struct GlossaryEntry: Sendable, Hashable {
                 bytes.append(0x20)
                 spaceBefore = false
             }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            bytes.append(ASCII.lowercased(byte))
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -145,8 +145,7 @@ struct TermMatcher: Sendable {
             var count = 0
             for scalar in scalars {
                 if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                    buffer[count] = ASCII.lowercased(UInt8(scalar.value))
                 } else if scalar == "\u{2019}" {
                     buffer[count] = 0x27
                 } else {
