@@ -16,7 +16,7 @@ struct Aligner {
     var matched: [Int32] = []
     var stamps: [Int32] = []
     var stampCount: Int32 = 0
-    /// Arrays kept from one word diff to the next.
+    /// Arrays kept from one diff to the next (of words, and of the blocks of a section).
     private var wordScratch = WordUnits.Scratch()
 
     init(base: DiffDocument, target: DiffDocument, options: DiffOptions) {
@@ -169,7 +169,12 @@ struct Aligner {
         let (baseKeys, targetKeys) = KeyTable.ids(base.sections[b].blocks.map(key), target.sections[t].blocks.map(key))
         var out: [BlockChange] = []
         var gapBase: [Int] = [], gapTarget: [Int] = []
-        for segment in Myers.diff(baseKeys, targetKeys).segments {
+        let blockDiff = baseKeys.withUnsafeBufferPointer { baseKeys in
+            targetKeys.withUnsafeBufferPointer { targetKeys in
+                wordScratch.shared.diff(baseKeys, targetKeys, costCap: Myers.defaultCostCap, diagonals: &wordScratch.diagonals)
+            }
+        }
+        for segment in blockDiff.segments {
             switch segment.operation {
             case .equal:
                 out += pairGap(b, t, gapBase, gapTarget)

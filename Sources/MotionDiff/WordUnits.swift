@@ -7,6 +7,7 @@ enum WordUnits {
     /// blocks, and making and freeing each array every time costs more than filling it.
     struct Scratch {
         var diagonals = Myers.Diagonals()
+        var shared = SharedOnly()
         var oldUnits: [Int32] = [], newUnits: [Int32] = []
         var oldStarts: [Int] = [], newStarts: [Int] = []
         var segments: [DiffSegment] = []
@@ -24,8 +25,8 @@ enum WordUnits {
         let newCount = units(new, head..<(new.count - tail), space, &scratch.pairs, into: &scratch.newUnits, &scratch.newStarts)
         let found = scratch.oldUnits.withUnsafeBufferPointer { oldUnits in
             scratch.newUnits.withUnsafeBufferPointer { newUnits in
-                Myers.diff(UnsafeBufferPointer(rebasing: oldUnits[..<oldCount]), UnsafeBufferPointer(rebasing: newUnits[..<newCount]),
-                           costCap: costCap, diagonals: &scratch.diagonals).segments
+                scratch.shared.diff(UnsafeBufferPointer(rebasing: oldUnits[..<oldCount]), UnsafeBufferPointer(rebasing: newUnits[..<newCount]),
+                                    costCap: costCap, diagonals: &scratch.diagonals).segments
             }
         }
         scratch.segments.removeAll(keepingCapacity: true)
