@@ -216,27 +216,38 @@ struct Aligner {
                 return max(0, centre - band)..<min(m, centre + band + 1)
             }
             // Row by row through buffers: the table is n by m (a whole motion rewritten is one
-            // gap), and checked indexing cost more than the scoring.
+            // gap), and checked indexing cost more than the scoring. Column j scores target
+            // block j - 1: before a row's band, within it, and after it, where the similarity
+            // is 0, below any threshold.
             let threshold = options.pairThreshold
             score.withUnsafeMutableBufferPointer { score in
-                similarity.withUnsafeBufferPointer { similarity in
+                similarity.values.withUnsafeBufferPointer { values in
                     for i in 1...n {
                         let above = score.baseAddress! + (i - 1) * (m + 1), row = above + (m + 1)
-                        let similar = similarity.baseAddress! + (i - 1) * m
+                        let band = similarity.bands[i - 1]
+                        let similar = values.baseAddress! + (i - 1) * similarity.width - band.lowerBound
                         var left = row[0]
-                        for j in 1...m {
+                        for j in 1..<(band.lowerBound + 1) {
+                            left = max(above[j], left)
+                            row[j] = left
+                        }
+                        for j in (band.lowerBound + 1)..<(band.upperBound + 1) {
                             var best = max(above[j], left)
                             let s = similar[j - 1]
                             if s >= threshold { best = max(best, above[j - 1] + s) }
                             row[j] = best
                             left = best
                         }
+                        for j in (band.upperBound + 1)..<(m + 1) {
+                            left = max(above[j], left)
+                            row[j] = left
+                        }
                     }
                 }
             }
             var i = n, j = m
             while i > 0, j > 0 {
-                let s = similarity[(i - 1) * m + j - 1]
+                let s = similarity[i - 1, j - 1]
                 if s >= options.pairThreshold, score[i * (m + 1) + j] == score[(i - 1) * (m + 1) + j - 1] + s {
                     pairs.append(GapPair(i - 1, j - 1))
                     i -= 1

@@ -43,23 +43,39 @@ extension Aligner {
         return Self.dice(common: common, oldWords, newWords)
     }
 
+    /// Similarities of base blocks (rows) to target blocks, kept only within each row's band:
+    /// a gap of a hundred blocks a side would otherwise take 80 KB, nearly all of it zeros.
+    struct BandTable {
+        /// Each row's band of target blocks.
+        var bands: [Range<Int>]
+        /// Row by row, `width` values each, from the first target block of the row's band.
+        var values: [Double]
+        var width: Int
+
+        /// The similarity of base block `i` to target block `j`: 0 outside the band.
+        subscript(i: Int, j: Int) -> Double {
+            bands[i].contains(j) ? values[i * width + j - bands[i].lowerBound] : 0
+        }
+    }
+
     /// The Dice similarity of each base block's words to those of the target blocks in its
-    /// band (zero outside it), row by row: a base block's words are counted once for its whole
-    /// row, and each target block's matches are kept apart by a stamp per token id, so no
-    /// table is cleared between pairs. Values are those ``WordBag`` gives, without sorting,
-    /// wherever they can reach `threshold`; 0 elsewhere.
+    /// band, row by row: a base block's words are counted once for its whole row, and each
+    /// target block's matches are kept apart by a stamp per token id, so no table is cleared
+    /// between pairs. Values are those ``WordBag`` gives, without sorting, wherever they can
+    /// reach `threshold`; 0 elsewhere.
     mutating func bandSimilarities(_ baseWords: [[Int32]], _ targetWords: [[Int32]], atLeast threshold: Double,
-                                           band: (Int) -> Range<Int>) -> [Double] {
+                                           band: (Int) -> Range<Int>) -> BandTable {
         growScratch()
-        let m = targetWords.count
-        var similarity = [Double].filled(with: 0, count: baseWords.count * m)
+        let bands = baseWords.indices.map(band)
+        let width = bands.reduce(0) { max($0, $1.count) }
+        var similarity = [Double].filled(with: 0, count: baseWords.count * width)
         var stamp = stampCount
         wordCounts.withUnsafeMutableBufferPointer { counts in
             matched.withUnsafeMutableBufferPointer { matched in
                 stamps.withUnsafeMutableBufferPointer { stamps in
                     for (i, row) in baseWords.enumerated() {
                         for id in row { counts[Int(id)] &+= 1 }
-                        for j in band(i) {
+                        for j in bands[i] {
                             // Words in common are at most the shorter block's: a pair that
                             // cannot reach the threshold by that bound keeps 0, as good as any
                             // value below the threshold to the pairing, which uses no other.
@@ -86,7 +102,7 @@ extension Aligner {
                                 }
                             }
                             if missed > misses { continue }
-                            similarity[i * m + j] = Self.dice(common: common, row.count, words.count)
+                            similarity[i * width + j - bands[i].lowerBound] = Self.dice(common: common, row.count, words.count)
                         }
                         for id in row { counts[Int(id)] = 0 }
                     }
@@ -94,7 +110,7 @@ extension Aligner {
             }
         }
         stampCount = stamp
-        return similarity
+        return BandTable(bands: bands, values: similarity, width: width)
     }
 
     /// The fewest words in common (up to `limit`, which reaches it) whose ``dice(common:_:_:)``
