@@ -67,3 +67,33 @@ import Testing
         #expect(TerminalText.escaped(text) == shown)
     }
 }
+
+/// `trimmingWhitespace` cuts on bytes where it can; it must trim exactly as Character's
+/// `isWhitespace` says, whatever the text around the white space.
+@Suite struct TrimmingTests {
+    static func byCharacters(_ text: String) -> String {
+        var text = Substring(text)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+
+    @Test(arguments: ["", " ", "\r\n", "a", " a ", "\t point 1 \n", " \u{301}a", "a \u{301}", "\u{A0}a\u{A0}", " e\u{301} ",
+                      "\u{2003} café \u{2003}", "\r\n\r\n", " \r\na\r\n ", "🙂 ", " \u{200B}x"])
+    func agreesWithCharacters(text: String) {
+        #expect(text.trimmingWhitespace == Self.byCharacters(text))
+    }
+
+    @Test func agreesOnRandomTexts() {
+        let pieces = [" ", "\t", "\n", "\r", "\r\n", "\u{A0}", "\u{2003}", "\u{301}", "a", "é", "1", ".", "🙂", "\u{200B}"]
+        var state: UInt64 = 7
+        for _ in 0..<5_000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for shift in stride(from: 0, to: Int(state >> 61) * 8 + 8, by: 4) {
+                text += pieces[Int((state >> UInt64(shift)) & 0xF) % pieces.count]
+            }
+            #expect(text.trimmingWhitespace == Self.byCharacters(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+}

@@ -394,11 +394,16 @@ extension String {
     }
 
     var trimmingWhitespace: String {
-        // Most texts begin and end with a visible ASCII character: nothing to trim, nothing to
-        // copy. (A character that begins or ends with one is never white space.)
-        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
-           !ASCII.isWhitespace(first), !ASCII.isWhitespace(last) {
-            return self
+        // On bytes where the white space is ASCII and a visible ASCII character stands inside it
+        // (or nothing does): each of those bytes is then a character of its own, as no
+        // combining mark follows it. Most texts have nothing to trim and are not copied.
+        let bytes = utf8
+        var low = bytes.startIndex, high = bytes.endIndex
+        while low < high, ASCII.isWhitespace(bytes[low]) { low = bytes.index(after: low) }
+        while high > low, ASCII.isWhitespace(bytes[bytes.index(before: high)]) { high = bytes.index(before: high) }
+        if low == high { return "" }
+        if bytes[low] < 0x80, bytes[bytes.index(before: high)] < 0x80 {
+            return low == bytes.startIndex && high == bytes.endIndex ? self : String(self[low..<high])
         }
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text.removeFirst() }

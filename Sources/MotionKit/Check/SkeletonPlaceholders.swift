@@ -50,8 +50,14 @@ struct SkeletonPlaceholders: Sendable {
     /// A block's text without its list marker, as the reader keeps it.
     static func words(of line: String) -> String {
         var text = Substring(line)
-        if let marker = text.firstIndex(where: { !$0.isNumber }), marker > text.startIndex,
-           text[marker] == "." || text[marker] == ")" {
+        // Skeletons are ASCII: where the first byte after any ASCII digits is ASCII, it is the
+        // first character that is not a number, found without asking Character.
+        let bytes = line.utf8
+        var afterDigits = bytes.startIndex
+        while afterDigits < bytes.endIndex, (0x30...0x39).contains(bytes[afterDigits]) { afterDigits = bytes.index(after: afterDigits) }
+        let marker = afterDigits == bytes.endIndex ? nil
+            : bytes[afterDigits] < 0x80 ? afterDigits : text.firstIndex(where: { !$0.isNumber })
+        if let marker, marker > text.startIndex, text[marker] == "." || text[marker] == ")" {
             text = text[text.index(after: marker)...]
         } else if text.hasPrefix("- ") || text.hasPrefix("* ") {
             text = text.dropFirst(2)
