@@ -88,13 +88,15 @@ enum ByteHash {
 /// String. A key of up to eight bytes (most words) is kept in its slot as one integer and
 /// compared as one; longer keys are kept in one flat buffer.
 struct ByteTable {
+    /// 16 bytes: a document's table is sized for all its distinct tokens at once, and every page
+    /// of it is touched (a fault each), as hashing spreads the keys.
     private struct Slot {
-        var hash: UInt64 = 0
-        /// A short key's bytes, the first in the lowest bits.
-        var packed: UInt64 = 0
-        /// A long key's offset in `keys`; -1 for an empty slot.
-        var start: Int32 = -1
-        var length: Int32 = 0
+        /// A short key's bytes, the first in the lowest bits; for a long key, the top half of its
+        /// hash (all that picks a slot) over where its bytes start in `keys`.
+        var key: UInt64 = 0
+        /// The key's length in bytes; -1 for an empty slot. (Not 0: a table of zeros is made by
+        /// memset, whose `rep stosb` valgrind counts as an instruction a byte.)
+        var length: Int32 = -1
         var id: Int32 = 0
     }
 
@@ -104,9 +106,12 @@ struct ByteTable {
     /// A hash's top bits pick its slot: 64 minus log2 of the slot count.
     private var shift: UInt64
 
+    private static let hashHalf: UInt64 = 0xFFFF_FFFF_0000_0000
+
     init(capacity: Int = 512) {
         var size = 16, shift: UInt64 = 60
-        while size < capacity * 2 {
+        // At most 2^32 slots: a slot is picked by the top half of a hash.
+        while size < capacity * 2, shift > 32 {
             size *= 2
             shift -= 1
         }
@@ -120,6 +125,11 @@ struct ByteTable {
         Int(truncatingIfNeeded: hash &>> shift)
     }
 
+    /// One multiplication (Fibonacci hashing): every bit of the key reaches the top bits.
+    @inline(__always) private static func hash(packed: UInt64) -> UInt64 {
+        packed &* 0x9E37_79B9_7F4A_7C15
+    }
+
     /// Up to eight bytes as one integer, the first byte in the lowest bits.
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var packed: UInt64 = 0
@@ -129,17 +139,15 @@ struct ByteTable {
 
     /// A key of at most eight bytes, packed (see ``pack(_:)``).
     mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
-        // One multiplication (Fibonacci hashing): every bit of the key reaches the top bits.
-        let hash = packed &* 0x9E37_79B9_7F4A_7C15
         let mask = slots.count - 1
-        var index = home(hash)
+        var index = home(Self.hash(packed: packed))
         while true {
             let slot = slots[index]
-            if slot.start < 0 { break }
-            if slot.packed == packed, Int(slot.length) == length { return (slot.id, false) }
+            if slot.length < 0 { break }
+            if slot.key == packed, Int(slot.length) == length { return (slot.id, false) }
             index = (index + 1) & mask
         }
-        insert(Slot(hash: hash, packed: packed, start: 0, length: Int32(length), id: next), at: index)
+        insert(Slot(key: packed, length: Int32(length), id: next), at: index)
         return (next, true)
     }
 
@@ -150,16 +158,22 @@ struct ByteTable {
         var index = home(hash)
         while true {
             let slot = slots[index]
-            if slot.start < 0 { break }
-            if slot.hash == hash, Int(slot.length) == bytes.count,
-               keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.start), bytes.baseAddress!, count: bytes.count) }) {
+            if slot.length < 0 { break }
+            if slot.key & Self.hashHalf == hash & Self.hashHalf, Int(slot.length) == bytes.count,
+               keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.key & ~Self.hashHalf), bytes.baseAddress!, count: bytes.count) }) {
                 return (slot.id, false)
             }
             index = (index + 1) & mask
         }
-        insert(Slot(hash: hash, packed: 0, start: Int32(keys.count), length: Int32(bytes.count), id: next), at: index)
+        precondition(keys.count < Int(UInt32.max) - bytes.count, "the table holds under 4 GB of long keys")
+        insert(Slot(key: hash & Self.hashHalf | UInt64(keys.count), length: Int32(bytes.count), id: next), at: index)
         keys.append(contentsOf: bytes)
         return (next, true)
+    }
+
+    /// The hash a slot's key was placed by.
+    @inline(__always) private static func hash(of slot: Slot) -> UInt64 {
+        slot.length > 8 ? slot.key & hashHalf : hash(packed: slot.key)
     }
 
     /// Stores `slot` in the empty slot `index` its probe ended at, or, when the table must
@@ -169,21 +183,22 @@ struct ByteTable {
         if (used + 1) * 2 > slots.count {
             grow()
             let mask = slots.count - 1
-            index = home(slot.hash)
-            while slots[index].start >= 0 { index = (index + 1) & mask }
+            index = home(Self.hash(of: slot))
+            while slots[index].length >= 0 { index = (index + 1) & mask }
         }
         slots[index] = slot
         used += 1
     }
 
     private mutating func grow() {
+        precondition(shift > 32, "a slot is picked by the top half of a hash: at most 2^32 slots")
         let old = slots
         slots = Array(repeating: Slot(), count: old.count * 2)
         shift -= 1
         let mask = slots.count - 1
-        for slot in old where slot.start >= 0 {
-            var index = home(slot.hash)
-            while slots[index].start >= 0 { index = (index + 1) & mask }
+        for slot in old where slot.length >= 0 {
+            var index = home(Self.hash(of: slot))
+            while slots[index].length >= 0 { index = (index + 1) & mask }
             slots[index] = slot
         }
     }
