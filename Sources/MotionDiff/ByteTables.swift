@@ -88,8 +88,8 @@ enum ByteHash {
 /// String. A key of up to eight bytes (most words) is kept in its slot as one integer and
 /// compared as one; longer keys are kept in one flat buffer.
 struct ByteTable {
-    /// 16 bytes: a document's table is sized for all its distinct tokens at once, and every page
-    /// of it is touched (a fault each), as hashing spreads the keys.
+    /// 16 bytes: a document's table is sized for all its distinct tokens at once, and hashing
+    /// spreads the keys over every page of it (64 KB for a 5,000-word pair, not 128 KB).
     private struct Slot {
         /// A short key's bytes, the first in the lowest bits; for a long key, the top half of its
         /// hash (all that picks a slot) over where its bytes start in `keys`.
