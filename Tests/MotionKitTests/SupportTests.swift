@@ -97,3 +97,10 @@ import Testing
         }
     }
 }
+
+@Suite struct ScalarArrayTests {
+    @Test(arguments: ["", "peer support worker", "Peer Workers’", "café", "cafe\u{301}", "🙂 lived experience", "a\r\nb", "\u{7F}\u{80}"])
+    func agreesWithTheScalarView(text: String) {
+        #expect(text.scalarArray == Array(text.unicodeScalars))
+    }
+}

@@ -46,7 +46,7 @@ public struct GlossaryLinter: Sendable {
 
     /// Findings in `text`, from scalar offset `start` (to pass over front matter).
     public func lint(_ text: String, from start: Int = 0, skipQuotes: Bool = false) -> [Finding] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         let body = Self.blankingProvenance(Array(scalars[min(start, scalars.count)...]))
         let lines = LineIndex(scalars)
         return matcher.matches(in: body, skipQuotes: skipQuotes).map { match in
@@ -90,7 +90,7 @@ public struct GlossaryLinter: Sendable {
     /// person to reword), and the findings it replaced.
     public func fix(_ text: String, from start: Int = 0, skipQuotes: Bool = false) -> (text: String, fixed: [Finding]) {
         let findings = lint(text, from: start, skipQuotes: skipQuotes).filter { $0.kind == .variant }
-        var scalars = Array(text.unicodeScalars)
+        var scalars = text.scalarArray
         for finding in findings.reversed() {
             scalars.replaceSubrange(finding.range, with: Array(finding.suggestion.unicodeScalars))
         }

@@ -207,7 +207,7 @@ struct TermMatcher: Sendable {
 
     /// A term as the matcher compares it: its normalised words joined by spaces.
     static func normalizedPhrase(_ term: String) -> String {
-        words(Array(term.unicodeScalars)).map(\.normalized).joined(separator: " ")
+        words(term.scalarArray).map(\.normalized).joined(separator: " ")
     }
 
     // MARK: The automaton
@@ -222,7 +222,7 @@ struct TermMatcher: Sendable {
     private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word)) }
 
     private mutating func add(_ term: String, _ pattern: Pattern) {
-        let words = Self.words(Array(term.unicodeScalars))
+        let words = Self.words(term.scalarArray)
         guard !words.isEmpty else { return }
         var node: Int32 = 0
         for word in words {

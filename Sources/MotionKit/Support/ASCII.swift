@@ -11,3 +11,20 @@ enum ASCII {
         byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
     }
 }
+
+extension String {
+    /// The text's Unicode scalars in an array. ASCII text (most motions, every built-in glossary
+    /// term) is copied byte by byte, one pass; `Array(unicodeScalars)` walks the scalars twice,
+    /// once to count them and once to copy.
+    var scalarArray: [Unicode.Scalar] {
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+            var high: UInt8 = 0
+            let scalars = bytes.map { byte -> Unicode.Scalar in
+                high |= byte
+                return Unicode.Scalar(byte)
+            }
+            return high < 0x80 ? scalars : nil
+        } ?? nil
+        return ascii ?? Array(unicodeScalars)
+    }
+}
