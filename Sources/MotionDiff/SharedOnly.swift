@@ -70,29 +70,13 @@ struct SharedOnly {
         return TokenDiff(segments: joiningNeighbours(segments, a, b), reachedCostCap: found.reachedCostCap)
     }
 
-    /// A run of equal elements, or a change: deleted `a`, inserted `b`.
-    private struct Run {
-        var isEqual: Bool
-        var a: Range<Int>
-        var b: Range<Int>
-    }
-
     /// `segments` with each pure insertion or deletion that can slide through the equal run on
     /// one side joined to the change beyond it (see the type's comment). An edit at either end
     /// stays: the equal run on its other side takes over what the edit leaves.
     private func joiningNeighbours(_ segments: [DiffSegment], _ a: UnsafeBufferPointer<Int32>,
                                    _ b: UnsafeBufferPointer<Int32>) -> [DiffSegment] {
-        var runs: [Run] = []
-        runs.reserveCapacity(segments.count)
-        for segment in segments {
-            let isEqual = segment.operation == .equal
-            if let last = runs.last, !isEqual, !last.isEqual {
-                runs[runs.count - 1] = Run(isEqual: false, a: last.a.lowerBound..<segment.a.upperBound,
-                                           b: last.b.lowerBound..<segment.b.upperBound)
-            } else {
-                runs.append(Run(isEqual: isEqual, a: segment.a, b: segment.b))
-            }
-        }
+        typealias Run = SemanticCleanup.Run
+        var runs = SemanticCleanup.makeRuns(segments)
         var joined = false
         var index = 0
         while index < runs.count {
@@ -130,18 +114,7 @@ struct SharedOnly {
                 index += 1
             }
         }
-        guard joined else { return segments }
-        var out: [DiffSegment] = []
-        out.reserveCapacity(runs.count + runs.count / 2)
-        for run in runs {
-            if run.isEqual {
-                out.append(DiffSegment(.equal, a: run.a, b: run.b))
-                continue
-            }
-            if !run.a.isEmpty { out.append(DiffSegment(.delete, a: run.a, b: run.b.lowerBound..<run.b.lowerBound)) }
-            if !run.b.isEmpty { out.append(DiffSegment(.insert, a: run.a.upperBound..<run.a.upperBound, b: run.b)) }
-        }
-        return out
+        return joined ? SemanticCleanup.makeSegments(runs) : segments
     }
 
     /// Whether the elements `edit` of `ids` can move `shift` places (right when positive) and
