@@ -11,18 +11,11 @@ import Testing
         for round in 0..<6_000 {
             let alphabet = UInt64(round % 3 == 0 ? 3 : 30)
             let a = (0..<Int(random.next() % (round % 7 == 0 ? 200 : 50))).map { _ in Int32(random.next() % alphabet) }
-            var b = a
+            let b: [Int32]
             if round % 4 == 0 {
                 b = (0..<Int(random.next() % 50)).map { _ in Int32(random.next() % alphabet) }
             } else {
-                for _ in 0..<Int(random.next() % 10) {
-                    let at = Int(random.next() % UInt64(b.count + 1))
-                    switch random.next() % 3 {
-                    case 0 where at < b.count: b.remove(at: at)
-                    case 1 where at < b.count: b[at] = Int32(random.next() % alphabet)
-                    default: b.insert(Int32(random.next() % alphabet), at: at)
-                    }
-                }
+                b = DiffTestSupport.edited(a, edits: 10, alphabet: alphabet, &random)
             }
             let costCap = round % 5 == 0 ? Int(1 + random.next() % 12) : Myers.defaultCostCap
             let expected = PlainMyers(a, b, costCap: costCap).diff()

@@ -13,15 +13,7 @@ import Testing
             // A small alphabet shares nearly everything; a large one leaves much to set aside.
             let alphabet = UInt64(round % 2 == 0 ? 6 : 80)
             let a = (0..<Int(random.next() % 70)).map { _ in Int32(random.next() % alphabet) }
-            var b = a
-            for _ in 0..<Int(random.next() % 30) {
-                let at = Int(random.next() % UInt64(b.count + 1))
-                switch random.next() % 3 {
-                case 0 where at < b.count: b.remove(at: at)
-                case 1 where at < b.count: b[at] = Int32(random.next() % alphabet)
-                default: b.insert(Int32(random.next() % alphabet), at: at)
-                }
-            }
+            let b = DiffTestSupport.edited(a, edits: 30, alphabet: alphabet, &random)
             let found = a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in shared.diff(a, b, costCap: Myers.defaultCostCap, diagonals: &diagonals) }
             }

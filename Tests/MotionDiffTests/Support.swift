@@ -57,6 +57,21 @@ enum DiffTestSupport {
         return previous[b.count]
     }
 
+    /// `ids` after up to `maximum - 1` random edits (a removal, a replacement or an insertion,
+    /// each from `alphabet`), as a revision changes a text.
+    static func edited(_ ids: [Int32], edits maximum: UInt64, alphabet: UInt64, _ random: inout SplitMix64) -> [Int32] {
+        var ids = ids
+        for _ in 0..<Int(random.next() % maximum) {
+            let at = Int(random.next() % UInt64(ids.count + 1))
+            switch random.next() % 3 {
+            case 0 where at < ids.count: ids.remove(at: at)
+            case 1 where at < ids.count: ids[at] = Int32(random.next() % alphabet)
+            default: ids.insert(Int32(random.next() % alphabet), at: at)
+            }
+        }
+        return ids
+    }
+
     static let vocabulary = ["the", "peer", "support", "workers", " ", " ", " ", ".", ",", "café", "cafe\u{301}", "“", "\"",
                              "—", "-", "!!!", "...", "the", "the", "\n", "\n\n", "🙂", "👩‍⚕️", "Band", "7", "lived", "experience"]
 
