@@ -71,6 +71,29 @@ import Testing
         }
     }
 
+    @Test func asciiBytesAreCutAsTheGeneralCutterCutsThem() {
+        // Random ASCII of every byte value, over many 64-byte chunks: tokens, kinds and ids as
+        // the grapheme-cluster path gives them (a text with "é" in it goes that way; the full
+        // stop before it keeps it apart from the text's last token).
+        var random = SplitMix64(seed: 29)
+        let common = Array("ab'  \n.".utf8)
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 300)
+            let bytes = (0..<length).map { _ in
+                random.next() % 3 == 0 ? UInt8(random.next() % 0x80) : common[Int(random.next() % UInt64(common.count))]
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let interner = TokenInterner()
+            let ascii = Tokenizer.tokenize(text, interner: interner)
+            let general = Tokenizer.tokenize(text + ".\u{E9}", interner: interner)
+            let cut = { (t: TokenizedText) in (0..<t.count).map { (String(t[$0]), t.kinds[$0], t.ids[$0]) } }
+            let got = cut(ascii), expected = cut(general).dropLast(2)
+            #expect(got.map(\.0) == expected.map(\.0), "\(bytes)")
+            #expect(got.map(\.1) == expected.map(\.1), "\(bytes)")
+            #expect(got.map(\.2) == expected.map(\.2), "\(bytes)")
+        }
+    }
+
     @Test func asciiTextIsCutAsTheGeneralCutterCutsIt() {
         // Any character outside ASCII sends a text down the grapheme-cluster path: the same
         // text with a full stop and one appended must give the same tokens, and those two more.
