@@ -85,9 +85,14 @@ enum ByteHash {
 }
 
 /// Open-addressing hash table from byte strings to ids, so the common case never builds a
-/// String. A key of up to eight bytes (most words) is kept in its slot as one integer and
-/// compared as one; longer keys are kept in one flat buffer.
-struct ByteTable {
+/// String. A key of one byte (a space, a mark) is looked up directly; a key of up to eight bytes
+/// (most words) is kept in its slot as one integer and compared as one; longer keys are kept in
+/// one flat buffer.
+///
+/// The slots are memory the table owns, not an array: the tokenizer looks up a token in a few
+/// dozen instructions, and an array's storage would be reached, and its bounds checked, anew for
+/// each token. Hence noncopyable.
+struct ByteTable: ~Copyable {
     /// 16 bytes: a document's table is sized for all its distinct tokens at once, and hashing
     /// spreads the keys over every page of it (64 KB for a 5,000-word pair, not 128 KB).
     private struct Slot {
@@ -100,8 +105,12 @@ struct ByteTable {
         var id: Int32 = 0
     }
 
+    /// `mask + 1` slots, a power of two.
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
+    /// The ids of one-byte keys, by byte; -1 for none yet.
+    private let singles: UnsafeMutablePointer<Int32>
     private var keys: [UInt8] = []
-    private var slots: [Slot]
     private var used = 0
     /// A hash's top bits pick its slot: 64 minus log2 of the slot count.
     private var shift: UInt64
@@ -115,8 +124,22 @@ struct ByteTable {
             size *= 2
             shift -= 1
         }
-        slots = Array(repeating: Slot(), count: size)
+        slots = Self.emptySlots(size)
+        mask = size - 1
         self.shift = shift
+        singles = .allocate(capacity: 256)
+        singles.initialize(repeating: -1, count: 256)
+    }
+
+    deinit {
+        slots.deallocate()
+        singles.deallocate()
+    }
+
+    private static func emptySlots(_ count: Int) -> UnsafeMutablePointer<Slot> {
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: count)
+        slots.initialize(repeating: Slot(), count: count)
+        return slots
     }
 
     /// The slot a probe for `hash` starts at. The top bits, not the low ones: a short key's hash
@@ -137,15 +160,22 @@ struct ByteTable {
         return packed
     }
 
-    /// A key of at most eight bytes, packed (see ``pack(_:)``).
-    mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
-        let mask = slots.count - 1
+    /// A key of one byte.
+    @inline(__always) mutating func id(single byte: UInt8, next: Int32) -> (id: Int32, isNew: Bool) {
+        let id = singles[Int(byte)]
+        if id >= 0 { return (id, false) }
+        singles[Int(byte)] = next
+        return (next, true)
+    }
+
+    /// A key of two to eight bytes, packed (see ``pack(_:)``).
+    @inline(__always) mutating func id(packed: UInt64, length: Int, next: Int32) -> (id: Int32, isNew: Bool) {
         var index = home(Self.hash(packed: packed))
         while true {
             let slot = slots[index]
             if slot.length < 0 { break }
             if slot.key == packed, Int(slot.length) == length { return (slot.id, false) }
-            index = (index + 1) & mask
+            index = (index &+ 1) & mask
         }
         insert(Slot(key: packed, length: Int32(length), id: next), at: index)
         return (next, true)
@@ -154,7 +184,6 @@ struct ByteTable {
     /// A key of more than eight bytes with its hash (the tokenizer's; one table must always be
     /// given hashes of one function).
     mutating func id(long bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, next: Int32) -> (id: Int32, isNew: Bool) {
-        let mask = slots.count - 1
         var index = home(hash)
         while true {
             let slot = slots[index]
@@ -163,7 +192,7 @@ struct ByteTable {
                keys.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress! + Int(slot.key & ~Self.hashHalf), bytes.baseAddress!, count: bytes.count) }) {
                 return (slot.id, false)
             }
-            index = (index + 1) & mask
+            index = (index &+ 1) & mask
         }
         precondition(keys.count < Int(UInt32.max) - bytes.count, "the table holds under 4 GB of long keys")
         insert(Slot(key: hash & Self.hashHalf | UInt64(keys.count), length: Int32(bytes.count), id: next), at: index)
@@ -180,9 +209,8 @@ struct ByteTable {
     /// grow first, in the first empty slot for its hash in the grown table.
     private mutating func insert(_ slot: Slot, at index: Int) {
         var index = index
-        if (used + 1) * 2 > slots.count {
+        if (used + 1) * 2 > mask + 1 {
             grow()
-            let mask = slots.count - 1
             index = home(Self.hash(of: slot))
             while slots[index].length >= 0 { index = (index + 1) & mask }
         }
@@ -192,15 +220,16 @@ struct ByteTable {
 
     private mutating func grow() {
         precondition(shift > 32, "a slot is picked by the top half of a hash: at most 2^32 slots")
-        let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
+        let old = slots, oldCount = mask + 1
+        slots = Self.emptySlots(oldCount * 2)
+        mask = oldCount * 2 - 1
         shift -= 1
-        let mask = slots.count - 1
-        for slot in old where slot.length >= 0 {
+        for slot in UnsafeBufferPointer(start: old, count: oldCount) where slot.length >= 0 {
             var index = home(Self.hash(of: slot))
             while slots[index].length >= 0 { index = (index + 1) & mask }
             slots[index] = slot
         }
+        old.deallocate()
     }
 }
 

@@ -70,7 +70,9 @@ public struct TokenizedText: Sendable {
 public final class TokenInterner {
     public let ignoreTypography: Bool
     /// Taken out while a text is cut (see `withTables`), so the hot loop touches locals only.
-    private var tables: ASCIITables?
+    /// Only `withTables` takes it, and never within itself: the runtime's check of each access
+    /// to a class's property (two a text cut) is left out.
+    @exclusivity(unchecked) private var tables: ASCIITables?
     private var unicode: [String: Int32] = [:]
 
     public var count: Int32 { tables?.count ?? 0 }
@@ -84,10 +86,8 @@ public final class TokenInterner {
     }
 
     /// The ids of ASCII tokens, and the count of all ids given.
-    struct ASCIITables {
+    struct ASCIITables: ~Copyable {
         var table: ByteTable
-        /// Ids of one-byte tokens (a space, a line break, a mark), looked up without hashing.
-        var single = [Int32].filled(with: -1, count: 128)
         var count: Int32 = 0
         /// Where the tokenizer cuts a text before copying its tokens out: kept from one text to
         /// the next, so that a diff of many blocks makes three arrays per block, not six.
@@ -125,12 +125,9 @@ public final class TokenInterner {
 
         /// A one-byte token: a space, a line break, a mark.
         @inline(__always) mutating func id(single byte: UInt8) -> Int32 {
-            let index = Int(byte)
-            if single[index] < 0 {
-                single[index] = count
-                count += 1
-            }
-            return single[index]
+            let (id, isNew) = table.id(single: byte, next: count)
+            if isNew { count += 1 }
+            return id
         }
 
         @inline(__always) mutating func id(packed: UInt64, length: Int) -> Int32 {
@@ -139,10 +136,19 @@ public final class TokenInterner {
             return id
         }
 
-        /// A token of more than eight bytes, hashed with FNV-1a a byte at a time.
+        /// A token of more than eight bytes, hashed eight bytes at a time: the last eight (which
+        /// may overlap the eight before) after the whole ones before them.
         mutating func id(long bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            precondition(bytes.count > 8)
+            let raw = UnsafeRawPointer(bytes.baseAddress!), multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var hash = UInt64(bytes.count) &* multiplier
+            var offset = 0
+            while offset &+ 8 < bytes.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+                hash ^= hash &>> 29
+                offset &+= 8
+            }
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: bytes.count &- 8, as: UInt64.self)) &* multiplier
             let (id, isNew) = table.id(long: bytes, hash: ByteHash.mix(hash), next: count)
             if isNew { count += 1 }
             return id
@@ -154,8 +160,9 @@ public final class TokenInterner {
     func withTables<Result>(_ body: (inout ASCIITables) -> Result) -> Result {
         // Moved out, not copied: a copy would retain and release each of its arrays.
         var local = tables.take()!
-        defer { tables = local }
-        return body(&local)
+        let result = body(&local)
+        tables = consume local
+        return result
     }
 
     func id(ascii bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
