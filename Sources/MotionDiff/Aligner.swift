@@ -307,7 +307,7 @@ struct Aligner {
             case .insert: changedWords += new.wordCount(in: segment.b)
             }
         }
-        let totalWords = old.wordCount(in: 0..<old.count) + new.wordCount(in: 0..<new.count)
+        let totalWords = old.wordCount + new.wordCount
         let unchanged = segments.allSatisfy { $0.operation == .equal }
         if unchanged {
             return BlockChange(kind: .equal, segments: segments, baseTokens: old, targetTokens: new)

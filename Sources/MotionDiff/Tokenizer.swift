@@ -11,6 +11,7 @@ public enum Tokenizer {
         var starts: [Int32] = []
         var ids: [Int32] = []
         var kinds: [TokenKind] = []
+        var words = 0
         // ASCII text is cut byte by byte into the interner's scratch buffers (one token per byte
         // at most), then copied into arrays of its size; text with any other character is cut
         // by grapheme cluster.
@@ -22,13 +23,10 @@ public enum Tokenizer {
                 scratch.starts.withUnsafeMutableBufferPointer { startBuffer in
                     scratch.ids.withUnsafeMutableBufferPointer { idBuffer in
                         scratch.kinds.withUnsafeMutableBufferPointer { kindBuffer in
-                            let tokens = cutASCII(bytes, &tables, startBuffer, idBuffer, kindBuffer)
-                            starts.reserveCapacity(tokens + 1)
-                            starts.append(contentsOf: UnsafeBufferPointer(rebasing: startBuffer[...tokens]))
-                            ids.reserveCapacity(tokens)
-                            ids.append(contentsOf: UnsafeBufferPointer(rebasing: idBuffer[..<tokens]))
-                            kinds.reserveCapacity(tokens)
-                            kinds.append(contentsOf: UnsafeBufferPointer(rebasing: kindBuffer[..<tokens]))
+                            let tokens = cutASCII(bytes, &tables, startBuffer, idBuffer, kindBuffer, words: &words)
+                            starts = Array(UnsafeBufferPointer(rebasing: startBuffer[...tokens]))
+                            ids = Array(UnsafeBufferPointer(rebasing: idBuffer[..<tokens]))
+                            kinds = Array(UnsafeBufferPointer(rebasing: kindBuffer[..<tokens]))
                         }
                     }
                 }
@@ -38,8 +36,9 @@ public enum Tokenizer {
         if !allASCII {
             cutUnicode(text, interner: interner, starts: &starts, ids: &ids, kinds: &kinds)
             starts.append(Int32(byteCount))
+            words = kinds.count(where: { $0 == .word })
         }
-        return TokenizedText(text: text, starts: starts, ids: ids, kinds: kinds)
+        return TokenizedText(text: text, starts: starts, ids: ids, kinds: kinds, wordCount: words)
     }
 
     @inline(__always) static func isASCIIAlnum(_ byte: UInt8) -> Bool {
@@ -74,7 +73,7 @@ public enum Tokenizer {
     /// first finds where tokens start and what kind each is, the second gives them ids.
     private static func cutASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: inout TokenInterner.ASCIITables,
                                  _ starts: UnsafeMutableBufferPointer<Int32>, _ ids: UnsafeMutableBufferPointer<Int32>,
-                                 _ kinds: UnsafeMutableBufferPointer<TokenKind>) -> Int {
+                                 _ kinds: UnsafeMutableBufferPointer<TokenKind>, words: inout Int) -> Int {
         // Offsets are stored as 32-bit integers; the arithmetic below cannot overflow then.
         precondition(bytes.count < Int(Int32.max), "a text of 2 GB or more is not cut into tokens")
         precondition(starts.count > bytes.count && ids.count >= bytes.count && kinds.count >= bytes.count)
@@ -82,14 +81,15 @@ public enum Tokenizer {
             starts[0] = 0
             return 0
         }
-        let tokens = cut(base, count: bytes.count, starts.baseAddress!, kinds.baseAddress!)
+        let tokens = cut(base, count: bytes.count, starts.baseAddress!, kinds.baseAddress!, words: &words)
         intern(base, count: bytes.count, tokens: tokens, starts.baseAddress!, ids.baseAddress!, &tables)
         return tokens
     }
 
-    /// Where each token starts, and its kind; then the end. Returns the number of tokens.
+    /// Where each token starts, and its kind; then the end. Returns the number of tokens, and
+    /// adds the words among them to `words`.
     private static func cut(_ bytes: UnsafePointer<UInt8>, count: Int, _ starts: UnsafeMutablePointer<Int32>,
-                            _ kinds: UnsafeMutablePointer<TokenKind>) -> Int {
+                            _ kinds: UnsafeMutablePointer<TokenKind>, words: inout Int) -> Int {
         asciiClasses.withUnsafeBufferPointer { classes in
             @inline(__always) func kind(_ byte: UInt8) -> TokenKind { classes[Int(byte)] }
             let raw = UnsafeRawPointer(bytes)
@@ -100,6 +100,7 @@ public enum Tokenizer {
                 let tokenKind = kind(bytes[index])
                 switch tokenKind {
                 case .word:
+                    words &+= 1
                     // Letters and digits, and an apostrophe between two of them: eight bytes are
                     // classified at once while eight remain, the last few one by one. Where a
                     // run of them ends, only an apostrophe can go on.

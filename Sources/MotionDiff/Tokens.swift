@@ -16,6 +16,9 @@ public struct TokenizedText: Sendable {
     public let starts: [Int32]
     public let ids: [Int32]
     public let kinds: [TokenKind]
+    /// The number of word tokens: counted as the text is cut, for the share of a block's words
+    /// a change touches.
+    public let wordCount: Int
 
     public var count: Int { ids.count }
     public var isEmpty: Bool { ids.isEmpty }

@@ -91,6 +91,7 @@ import Testing
             #expect(got.map(\.0) == expected.map(\.0), "\(bytes)")
             #expect(got.map(\.1) == expected.map(\.1), "\(bytes)")
             #expect(got.map(\.2) == expected.map(\.2), "\(bytes)")
+            #expect(ascii.wordCount == got.count { $0.1 == .word } && general.wordCount == expected.count { $0.1 == .word } + 1)
         }
     }
 
