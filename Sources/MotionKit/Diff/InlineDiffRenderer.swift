@@ -29,12 +29,23 @@ public struct InlineDiffRenderer: Sendable {
         var lines = [Line(start: 0, baseLine: 1, targetLine: 1)]
 
         /// One output line: its first byte, whether it holds a change, and the base and target
-        /// line numbers where it starts.
+        /// line numbers where it starts. Sixteen bytes: a long diff has thousands of lines, and
+        /// every fresh page of them costs a fault.
         struct Line {
-            var start: Int
+            private var first: Int32
+            private var base: Int32
+            private var target: Int32
             var changed = false
-            var baseLine: Int
-            var targetLine: Int
+
+            init(start: Int, baseLine: Int, targetLine: Int) {
+                first = Int32(start)
+                base = Int32(baseLine)
+                target = Int32(targetLine)
+            }
+
+            var start: Int { Int(first) }
+            var baseLine: Int { Int(base) }
+            var targetLine: Int { Int(target) }
         }
 
         /// Appends a change's mark (it holds no line break) and notes the line holds a change.
