@@ -38,7 +38,9 @@ let package = Package(
         // glibc's <malloc.h>, for the command line's malloc tuning.
         .systemLibrary(name: "CMalloc"),
         // The diff engine: tokens, Myers, cleanup, structure, three-way merge. Pure Swift, no I/O.
-        .target(name: "MotionDiff"),
+        // The tokenizer's cut of ASCII text, with SSE2 (see token_cut.c).
+        .target(name: "CTokenCut"),
+        .target(name: "MotionDiff", dependencies: ["CTokenCut"]),
         .target(
             name: "MotionKit",
             dependencies: [

@@ -1,8 +1,10 @@
+import CTokenCut
+
 /// Cuts prose into tokens: words (letters and digits, with an apostrophe inside a word, as in
 /// "don't" or "workers’"), runs of white space, and each other character on its own.
 ///
-/// ASCII text is cut byte by byte; text with other characters is cut by grapheme cluster, so an
-/// accent, an emoji sequence or a flag is never split.
+/// ASCII text is cut sixteen bytes at a time (token_cut.c); text with other characters is cut
+/// by grapheme cluster, so an accent, an emoji sequence or a flag is never split.
 public enum Tokenizer {
     public static func tokenize(_ text: String, interner: TokenInterner) -> TokenizedText {
         var text = text
@@ -41,32 +43,6 @@ public enum Tokenizer {
         return TokenizedText(text: text, starts: starts, ids: ids, kinds: kinds, wordCount: words)
     }
 
-    @inline(__always) static func isASCIIAlnum(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-    }
-
-    @inline(__always) static func isASCIISpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-    }
-
-    /// The high bit of each of eight ASCII bytes that is not a letter or digit. A byte below
-    /// 0x80 plus (0x80 - low) reaches 0x80 exactly when it is at least `low`, and plus
-    /// (0x7F - high) when it is above `high`, with no carry into the next byte.
-    @inline(__always) static func nonAlphanumerics(_ bytes: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func within(_ x: UInt64, _ low: UInt64, _ high: UInt64) -> UInt64 {
-            (x &+ ones &* (0x80 - low)) & ~(x &+ ones &* (0x7F - high)) & highs
-        }
-        let digits = within(bytes, 0x30, 0x39)
-        let letters = within(bytes | ones &* 0x20, 0x61, 0x7A)
-        return ~(digits | letters) & highs
-    }
-
-    /// What each ASCII byte is to the cutter: a letter or digit, white space, or neither.
-    private static let asciiClasses: [TokenKind] = (0..<128).map { (byte: UInt8) -> TokenKind in
-        isASCIIAlnum(byte) ? .word : isASCIISpace(byte) ? .space : .punctuation
-    }
-
     /// Cuts ASCII bytes into tokens; returns how many. `starts` gets one more entry, the end.
     ///
     /// Two passes, each with few values live so that its loop keeps them in registers: the
@@ -87,50 +63,16 @@ public enum Tokenizer {
     }
 
     /// Where each token starts, and its kind; then the end. Returns the number of tokens, and
-    /// adds the words among them to `words`.
+    /// adds the words among them to `words`. (In C, for its vector instructions: see
+    /// token_cut.c.)
     private static func cut(_ bytes: UnsafePointer<UInt8>, count: Int, _ starts: UnsafeMutablePointer<Int32>,
                             _ kinds: UnsafeMutablePointer<TokenKind>, words: inout Int) -> Int {
-        asciiClasses.withUnsafeBufferPointer { classes in
-            @inline(__always) func kind(_ byte: UInt8) -> TokenKind { classes[Int(byte)] }
-            let raw = UnsafeRawPointer(bytes)
-            var index = 0
-            var token = 0
-            while index < count {
-                let start = index
-                let tokenKind = kind(bytes[index])
-                switch tokenKind {
-                case .word:
-                    words &+= 1
-                    // Letters and digits, and an apostrophe between two of them: eight bytes are
-                    // classified at once while eight remain, the last few one by one. Where a
-                    // run of them ends, only an apostrophe can go on.
-                    while true {
-                        if index &+ 8 <= count {
-                            let ends = nonAlphanumerics(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                            if ends == 0 {
-                                index &+= 8
-                                continue
-                            }
-                            index &+= ends.trailingZeroBitCount &>> 3
-                        } else {
-                            while index < count, kind(bytes[index]) == .word { index &+= 1 }
-                        }
-                        guard index &+ 1 < count, bytes[index] == UInt8(ascii: "'"), kind(bytes[index &+ 1]) == .word else { break }
-                        index &+= 2
-                    }
-                case .space:
-                    index &+= 1
-                    while index < count, kind(bytes[index]) == .space { index &+= 1 }
-                case .punctuation:
-                    index &+= 1
-                }
-                starts[token] = Int32(truncatingIfNeeded: start)
-                kinds[token] = tokenKind
-                token &+= 1
-            }
-            starts[token] = Int32(truncatingIfNeeded: count)
-            return token
+        var found = 0
+        let tokens = kinds.withMemoryRebound(to: UInt8.self, capacity: count) {
+            motion_cut_ascii(bytes, count, starts, $0, &found)
         }
+        words += found
+        return tokens
     }
 
     /// The id of each token cut by `cut`.

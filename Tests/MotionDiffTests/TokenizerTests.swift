@@ -1,3 +1,4 @@
+import CTokenCut
 import Testing
 @testable import MotionDiff
 
@@ -55,19 +56,25 @@ import Testing
         }
     }
 
-    @Test func eightBytesAtOnceClassifyAsOneByteAtATime() {
-        for filler in [UInt8(ascii: "a"), UInt8(ascii: ".")] {
-            for byte in UInt8(0)..<0x80 {
-                for position in 0..<8 {
-                    var bytes = [UInt8](repeating: filler, count: 8)
-                    bytes[position] = byte
-                    let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-                    let expected = bytes.enumerated().reduce(UInt64(0)) { mask, entry in
-                        Tokenizer.isASCIIAlnum(entry.element) ? mask : mask | 0x80 << UInt64(8 * entry.offset)
-                    }
-                    #expect(Tokenizer.nonAlphanumerics(word) == expected, "byte \(byte) at \(position)")
-                }
+    @Test func sixteenBytesAtOnceCutAsOneByteAtATime() {
+        // The vector cut against the byte-wise one: random ASCII of every byte value, mostly
+        // the classes' edges and apostrophes, 0 to 300 bytes (several 64-byte chunks, and a
+        // token across each boundary).
+        var random = SplitMix64(seed: 41)
+        let edges = Array("09az AZ'\t\r\n\u{0B}\u{0C}/:@[`{\u{08}\u{0E}\u{1F}!".utf8)
+        for _ in 0..<5_000 {
+            let length = Int(random.next() % 300)
+            let bytes = (0..<length).map { _ in
+                random.next() % 4 == 0 ? UInt8(random.next() % 0x80) : edges[Int(random.next() % UInt64(edges.count))]
             }
+            func cut(_ cutter: (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<UInt8>?,
+                                UnsafeMutablePointer<Int>?) -> Int) -> (starts: [Int32], kinds: [UInt8], words: Int) {
+                var starts = [Int32](repeating: -1, count: length + 1), kinds = [UInt8](repeating: 9, count: length), words = 0
+                let tokens = bytes.withUnsafeBufferPointer { cutter($0.baseAddress, length, &starts, &kinds, &words) }
+                return (Array(starts[...tokens]), Array(kinds[..<tokens]), words)
+            }
+            let vector = cut(motion_cut_ascii), bytewise = cut(motion_cut_ascii_bytewise)
+            #expect(vector.starts == bytewise.starts && vector.kinds == bytewise.kinds && vector.words == bytewise.words, "\(bytes)")
         }
     }
 
