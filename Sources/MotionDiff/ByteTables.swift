@@ -66,20 +66,28 @@ enum ByteHash {
         return offset
     }
 
-    /// Whether every byte is ASCII.
+    /// Whether every byte is ASCII: 32 bytes a step, then eight, then the last eight again
+    /// (overlapping) for the rest; a byte at a time only in texts shorter than eight.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
+        let raw = UnsafeRawPointer(base), count = bytes.count
+        guard count >= 8 else {
+            var high: UInt8 = 0
+            for byte in bytes { high |= byte }
+            return high < 0x80
+        }
+        @inline(__always) func load(_ offset: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         var offset = 0
         var high: UInt64 = 0
-        while offset + 8 <= bytes.count {
-            high |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            offset += 8
+        while offset &+ 32 <= count {
+            high |= load(offset) | load(offset &+ 8) | load(offset &+ 16) | load(offset &+ 24)
+            offset &+= 32
         }
-        while offset < bytes.count {
-            high |= UInt64(base[offset])
-            offset += 1
+        while offset &+ 8 <= count {
+            high |= load(offset)
+            offset &+= 8
         }
+        high |= load(count &- 8)
         return high & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -11,6 +11,22 @@ import Testing
     let base = ["Conference notes.", "Peer support workers", "", "Conference notes.", "LXP consultants"]
     let target = ["LXP consultants", "peer support workers", "", "Conference notes."]
 
+    /// The ASCII test reads eight and 32 bytes at a time: one byte of 0x80 or above is found
+    /// at every place of texts of every length up to 100, and none is found where there is none.
+    @Test func aByteOutsideASCIIIsFoundAtEveryPlace() {
+        for length in 0...100 {
+            let ascii = [UInt8](repeating: 0x7F, count: length)
+            #expect(ascii.withUnsafeBufferPointer { ByteHash.isASCII($0) }, "\(length) bytes")
+            for place in 0..<length {
+                for byte: UInt8 in [0x80, 0xC3, 0xFF] {
+                    var text = ascii
+                    text[place] = byte
+                    #expect(!text.withUnsafeBufferPointer { ByteHash.isASCII($0) }, "\(byte) at \(place) of \(length)")
+                }
+            }
+        }
+    }
+
     @Test func equalTextsShareAnIdAndOthersDoNot() {
         let (b, t) = KeyTable.ids(base, target)
         #expect(groups(b + t) == [0, 1, 2, 0, 4, 4, 6, 2, 0])
