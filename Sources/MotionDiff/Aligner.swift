@@ -177,7 +177,7 @@ struct Aligner {
         for segment in blockDiff.segments {
             switch segment.operation {
             case .equal:
-                out += pairGap(b, t, gapBase, gapTarget)
+                pairGap(b, t, gapBase, gapTarget, into: &out)
                 gapBase = []
                 gapTarget = []
                 for (i, j) in zip(segment.a, segment.b) {
@@ -187,16 +187,24 @@ struct Aligner {
             case .insert: gapTarget += segment.b
             }
         }
-        out += pairGap(b, t, gapBase, gapTarget)
+        pairGap(b, t, gapBase, gapTarget, into: &out)
         return out
     }
 
     /// Within a run of changed blocks, pairs the most similar ones in order (a small dynamic
     /// programme), diffs paired blocks word by word, and leaves the rest deleted or inserted.
-    private mutating func pairGap(_ b: Int, _ t: Int, _ gapBase: [Int], _ gapTarget: [Int]) -> [BlockChange] {
+    /// Appended to `out`, not returned: appending a returned array copies each change (and
+    /// retains each of its texts and arrays), then frees the copied ones.
+    private mutating func pairGap(_ b: Int, _ t: Int, _ gapBase: [Int], _ gapTarget: [Int], into out: inout [BlockChange]) {
         let n = gapBase.count, m = gapTarget.count
-        if n == 0 { return gapTarget.map { BlockChange(kind: .inserted, target: BlockPlace(section: t, block: $0)) } }
-        if m == 0 { return gapBase.map { BlockChange(kind: .deleted, base: BlockPlace(section: b, block: $0)) } }
+        if n == 0 {
+            for block in gapTarget { out.append(BlockChange(kind: .inserted, target: BlockPlace(section: t, block: block))) }
+            return
+        }
+        if m == 0 {
+            for block in gapBase { out.append(BlockChange(kind: .deleted, base: BlockPlace(section: b, block: block))) }
+            return
+        }
         var pairs: [GapPair] = []
         if n == 1, m == 1 {
             // One block on each side (the usual edit): they pair when similar enough.
@@ -260,7 +268,6 @@ struct Aligner {
             }
             pairs.reverse()
         }
-        var out: [BlockChange] = []
         var i = 0, j = 0
         for pair in pairs + [GapPair(n, m)] {
             let (pi, pj) = (pair.base, pair.target)
@@ -277,11 +284,10 @@ struct Aligner {
             var change = wordChange(tokens(basePlace, inBase: true), tokens(targetPlace, inBase: false))
             change.base = basePlace
             change.target = targetPlace
-            out.append(change)
+            out.append(consume change)
             i += 1
             j += 1
         }
-        return out
     }
 
     /// Paired blocks of a gap, by their indices in it.
@@ -343,10 +349,12 @@ struct Aligner {
             var inserted: Int
         }
         var deleted: [Spot] = [], inserted: [Spot] = []
-        for (s, section) in sections.enumerated() {
-            for (k, change) in section.blocks.enumerated() {
-                if change.kind == .deleted, let place = change.base { deleted.append(Spot(section: s, index: k, place: place)) }
-                if change.kind == .inserted, let place = change.target { inserted.append(Spot(section: s, index: k, place: place)) }
+        // By index: `for change in blocks` would copy each change, retaining its texts and arrays.
+        for s in sections.indices {
+            for k in sections[s].blocks.indices {
+                let kind = sections[s].blocks[k].kind
+                if kind == .deleted, let place = sections[s].blocks[k].base { deleted.append(Spot(section: s, index: k, place: place)) }
+                if kind == .inserted, let place = sections[s].blocks[k].target { inserted.append(Spot(section: s, index: k, place: place)) }
             }
         }
         guard !deleted.isEmpty, !inserted.isEmpty, deleted.count * inserted.count <= 1_000_000 else { return }

@@ -31,14 +31,16 @@ extension DocumentDiff {
         // Room at once for the target's text and the base's changed blocks: a buffer grown by
         // doubling touches more memory, and each fresh page costs a fault.
         var out = PieceBuilder(capacity: target.utf8Count + changedBaseUTF8Count)
-        for section in sections {
-            if let heading = section.heading {
-                out.add(change: heading, in: self, baseBlock: section.base.flatMap { base.sections[$0].heading },
-                        targetBlock: section.target.flatMap { target.sections[$0].heading })
+        // By index: `for change in blocks` would copy each change, retaining its texts and arrays.
+        for s in sections.indices {
+            if let heading = sections[s].heading {
+                out.add(change: heading, in: self, baseBlock: sections[s].base.flatMap { base.sections[$0].heading },
+                        targetBlock: sections[s].target.flatMap { target.sections[$0].heading })
             }
-            for change in section.blocks {
-                out.add(change: change, in: self, baseBlock: change.base.map { block($0, inBase: true) },
-                        targetBlock: change.target.map { block($0, inBase: false) })
+            for k in sections[s].blocks.indices {
+                let (basePlace, targetPlace) = (sections[s].blocks[k].base, sections[s].blocks[k].target)
+                out.add(change: sections[s].blocks[k], in: self, baseBlock: basePlace.map { block($0, inBase: true) },
+                        targetBlock: targetPlace.map { block($0, inBase: false) })
             }
         }
         if base.trailing == target.trailing {
