@@ -38,13 +38,13 @@ let package = Package(
         // glibc's <malloc.h>, for the command line's malloc tuning.
         .systemLibrary(name: "CMalloc"),
         // The diff engine: tokens, Myers, cleanup, structure, three-way merge. Pure Swift, no I/O.
-        // The tokenizer's cut of ASCII text, with SSE2 (see token_cut.c).
-        .target(name: "CTokenCut"),
-        .target(name: "MotionDiff", dependencies: ["CTokenCut"]),
+        // Scans of ASCII text sixteen bytes at a time: the tokenizer's cut, word counts.
+        .target(name: "CTextScan"),
+        .target(name: "MotionDiff", dependencies: ["CTextScan"]),
         .target(
             name: "MotionKit",
             dependencies: [
-                "MotionDiff", "CCmarkGFM", "CZlib", "CLibXML2",
+                "MotionDiff", "CTextScan", "CCmarkGFM", "CZlib", "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -1,4 +1,4 @@
-import CTokenCut
+import CTextScan
 
 /// Cuts prose into tokens: words (letters and digits, with an apostrophe inside a word, as in
 /// "don't" or "workers’"), runs of white space, and each other character on its own.

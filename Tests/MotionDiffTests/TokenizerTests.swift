@@ -1,4 +1,4 @@
-import CTokenCut
+import CTextScan
 import Testing
 @testable import MotionDiff
 

@@ -7,7 +7,7 @@
 // Tokens then start where a byte's class differs from the one before it (or at any byte of
 // neither class: a mark is a token alone), read off 64-bit masks a set bit at a time.
 
-#include "CTokenCut.h"
+#include "CTextScan.h"
 
 #include <string.h>
 #if defined(__SSE2__)

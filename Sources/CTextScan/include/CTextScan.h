@@ -1,6 +1,7 @@
-#ifndef MOTION_CTOKENCUT_H
-#define MOTION_CTOKENCUT_H
-// Cutting ASCII prose into tokens, sixteen bytes at a time (see token_cut.c).
+#ifndef MOTION_CTEXTSCAN_H
+#define MOTION_CTEXTSCAN_H
+// Scans of ASCII text sixteen bytes at a time: cutting it into tokens (token_cut.c) and counting
+// its words (word_count.c).
 
 #include <stddef.h>
 #include <stdint.h>
@@ -18,5 +19,11 @@ size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uin
 // The same cut a byte at a time, with no vector instructions: what machines without SSE2 run,
 // and what tests hold the vector cut to.
 size_t motion_cut_ascii_bytewise(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words);
+
+// The words of `count` bytes as conferences count them: runs of anything but white space (space,
+// tab to carriage return) that hold a letter or digit. Once the count passes `limit`, returns
+// any number above it. Returns SIZE_MAX, having counted nothing, when a byte is not ASCII: the
+// caller counts such text by its Unicode properties.
+size_t motion_count_ascii_words(const uint8_t *bytes, size_t count, size_t limit);
 
 #endif
