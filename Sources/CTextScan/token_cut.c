@@ -2,46 +2,36 @@
 //
 // Why C: the cut classifies every byte of every changed block, the largest single cost of a
 // diff. SSE2 classifies sixteen bytes in a dozen instructions and gathers each class into a bit
-// per byte (movemask); Swift has no portable way to gather a vector comparison into bits, and a
-// byte at a time, or eight at a time in integers, it took three to five times the instructions.
-// Tokens then start where a byte's class differs from the one before it (or at any byte of
-// neither class: a mark is a token alone), read off 64-bit masks a set bit at a time.
+// per byte (movemask, in scan.h); Swift has no portable way to gather a vector comparison into
+// bits, and a byte at a time, or eight at a time in integers, it took three to five times the
+// instructions. Tokens then start where a byte's class differs from the one before it (or at any
+// byte of neither class: a mark is a token alone), read off 64-bit masks a set bit at a time.
+// Without SSE2, scan.h classes the bytes one by one, and the rest is the same.
 
 #include "CTextScan.h"
+#include "scan.h"
 
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-static int is_alnum(uint8_t byte) {
-    uint8_t folded = byte | 0x20;
-    return (folded >= 'a' && folded <= 'z') || (byte >= '0' && byte <= '9');
-}
-
-static int is_space(uint8_t byte) {
-    return byte == ' ' || (byte >= 0x09 && byte <= 0x0D);
-}
 
 size_t motion_cut_ascii_bytewise(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words) {
     size_t index = 0, token = 0;
     while (index < count) {
         size_t start = index;
         uint8_t kind;
-        if (is_alnum(bytes[index])) {
+        if (scan_is_alnum(bytes[index])) {
             kind = motion_token_word;
             *words += 1;
             for (;;) {
-                while (index < count && is_alnum(bytes[index])) index++;
-                if (index + 1 < count && bytes[index] == '\'' && is_alnum(bytes[index + 1])) {
+                while (index < count && scan_is_alnum(bytes[index])) index++;
+                if (index + 1 < count && bytes[index] == '\'' && scan_is_alnum(bytes[index + 1])) {
                     index += 2;
                     continue;
                 }
                 break;
             }
-        } else if (is_space(bytes[index])) {
+        } else if (scan_is_space(bytes[index])) {
             kind = motion_token_space;
-            while (index < count && is_space(bytes[index])) index++;
+            while (index < count && scan_is_space(bytes[index])) index++;
         } else {
             kind = motion_token_punctuation;
             index++;
@@ -54,8 +44,6 @@ size_t motion_cut_ascii_bytewise(const uint8_t *bytes, size_t count, int32_t *st
     return token;
 }
 
-#if defined(__SSE2__)
-
 // What a token's first byte makes it: a word starts at a letter or digit (never at an
 // apostrophe, which joins a word only inside it), white space at white space, and any other
 // byte is a mark alone.
@@ -65,32 +53,6 @@ static const uint8_t first_byte_kind[256] = {
     ['0' ... '9'] = W, [':' ... '@'] = P, ['A' ... 'Z'] = W, ['[' ... '`'] = P, ['a' ... 'z'] = W,
     ['{' ... 0xFF] = P,
 };
-
-// Each class of 64 bytes (fewer at the end), a bit per byte: letters and digits, white space,
-// apostrophes.
-typedef struct {
-    uint64_t alnum, space, quote;
-} classes;
-
-static inline classes classify(const uint8_t *chunk) {
-    const __m128i zero = _mm_setzero_si128();
-    classes out = {0, 0, 0};
-    for (int part = 0; part < 4; part++) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(chunk + 16 * part));
-        // x - low, saturated at zero after subtracting (high - low), is zero exactly when x is
-        // within low...high (as unsigned bytes).
-        __m128i digit = _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8('0')), _mm_set1_epi8(9));
-        __m128i letter = _mm_subs_epu8(_mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), _mm_set1_epi8(25));
-        __m128i control = _mm_subs_epu8(_mm_sub_epi8(v, _mm_set1_epi8(0x09)), _mm_set1_epi8(4));
-        uint64_t alnum = (uint16_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(digit, zero), _mm_cmpeq_epi8(letter, zero)));
-        uint64_t space = (uint16_t)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(control, zero), _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-        uint64_t quote = (uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-        out.alnum |= alnum << (16 * part);
-        out.space |= space << (16 * part);
-        out.quote |= quote << (16 * part);
-    }
-    return out;
-}
 
 size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words) {
     size_t token = 0, counted = 0;
@@ -108,10 +70,10 @@ size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uin
             memcpy(tail, chunk, length);
             chunk = tail;
         }
-        classes c = classify(chunk);
+        scan_classes c = scan_classify(chunk);
         uint64_t valid = length == 64 ? ~(uint64_t)0 : ((uint64_t)1 << length) - 1;
         uint64_t alnum = c.alnum & valid, space = c.space & valid, quote = c.quote & valid;
-        uint64_t alnum_after = length == 64 && base + 64 < count && is_alnum(bytes[base + 64]);
+        uint64_t alnum_after = length == 64 && base + 64 < count && scan_is_alnum(bytes[base + 64]);
         uint64_t joined = quote & (alnum << 1 | alnum_before) & (alnum >> 1 | alnum_after << 63);
         uint64_t word = alnum | joined;
         uint64_t word_starts = word & ~(word << 1 | word_before);
@@ -133,10 +95,3 @@ size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uin
     return token;
 }
 
-#else
-
-size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words) {
-    return motion_cut_ascii_bytewise(bytes, count, starts, kinds, words);
-}
-
-#endif

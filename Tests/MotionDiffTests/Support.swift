@@ -72,6 +72,15 @@ enum DiffTestSupport {
         return ids
     }
 
+    /// Random ASCII of under `maximum` bytes: a byte of any value one time in `anyOneIn`, else
+    /// one of `common`.
+    static func ascii(_ random: inout SplitMix64, under maximum: UInt64, common: String, anyOneIn: UInt64) -> [UInt8] {
+        let common = Array(common.utf8)
+        return (0..<Int(random.next() % maximum)).map { _ in
+            random.next() % anyOneIn == 0 ? UInt8(random.next() % 0x80) : common[Int(random.next() % UInt64(common.count))]
+        }
+    }
+
     static let vocabulary = ["the", "peer", "support", "workers", " ", " ", " ", ".", ",", "café", "cafe\u{301}", "“", "\"",
                              "—", "-", "!!!", "...", "the", "the", "\n", "\n\n", "🙂", "👩‍⚕️", "Band", "7", "lived", "experience"]
 

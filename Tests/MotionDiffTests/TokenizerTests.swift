@@ -61,12 +61,9 @@ import Testing
         // the classes' edges and apostrophes, 0 to 300 bytes (several 64-byte chunks, and a
         // token across each boundary).
         var random = SplitMix64(seed: 41)
-        let edges = Array("09az AZ'\t\r\n\u{0B}\u{0C}/:@[`{\u{08}\u{0E}\u{1F}!".utf8)
         for _ in 0..<5_000 {
-            let length = Int(random.next() % 300)
-            let bytes = (0..<length).map { _ in
-                random.next() % 4 == 0 ? UInt8(random.next() % 0x80) : edges[Int(random.next() % UInt64(edges.count))]
-            }
+            let bytes = DiffTestSupport.ascii(&random, under: 300, common: "09az AZ'\t\r\n\u{0B}\u{0C}/:@[`{\u{08}\u{0E}\u{1F}!", anyOneIn: 4)
+            let length = bytes.count
             func cut(_ cutter: (UnsafePointer<UInt8>?, Int, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<UInt8>?,
                                 UnsafeMutablePointer<Int>?) -> Int) -> (starts: [Int32], kinds: [UInt8], words: Int) {
                 var starts = [Int32](repeating: -1, count: length + 1), kinds = [UInt8](repeating: 9, count: length), words = 0
@@ -83,12 +80,8 @@ import Testing
         // the grapheme-cluster path gives them (a text with "é" in it goes that way; the full
         // stop before it keeps it apart from the text's last token).
         var random = SplitMix64(seed: 29)
-        let common = Array("ab'  \n.".utf8)
         for _ in 0..<2_000 {
-            let length = Int(random.next() % 300)
-            let bytes = (0..<length).map { _ in
-                random.next() % 3 == 0 ? UInt8(random.next() % 0x80) : common[Int(random.next() % UInt64(common.count))]
-            }
+            let bytes = DiffTestSupport.ascii(&random, under: 300, common: "ab'  \n.", anyOneIn: 3)
             let text = String(decoding: bytes, as: UTF8.self)
             let interner = TokenInterner()
             let ascii = Tokenizer.tokenize(text, interner: interner)

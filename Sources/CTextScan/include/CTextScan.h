@@ -16,8 +16,7 @@ enum { motion_token_word = 0, motion_token_space = 1, motion_token_punctuation =
 // holds `count + 1` entries and `kinds` `count`; `count` is below 2^31.
 size_t motion_cut_ascii(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words);
 
-// The same cut a byte at a time, with no vector instructions: what machines without SSE2 run,
-// and what tests hold the vector cut to.
+// The same cut a byte at a time: what tests hold the cut by masks to.
 size_t motion_cut_ascii_bytewise(const uint8_t *bytes, size_t count, int32_t *starts, uint8_t *kinds, size_t *words);
 
 // The words of `count` bytes as conferences count them: runs of anything but white space (space,
