@@ -14,9 +14,9 @@ public enum Tokenizer {
         var ids: [Int32] = []
         var kinds: [TokenKind] = []
         var words = 0
-        // ASCII text is cut byte by byte into the interner's scratch buffers (one token per byte
-        // at most), then copied into arrays of its size; text with any other character is cut
-        // by grapheme cluster.
+        // ASCII text is cut into the interner's scratch buffers (one token per byte at most),
+        // then copied into arrays of its size; text with any other character is cut by grapheme
+        // cluster.
         let allASCII = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard ByteHash.isASCII(bytes) else { return false }
             interner.withTables { tables in

@@ -142,7 +142,7 @@ public final class TokenInterner {
         /// A token of more than eight bytes, hashed eight bytes at a time: the last eight (which
         /// may overlap the eight before) after the whole ones before them.
         mutating func id(long bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-            precondition(bytes.count > 8)
+            precondition(bytes.count > 8, "a long token has more than eight bytes")
             let raw = UnsafeRawPointer(bytes.baseAddress!), multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
             var hash = UInt64(bytes.count) &* multiplier
             var offset = 0

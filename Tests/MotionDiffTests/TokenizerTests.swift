@@ -95,6 +95,18 @@ import Testing
         }
     }
 
+    /// The interner's table, made for 16 tokens and given thousands (short, long and one-byte,
+    /// each twice), grows on the way and still gives equal tokens one id and others their own.
+    @Test func idsHoldWhileTheTableGrows() {
+        let words = (0..<3_000).map { "w\($0)" + String(repeating: "x", count: $0 % 12) } + (33..<127).map { String(UnicodeScalar(UInt8($0))) }
+        let interner = TokenInterner(distinctTokens: 1)
+        let first = words.map { Tokenizer.tokenize($0, interner: interner) }
+        let second = words.map { Tokenizer.tokenize($0, interner: interner) }
+        #expect(zip(first, second).allSatisfy { $0.ids == $1.ids })
+        let ids = first.flatMap(\.ids)
+        #expect(Set(ids).count == Set(first.flatMap { t in (0..<t.count).map { String(t[$0]) } }).count)
+    }
+
     @Test func asciiTextIsCutAsTheGeneralCutterCutsIt() {
         // Any character outside ASCII sends a text down the grapheme-cluster path: the same
         // text with a full stop and one appended must give the same tokens, and those two more.
