@@ -37,9 +37,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's <malloc.h>, for the command line's malloc tuning.
         .systemLibrary(name: "CMalloc"),
-        // The diff engine: tokens, Myers, cleanup, structure, three-way merge. Pure Swift, no I/O.
         // Scans of ASCII text sixteen bytes at a time: the tokenizer's cut, word counts.
         .target(name: "CTextScan"),
+        // The diff engine: tokens, Myers, cleanup, structure, three-way merge. No I/O; Swift but
+        // for CTextScan's cut of ASCII text.
         .target(name: "MotionDiff", dependencies: ["CTextScan"]),
         .target(
             name: "MotionKit",

@@ -1,5 +1,5 @@
-// Word counts of ASCII text (MotionKit's WordCount), sixteen bytes at a time: for the same reason
-// as token_cut.c, a byte at a time this was the largest cost of rendering a heavily edited diff.
+// Word counts of ASCII texts of 64 bytes or more (MotionKit's WordCount: a motion's parts, the
+// equal text between a diff's changes), sixteen bytes at a time, for the reason token_cut.c is C.
 //
 // A word is a run of bytes that are not white space, holding a letter or digit. In each 64
 // bytes, gathered into a bit per byte: runs start where a non-space follows a space. A run with
