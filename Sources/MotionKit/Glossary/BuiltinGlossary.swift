@@ -55,8 +55,8 @@ enum BuiltinGlossary {
         return out
     }
 
-    /// A Swift string literal of `text`.
-    private static func literal(_ text: String) -> String {
+    /// A Swift string literal of `text` (BuiltinProfiles writes its copies with it too).
+    static func literal(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -58,8 +58,29 @@ public struct ConferenceProfile: Hashable, Sendable {
         return node.int
     }
 
-    /// Parses a profile file; `path` names it in errors.
+    /// Every field, for the pre-read copies of the built-in profiles (BuiltinProfiles).
+    init(name: String, description: String, motionWordLimit: Int?, amendmentWordLimit: Int?, compositeWordLimit: Int??,
+         titleWordLimit: Int?, requiredSections: [SectionKind], lineWidth: Int, numbersTitle: Bool, numbersHeadings: Bool,
+         amendmentStyle: AmendmentStyle) {
+        self.init(name: name, description: description, motionWordLimit: motionWordLimit, amendmentWordLimit: amendmentWordLimit,
+                  titleWordLimit: titleWordLimit, requiredSections: requiredSections, lineWidth: lineWidth, amendmentStyle: amendmentStyle)
+        self.compositeWordLimit = compositeWordLimit
+        self.numbersTitle = numbersTitle
+        self.numbersHeadings = numbersHeadings
+    }
+
+    /// Parses a profile file; `path` names it in errors. A built-in profile's own text is not
+    /// parsed again: its copy compiled in already read is used (see BuiltinProfiles).
     public init(yaml: String, path: String) throws(ResourceError) {
+        if let preRead = BuiltinProfiles.profile(text: yaml, path: path) {
+            self = preRead
+            return
+        }
+        self = try Self.read(yaml: yaml, path: path)
+    }
+
+    /// Parses a profile file with Yams; `path` names it in errors.
+    static func read(yaml: String, path: String) throws(ResourceError) -> ConferenceProfile {
         func fail(_ line: Int, _ message: String) -> ResourceError {
             ResourceError(path: path, line: line, message: message)
         }
@@ -106,7 +127,7 @@ public struct ConferenceProfile: Hashable, Sendable {
                 throw fail(line, "unknown profile field '\(key)'; the fields are name, description, motion-word-limit, amendment-word-limit, composite-word-limit, title-word-limit, required-sections, line-width, number-title, number-headings and amendment-style")
             }
         }
-        self = profile
+        return profile
     }
 }
 
