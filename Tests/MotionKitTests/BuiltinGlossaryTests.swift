@@ -9,14 +9,8 @@ import Testing
 
     /// With MOTION_UPDATE_GENERATED=1 the test writes the file afresh instead of failing.
     @Test func preReadCopyIsCurrent() throws {
-        let path = "\(TestSupport.packageRoot)/\(Self.generatedPath)"
-        let expected = try BuiltinGlossary.generatedSource()
-        let current = (try? TestSupport.read(path)) ?? ""
-        if current != expected, ProcessInfo.processInfo.environment["MOTION_UPDATE_GENERATED"] != nil {
-            try TestSupport.write(expected, to: path)
-            return
-        }
-        #expect(current == expected, "\(Self.generatedPath) is out of date: MOTION_UPDATE_GENERATED=1 swift test --filter BuiltinGlossaryTests, then build again")
+        #expect(try TestSupport.generatedFileIsCurrent(Self.generatedPath, expected: BuiltinGlossary.generatedSource()),
+                "\(Self.generatedPath) is out of date: MOTION_UPDATE_GENERATED=1 swift test --filter BuiltinGlossaryTests, then build again")
         #expect(!BuiltinGlossaryFiles.all.isEmpty)
     }
 

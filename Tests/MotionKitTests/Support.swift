@@ -29,6 +29,18 @@ enum TestSupport {
         try String(contentsOfFile: path, encoding: .utf8)
     }
 
+    /// Whether the generated file at `relativePath` (from the package root) holds `expected`.
+    /// With MOTION_UPDATE_GENERATED=1 it is written afresh instead, and counts as current.
+    static func generatedFileIsCurrent(_ relativePath: String, expected: String) throws -> Bool {
+        let path = "\(packageRoot)/\(relativePath)"
+        let current = (try? read(path)) ?? ""
+        if current != expected, ProcessInfo.processInfo.environment["MOTION_UPDATE_GENERATED"] != nil {
+            try write(expected, to: path)
+            return true
+        }
+        return current == expected
+    }
+
     /// A small valid motion, with room to vary its parts.
     static func motionText(front: String = "id: sample\ntitle: Sample motion\nprofile: generic\n",
                            body: String = "## Conference notes\n\nA fact.\n\n## Conference resolves\n\n1. To act.\n",
