@@ -7,7 +7,7 @@
 
 /// Hashing for the tables below: 8 bytes at a time, then a finaliser, so long keys (whole
 /// blocks) cost about one multiplication per word of text.
-enum ByteHash {
+package enum ByteHash {
     @inline(__always) static func mix(_ value: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 32
@@ -16,7 +16,7 @@ enum ByteHash {
         return x
     }
 
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
@@ -68,7 +68,7 @@ enum ByteHash {
 
     /// Whether every byte is ASCII: 32 bytes a step, then eight, then the last eight again
     /// (overlapping) for the rest; a byte at a time only in texts shorter than eight.
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let raw = UnsafeRawPointer(base), count = bytes.count
         guard count >= 8 else {

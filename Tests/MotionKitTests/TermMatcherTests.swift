@@ -15,7 +15,7 @@ import Testing
         #expect(form("BODIES")?.word == "body")
         #expect(form("worker's")?.word == "worker")
         #expect(form("worker\u{2019}s")?.possessive == true)
-        #expect(form("workers", apostropheFollows: true) == TermMatcher.Form(word: "worker", plural: true, possessive: true, takesApostrophe: true))
+        #expect(form("workers", apostropheFollows: true) == TermMatcher.Form(word: "worker", key: TermVocabulary.key("worker"), plural: true, possessive: true, takesApostrophe: true))
         #expect(form("class")?.word == "class")
         #expect(form("bus")?.word == "bus")
         #expect(form("churches")?.word == "church")

@@ -28,7 +28,7 @@ struct TermMatcher: Sendable {
         public var possessive: Bool
     }
 
-    private var vocabulary: [String: Int32] = [:]
+    private var vocabulary = TermVocabulary()
     /// Trie edges: (node, word) -> node. (A table of its own: a Dictionary keyed by a new type
     /// asks the runtime for its Hashable conformance, a scan of the whole conformance table.)
     private var edges = IntegerMap(capacity: 256)
@@ -54,13 +54,15 @@ struct TermMatcher: Sendable {
     struct Word {
         var range: Range<Int>
         var normalized: String
+        /// ``TermVocabulary/key(_:)`` of `normalized`.
+        var key: UInt64?
         var plural: Bool
         var possessive: Bool
         /// A phrase may not continue from the word before into this one.
         var breakBefore: Bool
     }
 
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         QuoteMatcher.isWordScalar(scalar)
     }
 
@@ -69,6 +71,8 @@ struct TermMatcher: Sendable {
     /// The words of `scalars`; `quoted` marks scalars inside quotations to leave alone.
     static func words(_ scalars: [Unicode.Scalar], skipping quoted: [Bool]? = nil) -> [Word] {
         var out: [Word] = []
+        // About one word in six scalars of prose: most texts then never grow the array.
+        out.reserveCapacity(scalars.count / 6 + 1)
         var index = 0
         var breakPending = true
         var newlines = 0
@@ -104,7 +108,7 @@ struct TermMatcher: Sendable {
                 ?? normalized(scalars[start..<index], apostropheFollows: apostropheFollows)
             // "workers'": a plural possessive; the apostrophe belongs to the match.
             if form.takesApostrophe { index += 1 }
-            out.append(Word(range: start..<index, normalized: form.word, plural: form.plural, possessive: form.possessive,
+            out.append(Word(range: start..<index, normalized: form.word, key: form.key, plural: form.plural, possessive: form.possessive,
                             breakBefore: breakPending))
             breakPending = false
         }
@@ -116,6 +120,8 @@ struct TermMatcher: Sendable {
     /// ("workers'"), and the apostrophe then belongs to the word.
     struct Form: Equatable {
         var word: String
+        /// ``TermVocabulary/key(_:)`` of `word`: made here for ASCII words, whose bytes are at hand.
+        var key: UInt64?
         var plural: Bool
         var possessive: Bool
         var takesApostrophe: Bool
@@ -133,7 +139,8 @@ struct TermMatcher: Sendable {
             takesApostrophe = true
         }
         let (singular, plural) = singularize(word)
-        return Form(word: singular, plural: plural, possessive: possessive, takesApostrophe: takesApostrophe)
+        return Form(word: singular, key: TermVocabulary.key(singular), plural: plural, possessive: possessive,
+                    takesApostrophe: takesApostrophe)
     }
 
     /// The same form for a word of ASCII letters, digits and apostrophes (straight or curly),
@@ -153,37 +160,63 @@ struct TermMatcher: Sendable {
                 }
                 count += 1
             }
-            func endsWith(_ suffix: StaticString) -> Bool {
-                let length = suffix.utf8CodeUnitCount
-                guard count >= length else { return false }
-                for offset in 0..<length where buffer[count - length + offset] != suffix.utf8Start[offset] { return false }
-                return true
-            }
+            // The endings are tested on the word's last four bytes packed in one integer, not
+            // compared byte by byte: a word's bytes are never 0, the padding of a short word.
+            var ending = Ending(buffer, count)
             var possessive = false, takesApostrophe = false
-            if endsWith("'s") {
+            if ending.has(Ending.apostropheS) {
                 count -= 2
+                ending = Ending(buffer, count)
                 possessive = true
-            } else if apostropheFollows, endsWith("s") {
+            } else if apostropheFollows, ending.has(Ending.s) {
                 possessive = true
                 takesApostrophe = true
             }
             // As ``singularize(_:)`` does, on bytes (each one character here).
             var plural = false
-            if count > 3, endsWith("s"), !endsWith("ss"), !endsWith("us"), !endsWith("is") {
+            if count > 3, ending.has(Ending.s), !ending.has(Ending.ss), !ending.has(Ending.us), !ending.has(Ending.is) {
                 plural = true
-                if endsWith("ies"), count > 4 {
+                if ending.has(Ending.ies), count > 4 {
                     count -= 3
                     buffer[count] = UInt8(ascii: "y")
                     count += 1
-                } else if endsWith("sses") || endsWith("xes") || endsWith("ches") || endsWith("shes") {
+                } else if ending.has(Ending.sses) || ending.has(Ending.xes) || ending.has(Ending.ches) || ending.has(Ending.shes) {
                     count -= 2
                 } else {
                     count -= 1
                 }
             }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
-            return Form(word: word, plural: plural, possessive: possessive, takesApostrophe: takesApostrophe)
+            let bytes = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return Form(word: String(decoding: bytes, as: UTF8.self), key: ByteHash.hash(bytes), plural: plural,
+                        possessive: possessive, takesApostrophe: takesApostrophe)
         }
+    }
+
+    /// A word's last (up to) four bytes, the last one lowest: what the plural and possessive
+    /// rules look at. Each ending below is packed the same way.
+    private struct Ending {
+        var bytes: UInt32 = 0
+
+        init(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: Int) {
+            for index in max(0, count - 4)..<count { bytes = bytes << 8 | UInt32(buffer[index]) }
+        }
+
+        /// Whether the word ends with `ending`, whose length (1 to 4 bytes) its top byte set says.
+        @inline(__always) func has(_ ending: UInt32) -> Bool {
+            let mask: UInt32 = ending > 0xFF_FFFF ? 0xFFFF_FFFF : ending > 0xFFFF ? 0xFF_FFFF : ending > 0xFF ? 0xFFFF : 0xFF
+            return bytes & mask == ending
+        }
+
+        static let s: UInt32 = 0x73            // "s"
+        static let apostropheS: UInt32 = 0x2773 // "'s"
+        static let ss: UInt32 = 0x7373
+        static let us: UInt32 = 0x7573
+        static let `is`: UInt32 = 0x6973
+        static let ies: UInt32 = 0x69_6573
+        static let xes: UInt32 = 0x78_6573
+        static let sses: UInt32 = 0x7373_6573
+        static let ches: UInt32 = 0x6368_6573
+        static let shes: UInt32 = 0x7368_6573
     }
 
     /// A word in lower case with straight apostrophes, through Unicode's case mapping. ASCII
@@ -212,13 +245,6 @@ struct TermMatcher: Sendable {
 
     // MARK: The automaton
 
-    private mutating func id(_ word: String) -> Int32 {
-        if let id = vocabulary[word] { return id }
-        let id = Int32(vocabulary.count)
-        vocabulary[word] = id
-        return id
-    }
-
     private static func edgeKey(_ node: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word)) }
 
     private mutating func add(_ term: String, _ pattern: Pattern) {
@@ -226,7 +252,7 @@ struct TermMatcher: Sendable {
         guard !words.isEmpty else { return }
         var node: Int32 = 0
         for word in words {
-            let key = Self.edgeKey(node, id(word.normalized))
+            let key = Self.edgeKey(node, vocabulary.insert(word.normalized, key: word.key))
             let next = Int32(failure.count)
             let found = edges.value(key) { next }
             if found == next {
@@ -248,15 +274,26 @@ struct TermMatcher: Sendable {
     }
 
     private mutating func buildFailureLinks() {
-        // Each node's (word, child) edges, by node: nodes are numbered 0..<failure.count.
-        var children = [[Edge]](repeating: [], count: failure.count)
-        edges.forEach { key, child in children[Int(key >> 32)].append(Edge(word: Int32(truncatingIfNeeded: key), child: child)) }
-        var queue: [Int32] = children[0].map { $0.child }
+        // Each node's (word, child) edges, grouped by node in one array (nodes are numbered
+        // 0..<failure.count): node n's run is edgesFrom[n]..<edgesFrom[n + 1].
+        let nodes = failure.count
+        var edgesFrom = [Int](repeating: 0, count: nodes + 1)
+        edges.forEach { key, _ in edgesFrom[Int(key >> 32) + 1] += 1 }
+        for node in 0..<nodes { edgesFrom[node + 1] += edgesFrom[node] }
+        var grouped = [Edge](repeating: Edge(word: 0, child: 0), count: edges.count)
+        var filled = edgesFrom
+        edges.forEach { key, child in
+            let node = Int(key >> 32)
+            grouped[filled[node]] = Edge(word: Int32(truncatingIfNeeded: key), child: child)
+            filled[node] += 1
+        }
+        var queue: [Int32] = grouped[edgesFrom[0]..<edgesFrom[1]].map { $0.child }
+        queue.reserveCapacity(nodes)
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
-            for edge in children[Int(node)] {
+            for edge in grouped[edgesFrom[Int(node)]..<edgesFrom[Int(node) + 1]] {
                 let (word, child) = (edge.word, edge.child)
                 var fallback = failure[Int(node)]
                 while fallback != 0, edges[Self.edgeKey(fallback, word)] == nil { fallback = failure[Int(fallback)] }
@@ -271,9 +308,10 @@ struct TermMatcher: Sendable {
     func matches(_ words: [Word]) -> [(pattern: Pattern, first: Int, last: Int)] {
         var found: [(pattern: Pattern, first: Int, last: Int)] = []
         var node: Int32 = 0
-        for (index, word) in words.enumerated() {
-            if word.breakBefore { node = 0 }
-            guard let wordID = vocabulary[word.normalized] else {
+        // By index: a copy of each word would retain and release its text.
+        for index in words.indices {
+            if words[index].breakBefore { node = 0 }
+            guard let wordID = vocabulary.id(of: words[index].normalized, key: words[index].key) else {
                 node = 0
                 continue
             }
