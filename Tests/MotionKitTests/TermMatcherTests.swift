@@ -37,6 +37,17 @@ import Testing
         }
     }
 
+    /// Words break at General Punctuation without asking Unicode: none of it is a letter, digit
+    /// or mark.
+    @Test func generalPunctuationIsNoPartOfAWord() {
+        for value in UInt32(0x2000)..<0x2070 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(!QuoteMatcher.isWordScalarByProperties(scalar), "U+\(String(value, radix: 16))")
+            #expect(!QuoteMatcher.isWordScalar(scalar))
+        }
+        #expect(QuoteMatcher.isWordScalar("\u{2071}") && QuoteMatcher.isWordScalar("é") && QuoteMatcher.isWordScalar("\u{301}"))
+    }
+
     /// Glossary keys: ASCII terms are keyed on their bytes, as the general path keys them.
     @Test func asciiTermsAreKeyedAsTheGeneralPathKeysThem() {
         #expect(GlossaryEntry.key("  Peer \t Support\r\nWorker ") == "peer support worker")
