@@ -65,6 +65,12 @@ struct FrontMatter {
 
     /// Parses the YAML. `firstLine` is the file line of the YAML's first line (2).
     static func parse(_ yaml: String, firstLine: Int) throws(MotionReadError) -> FrontMatter {
+        if let plain = parsePlain(yaml, firstLine: firstLine) { return plain }
+        return try parseYAML(yaml, firstLine: firstLine)
+    }
+
+    /// Parses the YAML with Yams: any front matter, and what it says when the YAML is wrong.
+    static func parseYAML(_ yaml: String, firstLine: Int) throws(MotionReadError) -> FrontMatter {
         let root: Node?
         do {
             // The basic resolver types nothing: every field is read as the text written, and no
@@ -120,9 +126,7 @@ struct FrontMatter {
                 let (start, end) = (keyLines[index], keyLines[index + 1])
                 let field: String
                 if !isFlowMapping, start >= 1, end > start, end - 1 <= yamlLines.count {
-                    var lines = yamlLines[(start - 1)..<(end - 1)]
-                    while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
-                    field = lines.joined(separator: "\n") + "\n"
+                    field = fieldText(yamlLines, from: start, to: end)
                 } else {
                     field = try serialize(key: keyNode, value: valueNode, line: line)
                 }
@@ -130,6 +134,14 @@ struct FrontMatter {
             }
         }
         return result
+    }
+
+    /// A field's lines, `from` its key's (1-based) up to the next key's, without the blank lines
+    /// at its end: the field as the delegate wrote it, comments and all.
+    static func fieldText(_ yamlLines: [Substring], from start: Int, to end: Int) -> String {
+        var lines = yamlLines[(start - 1)..<(end - 1)]
+        while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// A mapping of single values (`{for: a, by: b}`), or nil.
