@@ -73,6 +73,21 @@ import Testing
         #expect(SectionKind(heading: heading) == kind)
     }
 
+    /// ASCII headings are read on their bytes; that must classify every one as the word by word
+    /// reading in characters does.
+    @Test func asciiHeadingsAreClassifiedAsTheCharacterPathDoes() {
+        var random = SplitMix64(seed: 21)
+        let pieces = ["Conference", " ", "  ", "NOTES", "notes", "Note", "further", "Calls", "call", "on", "Believe", "resolves",
+                      "ask", "asks", "-", ",", ":", "1", "'", "x", "s", "\t", "notesx", "Supports", "agree", "agrees"]
+        for _ in 0..<3_000 {
+            var heading = ""
+            for _ in 0..<Int(random.next() % 6) { heading += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(SectionKind.kind(ofASCII: heading) == SectionKind.kind(of: heading), "\(heading.debugDescription)")
+        }
+        #expect(SectionKind.kind(ofASCII: "Conférence notes") == nil)
+        #expect(SectionKind(heading: "La Conférence résout, et notes") == .notes)
+    }
+
     @Test func fileWithoutFrontMatterGetsDefaultsAndAWarning() throws {
         let document = try MotionReader.read("# Safe Staffing\n\n## Conference notes\n\nText.\n", fileName: "drafts/Safe Staffing (v2).md")
         #expect(document.motion.id == "safe-staffing-v2")

@@ -10,33 +10,51 @@ public enum SectionKind: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Classifies a heading by its first verb ("Conference further believes" is `.believes`).
     public init(heading: String) {
+        self = Self.kind(ofASCII: heading) ?? Self.kind(of: heading)
+    }
+
+    /// The kind of a heading all in ASCII, read on its bytes (each one a character): nearly
+    /// every heading. Nil for any other heading.
+    static func kind(ofASCII heading: String) -> SectionKind? {
+        var heading = heading
+        return heading.withUTF8 { bytes -> SectionKind? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var wordStart = 0
+            for offset in 0...bytes.count {
+                let byte = offset < bytes.count ? ASCII.lowercased(bytes[offset]) : 0x20
+                if byte >= 0x61 && byte <= 0x7A { continue }
+                if offset > wordStart,
+                   let kind = SectionKind(verb: String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<offset]), as: UTF8.self).lowercased()) {
+                    return kind
+                }
+                wordStart = offset + 1
+            }
+            return .other
+        }
+    }
+
+    /// The kind of any heading, word by word in characters.
+    static func kind(of heading: String) -> SectionKind {
         var word = ""
         for character in heading.lowercased() + " " {
             if character.isLetter {
                 word.append(character)
                 continue
             }
-            if let kind = SectionKind.verbs[word] {
-                self = kind
-                return
-            }
+            if let kind = SectionKind(verb: word) { return kind }
             word = ""
         }
-        self = .other
+        return .other
     }
 
-    private static let verbs: [String: SectionKind] = {
-        var table: [String: SectionKind] = [:]
-        for verb in ["notes", "note", "recognises", "recognizes", "acknowledges", "observes", "welcomes"] {
-            table[verb] = .notes
+    /// The kind a verb (in lower case) gives its section, if any.
+    private init?(verb: String) {
+        switch verb {
+        case "notes", "note", "recognises", "recognizes", "acknowledges", "observes", "welcomes": self = .notes
+        case "believes", "believe", "considers", "affirms", "condemns", "agrees", "deplores": self = .believes
+        case "resolves", "resolve", "instructs", "calls", "call", "requests", "urges", "demands",
+             "mandates", "commits", "asks", "directs", "supports": self = .resolves
+        default: return nil
         }
-        for verb in ["believes", "believe", "considers", "affirms", "condemns", "agrees", "deplores"] {
-            table[verb] = .believes
-        }
-        for verb in ["resolves", "resolve", "instructs", "calls", "call", "requests", "urges", "demands",
-                     "mandates", "commits", "asks", "directs", "supports"] {
-            table[verb] = .resolves
-        }
-        return table
-    }()
+    }
 }
