@@ -40,6 +40,20 @@ import Testing
         #expect(!examples.stdout.contains("skeleton"), "\(examples.stdout)")
     }
 
+    /// A skeleton's ASCII lines are read on their bytes: as the reading in characters reads them.
+    @Test func skeletonLinesAreReadAsTheCharacterPathReadsThem() {
+        var random = SplitMix64(seed: 22)
+        let pieces = ["1", "12", ".", ")", "-", "*", " ", "  ", "\t", "State", "the facts", "a.", "(b)", "x"]
+        for _ in 0..<3_000 {
+            var line = ""
+            for _ in 0..<Int(random.next() % 6) { line += pieces[Int(random.next() % UInt64(pieces.count))] }
+            #expect(SkeletonPlaceholders.asciiWords(of: line) == SkeletonPlaceholders.unicodeWords(of: line), "\(line.debugDescription)")
+        }
+        #expect(SkeletonPlaceholders.words(of: "2. Calls on the NEC") == "Calls on the NEC")
+        #expect(SkeletonPlaceholders.words(of: "- Notes the café") == "Notes the café")
+        #expect(SkeletonPlaceholders.asciiWords(of: "- Notes the café") == nil)
+    }
+
     @Test func neverOverwrites() throws {
         let directory = try TestSupport.temporaryDirectory()
         try TestSupport.write("my precious draft\n", to: "\(directory)/motions/mine.md")

@@ -35,6 +35,10 @@ import Testing
                 .filter { !FileIO.isDirectory("\(TestSupport.packageRoot)/\($0)") && !FileIO.baseName(of: $0).hasPrefix(".") }
         }
         #expect(Set(onDisk) == Set(BuiltinFiles.files.keys))
+        // ResourceLibrary.names(in:ext:) cuts the built-in paths on their bytes.
+        #expect(BuiltinFiles.paths.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+        #expect(ResourceLibrary(workspaceRoot: nil, currentDirectory: try TestSupport.temporaryDirectory())
+            .names(in: "templates/profiles", ext: ".yaml") == Self.builtinNames)
     }
 
     @Test func workspaceCopyOverridesTheBuiltinOne() throws {

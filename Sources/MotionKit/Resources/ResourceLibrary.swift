@@ -61,9 +61,11 @@ public struct ResourceLibrary: Sendable {
                 names.insert(String(entry.dropLast(ext.count)))
             }
         }
-        for key in BuiltinFiles.paths where key.hasPrefix(folder + "/") && key.hasSuffix(ext) {
-            let name = key.dropFirst(folder.count + 1).dropLast(ext.count)
-            if !name.utf8.contains(UInt8(ascii: "/")) { names.insert(String(name)) }
+        // The built-in paths are ASCII, so their bytes are their characters.
+        let prefix = folder + "/"
+        for key in BuiltinFiles.paths where key.hasPrefix(prefix) && key.hasSuffix(ext) {
+            let name = key.utf8.dropFirst(prefix.utf8.count).dropLast(ext.utf8.count)
+            if !name.contains(UInt8(ascii: "/")) { names.insert(String(Substring(name))) }
         }
         return names.sorted()
     }
