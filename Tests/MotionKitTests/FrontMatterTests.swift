@@ -78,4 +78,43 @@ import Testing
         // Both readers are exercised.
         #expect(taken > 500 && left > 500, "taken \(taken), left \(left)")
     }
+
+    /// The fences are found on bytes; that must find them as reading the text in characters,
+    /// line by line, does (kept here as the reference).
+    @Test func fencesAreFoundAsCharactersFindThem() throws {
+        func reference(_ text: String) -> (yaml: String?, body: Substring, bodyLine: Int)? {
+            var lineStart = text.startIndex, lineNumber = 0
+            var yamlStart: String.Index?
+            while lineStart < text.endIndex {
+                let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+                let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
+                let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                lineNumber += 1
+                if let start = yamlStart {
+                    if line == "---" || line == "..." { return (String(text[start..<lineStart]), text[next...], lineNumber + 1) }
+                } else {
+                    guard line == "---" else { return (nil, text[...], 1) }
+                    yamlStart = next
+                }
+                lineStart = next
+            }
+            return nil
+        }
+        var random = SplitMix64(seed: 23)
+        let pieces = ["---", "...", "\n", "\n", "\r\n", "\r", " ", "\t", "\u{301}", "id: a", "-", ".", "é", "\u{A0}"]
+        var found = 0
+        for _ in 0..<6_000 {
+            var text = "---"
+            for _ in 0..<Int(random.next() % 9) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            if random.next() % 2 == 0 { text += ["\n---", "\n...", "\n--- \t"][Int(random.next() % 3)] }
+            for _ in 0..<Int(random.next() % 4) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            guard text.hasPrefix("---") else { continue }
+            let expected = reference(text)
+            let split = try? FrontMatter.split(text)
+            #expect(split?.yaml == expected?.yaml && split?.body == expected?.body && split?.bodyLine == expected?.bodyLine,
+                    "\(text.debugDescription)")
+            if expected?.yaml != nil { found += 1 }
+        }
+        #expect(found > 300, "\(found)")
+    }
 }

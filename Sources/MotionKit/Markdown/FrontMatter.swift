@@ -17,21 +17,32 @@ struct FrontMatter {
             try refuseFrontMatterWithoutOpening(text)
             return (nil, text[...], 1)
         }
-        // Walk line by line only as far as the closing fence; the body is never split.
-        var lineStart = text.startIndex
+        // Walk line by line only as far as the closing fence; the body is never split. On bytes,
+        // as characters would: a line ends at a line feed that no carriage return comes before
+        // (the two are one character), and only spaces and tabs, each a character, are trimmed.
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
         var lineNumber = 0
         var yamlStart: String.Index?
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd].trimmingTrailingSpaces
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        while lineStart < bytes.endIndex {
+            var lineEnd = lineStart, previous: UInt8 = 0
+            while lineEnd < bytes.endIndex, bytes[lineEnd] != 0x0A || previous == 0x0D {
+                previous = bytes[lineEnd]
+                lineEnd = bytes.index(after: lineEnd)
+            }
+            var end = lineEnd
+            while end > lineStart, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 {
+                end = bytes.index(before: end)
+            }
+            let line = bytes[lineStart..<end]
+            let next = lineEnd < bytes.endIndex ? bytes.index(after: lineEnd) : bytes.endIndex
             lineNumber += 1
             if let start = yamlStart {
-                if line == "---" || line == "..." {
+                if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                     return (String(text[start..<lineStart]), text[next...], lineNumber + 1)
                 }
             } else {
-                guard line == "---" else { return (nil, text[...], 1) }
+                guard line.elementsEqual("---".utf8) else { return (nil, text[...], 1) }
                 yamlStart = next
             }
             lineStart = next
