@@ -60,4 +60,55 @@ import Testing
             #expect(GlossaryEntry.asciiKey(term) == GlossaryEntry.unicodeKey(term), "\(term.debugDescription)")
         }
     }
+
+    static let generatedPath = "Sources/MotionKit/Resources/BuiltinTermMatcherData.generated.swift"
+
+    /// With MOTION_UPDATE_GENERATED=1 the test writes the file afresh instead of failing.
+    @Test func preBuiltMatcherIsCurrent() throws {
+        #expect(try TestSupport.generatedFileIsCurrent(Self.generatedPath, expected: BuiltinTermMatcher.generatedSource()),
+                "\(Self.generatedPath) is out of date: MOTION_UPDATE_GENERATED=1 swift test --filter TermMatcherTests, then build again")
+        #expect(BuiltinTermMatcherData.entries.count > 10 && BuiltinTermMatcherData.words.count > 20)
+    }
+
+    /// The built-in glossary gets the pre-built matcher, and it is the matcher building gives:
+    /// the same parts, and the same findings in a motion.
+    @Test func preBuiltMatcherIsTheBuiltOne() throws {
+        let glossary = try GlossarySources.glossary(of: GlossarySources.builtinFiles())
+        let found = BuiltinTermMatcher.matcher(for: glossary)
+        try #require(found != nil, "the built-in glossary should get the pre-built matcher")
+        let preBuilt = found!
+        let built = TermMatcher(building: glossary)
+        #expect(preBuilt.parts.words == built.parts.words)
+        #expect(preBuilt.parts.edges.map(\.key) == built.parts.edges.map(\.key))
+        #expect(preBuilt.parts.edges.map(\.node) == built.parts.edges.map(\.node))
+        #expect(preBuilt.parts.failure == built.parts.failure && preBuilt.parts.output == built.parts.output)
+        let text = try TestSupport.read(TestSupport.exampleMotionPaths[1]).scalarArray
+        #expect(preBuilt.matches(in: text) == built.matches(in: text))
+        #expect(!built.matches(in: "Peer workers and service user researchers".scalarArray).isEmpty)
+    }
+
+    /// Any other glossary has its matcher built: one variant changed, an entry's patterns
+    /// moved to another, or a term spelt otherwise (though Swift compares it equal) is enough.
+    @Test func anyOtherGlossaryHasItsMatcherBuilt() throws {
+        let glossary = try GlossarySources.glossary(of: GlossarySources.builtinFiles())
+        func edited(_ change: (inout [GlossaryEntry]) -> Void) -> Glossary {
+            var files = glossary.files
+            change(&files[0].entries)
+            return Glossary(files: files)
+        }
+        let first = try #require(glossary.files.first?.entries.first)
+        #expect(BuiltinTermMatcher.matcher(for: edited { _ in }) != nil)
+        #expect(BuiltinTermMatcher.matcher(for: edited { $0[0].variants[0] += "s" }) == nil)
+        #expect(BuiltinTermMatcher.matcher(for: edited { $0[0].variants.removeLast() ; $0[1].variants.insert(first.variants.last!, at: 0) }) == nil)
+        #expect(BuiltinTermMatcher.matcher(for: edited { $0[0].avoid.removeAll() }) == nil)
+        #expect(BuiltinTermMatcher.matcher(for: edited { $0.removeLast() }) == nil)
+        // "\u{212A}" (KELVIN SIGN) is "K" to Swift's equality, but not to the matcher's reading.
+        var kelvin = first
+        kelvin.term = "\u{212A}now-how worker"
+        #expect(kelvin.term == "Know-how worker")
+        #expect(!BuiltinTermMatcher.sameTerms(kelvin, BuiltinTermMatcher.Entry(term: "Know-how worker", variants: first.variants,
+                                                                               avoided: first.avoid.map(\.term))))
+        #expect(BuiltinTermMatcher.sameTerms(first, BuiltinTermMatcher.Entry(term: first.term, variants: first.variants,
+                                                                             avoided: first.avoid.map(\.term))))
+    }
 }

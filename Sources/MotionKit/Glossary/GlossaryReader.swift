@@ -109,20 +109,30 @@ struct GlossarySources: Sendable {
             }
             return out
         }
-        return BuiltinFiles.paths.filter { $0.hasPrefix("glossary/") && $0.hasSuffix(".yaml") }
+        return Self.builtinFiles()
+    }
+
+    /// The built-in glossary's files, as (origin, text).
+    static func builtinFiles() -> [(origin: String, text: String)] {
+        BuiltinFiles.paths.filter { $0.hasPrefix("glossary/") && $0.hasSuffix(".yaml") }
             .sorted { $0 < $1 }.map { ("(built in) \($0)", BuiltinFiles.text(at: $0)!) }
     }
 
     /// The glossary these files make.
     public func glossary() throws(GlossaryProblem) -> Glossary {
-        var files: [GlossaryFile] = []
-        for (origin, text) in try self.files() {
+        try Self.glossary(of: try files())
+    }
+
+    /// The glossary `files` (as (origin, text)) make.
+    static func glossary(of files: [(origin: String, text: String)]) throws(GlossaryProblem) -> Glossary {
+        var read: [GlossaryFile] = []
+        for (origin, text) in files {
             if let preRead = BuiltinGlossary.file(origin: origin, text: text) {
-                files.append(preRead)
+                read.append(preRead)
             } else {
-                files.append(try GlossaryReader.read(text, origin: origin))
+                read.append(try GlossaryReader.read(text, origin: origin))
             }
         }
-        return Glossary(files: files)
+        return Glossary(files: read)
     }
 }

@@ -28,16 +28,43 @@ struct TermMatcher: Sendable {
         public var possessive: Bool
     }
 
-    private var vocabulary = TermVocabulary()
+    private var vocabulary: TermVocabulary
     /// Trie edges: (node, word) -> node. (A table of its own: a Dictionary keyed by a new type
     /// asks the runtime for its Hashable conformance, a scan of the whole conformance table.)
-    private var edges = IntegerMap(capacity: 256)
-    private var failure: [Int32] = [0]
+    private var edges: IntegerMap
+    private var failure: [Int32]
     /// The pattern that ends at each node, if any.
-    private var output: [Pattern?] = [nil]
-    private var depth: [Int32] = [0]
+    private var output: [Pattern?]
 
+    /// The matcher for `glossary`: the one compiled in already built when the glossary has
+    /// exactly the built-in glossary's patterns (see ``BuiltinTermMatcher``), else built.
     public init(glossary: Glossary) {
+        if let preBuilt = BuiltinTermMatcher.matcher(for: glossary) {
+            self = preBuilt
+        } else {
+            self.init(building: glossary)
+        }
+    }
+
+    /// A matcher from its parts (``BuiltinTermMatcher`` keeps them already built).
+    init(vocabulary: TermVocabulary, edges: IntegerMap, failure: [Int32], output: [Pattern?]) {
+        self.vocabulary = vocabulary
+        self.edges = edges
+        self.failure = failure
+        self.output = output
+    }
+
+    /// The parts the matcher is made of, for ``BuiltinTermMatcher`` to write out: the words in
+    /// id order, each edge's key and target node, and each node's failure link and pattern.
+    var parts: (words: [String], edges: [(key: UInt64, node: Int32)], failure: [Int32], output: [Pattern?]) {
+        var edgeList: [(key: UInt64, node: Int32)] = []
+        edges.forEach { edgeList.append(($0, $1)) }
+        return (vocabulary.words, edgeList.sorted { $0.key < $1.key }, failure, output)
+    }
+
+    /// Builds the matcher: every pattern's words normalised and added, then the failure links.
+    init(building glossary: Glossary) {
+        self.init(vocabulary: TermVocabulary(), edges: IntegerMap(capacity: 256), failure: [0], output: [nil])
         for (index, entry) in glossary.entries.enumerated() {
             add(entry.term, Pattern(kind: .preferred, entry: index, words: 0))
             for variant in entry.variants { add(variant, Pattern(kind: .variant, entry: index, words: 0)) }
@@ -258,7 +285,6 @@ struct TermMatcher: Sendable {
             if found == next {
                 failure.append(0)
                 output.append(nil)
-                depth.append(depth[Int(node)] + 1)
             }
             node = found
         }

@@ -11,8 +11,16 @@ import MotionDiff
 struct TermVocabulary: Sendable {
     /// The id of the first ASCII word with each key.
     private var byKey = IntegerMap(capacity: 128)
-    private var words: [String] = []
+    /// The words in id order.
+    private(set) var words: [String] = []
     private var others: [String: Int32] = [:]
+
+    init() {}
+
+    /// The vocabulary of `words`, in id order (as ``words`` gives them).
+    init(words: [String]) {
+        for word in words { _ = insert(word, key: Self.key(word)) }
+    }
 
     /// The word's id, if it is a word of a term. `key` is ``key(_:)`` of `word`, which the
     /// matcher makes as it reads the word's bytes.
