@@ -64,22 +64,29 @@ public struct GlossaryEntry: Sendable, Hashable {
     /// ``key(_:)`` of an ASCII term, on its bytes: what most terms are, without Unicode case
     /// mapping or a grapheme-by-grapheme split. Nil for any other term.
     static func asciiKey(_ term: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(term.utf8.count)
-        var spaceBefore = false
-        for byte in term.utf8 {
-            guard byte < 0x80 else { return nil }
-            if ASCII.isWhitespace(byte) {
-                spaceBefore = !bytes.isEmpty
-                continue
+        var term = term
+        return term.withUTF8 { source -> String? in
+            // The key is never longer than the term: a space goes in only for white space dropped.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: source.count) { key -> String? in
+                var count = 0
+                var spaceBefore = false
+                for byte in source {
+                    guard byte < 0x80 else { return nil }
+                    if ASCII.isWhitespace(byte) {
+                        spaceBefore = count > 0
+                        continue
+                    }
+                    if spaceBefore {
+                        key[count] = 0x20
+                        count += 1
+                        spaceBefore = false
+                    }
+                    key[count] = ASCII.lowercased(byte)
+                    count += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: key[..<count]), as: UTF8.self)
             }
-            if spaceBefore {
-                bytes.append(0x20)
-                spaceBefore = false
-            }
-            bytes.append(ASCII.lowercased(byte))
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func unicodeKey(_ term: String) -> String {

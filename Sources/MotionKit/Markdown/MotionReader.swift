@@ -119,6 +119,8 @@ public enum MotionReader {
     /// `agreements:` and `agreement-override:`, on a composite only, every field given.
     private static func compositeAgreements(_ records: [String: (values: [[String: String]], line: Int)],
                                             kind: MotionKind) throws(MotionReadError) -> ([CompositeAgreement], AgreementOverride?) {
+        // Most motions have none: sorting even no records makes the runtime build their array's type.
+        if records.isEmpty { return ([], nil) }
         for (key, field) in records.sorted(by: { $0.value.line < $1.value.line }) where kind != .composite {
             throw MotionReadError(.badField, line: field.line, "'\(key)' is for a composite: add 'kind: composite', or remove '\(key)'")
         }
