@@ -6,8 +6,8 @@ import MotionDiff
 /// over its scalars, about 170 instructions a word, and as many again for each word of each
 /// term while the matcher was built. ASCII words (nearly all) are found by a hash of their
 /// bytes instead, made as the word is read, and confirmed by comparing the word itself. Other
-/// words, and any ASCII word whose hash an earlier word took, are kept in a dictionary as before: Swift's equality then
-/// decides, so two spellings of one accented word stay one word.
+/// words, and any ASCII word whose hash an earlier word took, are kept in a dictionary as
+/// before: Swift's equality then decides, so two spellings of one accented word stay one word.
 struct TermVocabulary: Sendable {
     /// The id of the first ASCII word with each key.
     private var byKey = IntegerMap(capacity: 128)
