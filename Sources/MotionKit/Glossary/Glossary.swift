@@ -90,14 +90,7 @@ public struct GlossaryEntry: Sendable, Hashable {
     }
 
     static func unicodeKey(_ term: String) -> String {
-        // Joined by hand: `joined(separator:)` is generic and asks the runtime for a
-        // conformance on first use, a scan of the whole table in a static binary.
-        var key = ""
-        for word in term.lowercased().split(whereSeparator: { $0.isWhitespace }) {
-            if !key.isEmpty { key += " " }
-            key += String(word)
-        }
-        return key
+        term.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init).joinedWithSpaces
     }
 }
 

@@ -21,7 +21,7 @@ public struct GlossaryLinter: Sendable {
 
         /// `'peer workers' -> 'peer support workers' (lxp-roles)`
         public var message: String {
-            let found = self.found.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let found = self.found.split(whereSeparator: \.isWhitespace).map(String.init).joinedWithSpaces
             switch kind {
             case .variant: return "'\(found)' -> '\(suggestion)' (\(glossary))"
             case .avoid: return "'\(found)' is a term to avoid: \(reason ?? ""); consider '\(suggestion)' (\(glossary))"
@@ -116,7 +116,7 @@ public struct GlossaryLinter: Sendable {
         } else if found.first?.isUppercase == true {
             words[0] = capitalized(words[0])
         }
-        var out = words.joined(separator: " ")
+        var out = words.joinedWithSpaces
         if possessive {
             let apostrophe = found.contains("\u{2019}") ? "\u{2019}" : "'"
             out += plural ? apostrophe : apostrophe + (isUpper ? "S" : "s")
