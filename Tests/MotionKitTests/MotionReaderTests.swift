@@ -88,6 +88,14 @@ import Testing
         #expect(SectionKind(heading: "La Conférence résout, et notes") == .notes)
     }
 
+    /// The id of a file without one comes from its name, cut by hand as Foundation's URL cuts it.
+    /// ("." and "..", folders that are never read as motions, URL resolves to the folder's name.)
+    @Test(arguments: ["drafts/Safe Staffing (v2).md", "a.md", "a", "a.b.md", ".hidden", "dir/.hidden.md", "file.", "a..md",
+                      "dir/x.md/", "/abs/path/m-1.md", "x.tar.gz", "no ext/dir", "café.md", "a.b c", "a. b", "a/b/", "a/.../b.md"])
+    func fileStemsAreFoundationsLastComponentWithoutExtension(path: String) {
+        #expect(MotionReader.fileStem(path) == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+    }
+
     @Test func fileWithoutFrontMatterGetsDefaultsAndAWarning() throws {
         let document = try MotionReader.read("# Safe Staffing\n\n## Conference notes\n\nText.\n", fileName: "drafts/Safe Staffing (v2).md")
         #expect(document.motion.id == "safe-staffing-v2")

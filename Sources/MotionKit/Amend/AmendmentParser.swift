@@ -242,7 +242,11 @@ public enum AmendmentParser {
                 && index + 1 < characters.count && characters[index + 1].isNumber { index += 1 }
         } else {
             while index < characters.count, index - start < 5, characters[index].isASCII, characters[index].isLetter { index += 1 }
-            let word = String(characters[start..<index]).lowercased()
+            // Character by character: String(_:) of a slice of characters is generic, and asks
+            // the runtime for a conformance on first use (a scan of the whole table).
+            var word = ""
+            for character in characters[start..<index] { word.append(character) }
+            word = word.lowercased()
             guard word.count == 1 || word.allSatisfy({ "ivx".contains($0) }) else { return nil }
         }
         guard index > start, index < characters.count, characters[index] == "." || characters[index] == ")" else { return nil }

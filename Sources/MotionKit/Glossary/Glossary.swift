@@ -90,7 +90,7 @@ public struct GlossaryEntry: Sendable, Hashable {
     }
 
     static func unicodeKey(_ term: String) -> String {
-        term.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init).joinedWithSpaces
+        term.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init).joined(by: " ")
     }
 }
 

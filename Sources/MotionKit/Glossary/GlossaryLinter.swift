@@ -21,7 +21,7 @@ public struct GlossaryLinter: Sendable {
 
         /// `'peer workers' -> 'peer support workers' (lxp-roles)`
         public var message: String {
-            let found = self.found.split(whereSeparator: \.isWhitespace).map(String.init).joinedWithSpaces
+            let found = self.found.split(whereSeparator: \.isWhitespace).map(String.init).joined(by: " ")
             switch kind {
             case .variant: return "'\(found)' -> '\(suggestion)' (\(glossary))"
             case .avoid: return "'\(found)' is a term to avoid: \(reason ?? ""); consider '\(suggestion)' (\(glossary))"
@@ -116,7 +116,7 @@ public struct GlossaryLinter: Sendable {
         } else if found.first?.isUppercase == true {
             words[0] = capitalized(words[0])
         }
-        var out = words.joinedWithSpaces
+        var out = words.joined(by: " ")
         if possessive {
             let apostrophe = found.contains("\u{2019}") ? "\u{2019}" : "'"
             out += plural ? apostrophe : apostrophe + (isUpper ? "S" : "s")
@@ -124,14 +124,16 @@ public struct GlossaryLinter: Sendable {
         return out
     }
 
+    // The rest of a word is made a String before `+`: adding a Substring is generic, and asks
+    // the runtime for a conformance the first time (a scan of the whole table).
     static func capitalized(_ word: String) -> String {
         guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst()
+        return first.uppercased() + String(word.dropFirst())
     }
 
     static func pluralize(_ word: String) -> String {
         let lower = word.lowercased()
-        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
+        if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return String(word.dropLast()) + "ies" }
         if lower.hasSuffix("s") || lower.hasSuffix("x") || lower.hasSuffix("ch") || lower.hasSuffix("sh") { return word + "es" }
         return word + "s"
     }

@@ -3,7 +3,10 @@ enum AmendmentWording {
     /// Lines without trailing white space or carriage returns, no blank lines at either end, and
     /// one blank line wherever there were several.
     static func normalize(_ text: some StringProtocol) -> String {
-        var out: [Substring] = []
+        // Appended line by line, each as a String: `joined(separator:)`, and appending a
+        // Substring, are generic and ask the runtime for a conformance on first use, a scan of
+        // every conformance in a static binary.
+        var out = ""
         var blank = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = Substring(rawLine)
@@ -12,11 +15,11 @@ enum AmendmentWording {
                 blank = !out.isEmpty
                 continue
             }
-            if blank { out.append("") }
+            if !out.isEmpty { out += blank ? "\n\n" : "\n" }
             blank = false
-            out.append(line)
+            out += String(line)
         }
-        return out.joined(separator: "\n")
+        return out
     }
 
     /// The body after its "# Title" line, when the title came from one.

@@ -73,7 +73,7 @@ public enum MotionReader {
             }
             id = value
         } else {
-            id = MotionID.slug(fileName.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "motion")
+            id = MotionID.slug(fileName.map(fileStem) ?? "motion")
             diagnostics.append(Diagnostic(.warning, line: 1, yaml == nil
                 ? "no front matter: the id '\(id)' is taken from the file name; add '---' lines with 'id:' and 'title:' to set them"
                 : "no 'id' in the front matter: the id '\(id)' is taken from the file name", rule: "front-matter"))
@@ -117,6 +117,19 @@ public enum MotionReader {
     }
 
     /// `agreements:` and `agreement-override:`, on a composite only, every field given.
+    /// A path's last part without its extension ("drafts/Pay (v2).md" -> "Pay (v2)"), as
+    /// Foundation's URL gives it. By hand: URL(fileURLWithPath:) asks the runtime for two
+    /// conformances the first time, a scan of every conformance in a static binary each.
+    static func fileStem(_ path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else {
+            return String(name)
+        }
+        return String(name[..<dot])
+    }
+
     private static func compositeAgreements(_ records: [String: (values: [[String: String]], line: Int)],
                                             kind: MotionKind) throws(MotionReadError) -> ([CompositeAgreement], AgreementOverride?) {
         // Most motions have none: sorting even no records makes the runtime build their array's type.

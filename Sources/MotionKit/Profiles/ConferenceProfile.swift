@@ -138,7 +138,7 @@ extension ResourceLibrary {
             throw ResourceError(path: name, message: "'\(name)' is not a profile name; profiles are plain names such as 'unison-health'")
         }
         guard let (text, origin) = try text("templates/profiles/\(name).yaml") else {
-            throw ResourceError(path: name, message: "unknown profile '\(name)'; available: \(names(in: "templates/profiles", ext: ".yaml").joined(separator: ", "))")
+            throw ResourceError(path: name, message: "unknown profile '\(name)'; available: \(names(in: "templates/profiles", ext: ".yaml").joined(by: ", "))")
         }
         return try ConferenceProfile(yaml: text, path: origin.description)
     }
