@@ -13,10 +13,10 @@ public enum MarkdownWriter {
         if let submittedBy = m.submittedBy { out += "submitted-by: \(YAMLScalar.quoted(submittedBy))\n" }
         out += "kind: \(m.kind.rawValue)\n"
         if let amends = m.amends { out += "amends: \(YAMLScalar.quoted(amends))\n" }
-        if !m.composites.isEmpty { out += "composites: [\(m.composites.joined(separator: ", "))]\n" }
+        if !m.composites.isEmpty { out += "composites: [\(m.composites.joined(by: ", "))]\n" }
         out += "status: \(m.status.rawValue)\n"
         if let profile = m.profile { out += "profile: \(YAMLScalar.quoted(profile))\n" }
-        out += agreementLines(m).map { $0 + "\n" }.joined()
+        for line in agreementLines(m) { out += line + "\n" }
         for field in m.extraFields { out += field.yaml.hasSuffix("\n") ? field.yaml : field.yaml + "\n" }
         return out + "---\n"
     }

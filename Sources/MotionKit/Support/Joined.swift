@@ -3,8 +3,8 @@ extension Array where Element == String {
     ///
     /// The standard library's `joined(separator:)` asks the runtime for an associated type the
     /// first time it runs: a scan of every protocol conformance in a static binary, about
-    /// 300,000 instructions. `motion check` uses this one for what it may print (a glossary
-    /// finding, the profiles there are), so that its start-up never pays that.
+    /// 300,000 instructions. What `motion check` and `motion diff` may run (a glossary finding,
+    /// the profiles there are, a motion's front matter written out) uses this one instead.
     func joined(by separator: String) -> String {
         var out = ""
         for (index, text) in enumerated() {
