@@ -210,6 +210,22 @@ import Testing
         #expect(try MotionProcess.run(["diff", a, b], in: dir).status == 0)
     }
 
+    /// The stat table's columns line up in characters, whatever a heading holds.
+    @Test func statColumnsAreAlignedInCharacters() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let heading = "Conference notes \u{1F91D}\u{1F91D}\u{1F91D}"
+        let top = "---\nid: pay\ntitle: Pay\n---\n\n# Pay\n\n## \(heading)\n\n"
+        try TestSupport.write(top + "Peer workers are paid less.\n", to: "\(dir)/a.md")
+        try TestSupport.write(top + "Peer workers are paid far less.\n", to: "\(dir)/b.md")
+        let stat = try MotionProcess.run(["diff", "--stat", "a.md", "b.md"], in: dir)
+        let lines = stat.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(stat.stdout)")
+        #expect(lines.contains("\(heading)  +1     -0"), "\(stat.stdout)")
+        // Before, Foundation's padding counted UTF-16 units and cut the heading inside an emoji.
+        #expect(lines.dropFirst().allSatisfy { $0.distance(from: $0.startIndex, to: $0.firstIndex(of: "+")!) == heading.count + 2 },
+                "\(stat.stdout)")
+    }
+
     @Test func typographyIsADifferenceUnlessIgnored() throws {
         let dir = try TestSupport.temporaryDirectory()
         try TestSupport.write("Members say \"pay us\" - now.\n", to: "\(dir)/a.txt")
