@@ -61,6 +61,20 @@ import Testing
         }
     }
 
+    /// Words whose byte hashes collide stay apart: the second is kept by its text, as words
+    /// that are not ASCII are.
+    @Test func wordsThatShareAKeyStayApart() {
+        var vocabulary = TermVocabulary()
+        #expect(vocabulary.insert("worker", key: 42) == 0)
+        #expect(vocabulary.insert("peer", key: 42) == 1)
+        #expect(vocabulary.insert("caf\u{E9}", key: nil) == 2)
+        #expect(vocabulary.insert("peer", key: 42) == 1 && vocabulary.insert("worker", key: 42) == 0)
+        #expect(vocabulary.id(of: "peer", key: 42) == 1 && vocabulary.id(of: "worker", key: 42) == 0)
+        #expect(vocabulary.id(of: "lead", key: 42) == nil && vocabulary.id(of: "peer", key: 7) == nil)
+        #expect(vocabulary.id(of: "cafe\u{301}", key: nil) == 2)
+        #expect(vocabulary.words == ["worker", "peer", "caf\u{E9}"])
+    }
+
     static let generatedPath = "Sources/MotionKit/Resources/BuiltinTermMatcherData.generated.swift"
 
     /// With MOTION_UPDATE_GENERATED=1 the test writes the file afresh instead of failing.
