@@ -1,3 +1,4 @@
+import MotionDiff
 import Synchronization
 
 /// The sample text of the skeletons in templates/motions/ ("Title of the motion", "State the
@@ -67,7 +68,7 @@ struct SkeletonPlaceholders: Sendable {
     static func asciiWords(of line: String) -> String? {
         var line = line
         return line.withUTF8 { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard ByteHash.isASCII(bytes) else { return nil }
             var start = 0
             while start < bytes.count, bytes[start] >= 0x30, bytes[start] <= 0x39 { start += 1 }
             if start > 0, start < bytes.count, bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: ")") {

@@ -33,7 +33,7 @@ extension FrontMatter {
             if listKeys.contains(field.key) || recordKeys.contains(field.key) {
                 return nil
             } else if knownKeys.contains(field.key) {
-                if field.value.isEmpty || ["~", "null", "Null", "NULL"].contains(field.value) { continue }
+                if isNull(field.value) { continue }
                 result.values[field.key] = (String(field.value), line)
             } else {
                 let end = index + 1 < fields.count ? fields[index + 1].line : lines.count + 1

@@ -129,7 +129,7 @@ struct FrontMatter {
                     throw MotionReadError(.badField, line: line, "'\(key)' must be a single value, not a list or mapping")
                 }
                 // `status:` with nothing after it is YAML null: treat it as absent.
-                if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { continue }
+                if scalar.style == .plain, isNull(Substring(scalar.string)) { continue }
                 result.values[key] = (scalar.string, line)
             } else {
                 // Kept as the lines the delegate wrote (comments and flow style included), unless
@@ -145,6 +145,15 @@ struct FrontMatter {
             }
         }
         return result
+    }
+
+    /// Whether a plain value is YAML's null (nothing, `~` or `null`): a known field given so is
+    /// treated as absent, by either reader.
+    static func isNull(_ plainValue: Substring) -> Bool {
+        switch plainValue {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A field's lines, `from` its key's (1-based) up to the next key's, without the blank lines

@@ -1,3 +1,5 @@
+import MotionDiff
+
 /// The role a section plays in a motion, whatever body it is addressed to.
 ///
 /// "Conference notes", "Congress notes" and "This branch notes" are all `.notes`;
@@ -18,7 +20,7 @@ public enum SectionKind: String, Hashable, Sendable, Codable, CaseIterable {
     static func kind(ofASCII heading: String) -> SectionKind? {
         var heading = heading
         return heading.withUTF8 { bytes -> SectionKind? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard ByteHash.isASCII(bytes) else { return nil }
             var wordStart = 0
             for offset in 0...bytes.count {
                 let byte = offset < bytes.count ? ASCII.lowercased(bytes[offset]) : 0x20
